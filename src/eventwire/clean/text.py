@@ -1,0 +1,109 @@
+"""From a raw article (text or HTML) to the clean text the pipeline analyses.
+
+Offsets in the output index this cleaned text, so cleaning happens once, here, before parsing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import InputError
+from ..records import Article
+from ..settings import get_settings
+
+# Page furniture that news sites put between paragraphs. Each pattern matches a whole line.
+# They are general shapes (a cross-link label, a "follow us" call, a photo credit), not
+# lines copied from one page.
+_FURNITURE = [
+    r"(also|must|more|further)\s+read\s*[|:\-–].*",
+    r"read\s+(more|also)\s*[|:\-–].*",
+    r"(also\s+)?watch\s*[|:\-–].*",
+    r"(related|recommended|trending|top)\s+(news|stories|videos?|articles?)\s*[|:\-–]?.*",
+    r"track\s+(the\s+)?latest\s+news\s+live\s+on\b.*",
+    r"(follow|join|subscribe\s+to)\s+(us|our)\b.*\b(on|channel|newsletter|whatsapp|telegram|twitter|facebook|instagram|youtube|google news)\b.*",
+    r"(click|tap)\s+here\s+(to|for)\b.*",
+    r"(download|get)\s+the\s+\w+(\s+\w+)?\s+app\b.*",
+    r"(file\s+)?(photo|image|picture|video)(\s+(credit|courtesy|source))?\s*([|:\-–(].*)?",
+    r"(representative|representational)\s+(image|photo|picture)\b.*",
+    r"(advertisement|sponsored|story continues below( this ad)?)\.?",
+    r"(first\s+published|published|updated|last\s+updated)\s*(on|:)\s.*",
+    r"\(?(with\s+inputs\s+from|edited\s+by|written\s+by|reporting\s+by)\b.*\)?",
+    r"(share|tweet|email|print)(\s*[|·•]\s*(share|tweet|email|print|whatsapp|facebook|twitter))+",
+]
+_FURNITURE_RE = re.compile(r"^\s*(?:" + "|".join(_FURNITURE) + r")\s*$", re.IGNORECASE)
+# A furniture pattern may match a long line by accident ("Photo ..." starting a real
+# sentence): lines longer than this are kept unless they carry a cross-link bar.
+_MAX_FURNITURE_CHARS = 160
+
+
+def _is_furniture(line: str) -> bool:
+    if not _FURNITURE_RE.match(line):
+        return False
+    return len(line) <= _MAX_FURNITURE_CHARS or "|" in line[:40]
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and Unicode, drop control characters and furniture lines."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    lines = [line.rstrip() for line in text.split("\n")]
+    kept = [line for line in lines if not _is_furniture(line)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def clean_html(html: str, url: str | None = None) -> str:
+    """Main text of a news page (trafilatura), then the same line cleaning as for text."""
+    import trafilatura  # imported here: it costs 0.3 s and text input never needs it
+
+    extracted = trafilatura.extract(
+        html, url=url, favor_precision=True, include_comments=False, include_tables=False,
+        deduplicate=True,
+    )
+    if not extracted or not extracted.strip():
+        raise InputError(
+            "no article text found in the HTML page (it may be a script-only, empty or "
+            "index page); pass the article's own page, or its text with a .txt file."
+        )
+    return clean_text(extracted)
+
+
+def clean_article(article: Article) -> str:
+    """The cleaned text of an article; raises InputError when nothing usable is left."""
+    settings = get_settings()
+    raw = article.html if article.text is None else article.text
+    if raw is None:
+        raise InputError("the article has neither 'text' nor 'html'; give one of them.")
+    if not isinstance(raw, str):
+        raise InputError(f"'text'/'html' must be a string, not {type(raw).__name__}.")
+    size = len(raw.encode("utf-8", "surrogatepass"))
+    if size > settings.max_article_bytes:
+        raise InputError(
+            f"the article is {size / 1e6:.1f} MB, over the limit of "
+            f"{settings.max_article_bytes / 1e6:.1f} MB; split it, or raise "
+            "EVENTWIRE_MAX_ARTICLE_BYTES."
+        )
+    _reject_binary(raw)
+    text = clean_text(raw) if article.text is not None else clean_html(raw, article.url)
+    if not text:
+        raise InputError("the article is empty after cleaning; nothing to code.")
+    if len(text) > settings.max_text_chars:
+        raise InputError(
+            f"the cleaned text has {len(text):,} characters, over the limit of "
+            f"{settings.max_text_chars:,}; split the article, or raise EVENTWIRE_MAX_TEXT_CHARS."
+        )
+    return text
+
+
+def _reject_binary(raw: str) -> None:
+    """Binary junk decoded as text shows NULs and many control or replacement characters."""
+    sample = raw[:20_000]
+    if not sample:
+        return
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"))
+    if "\x00" in sample or bad / len(sample) > 0.05:
+        raise InputError(
+            "the input looks like binary data, not text or HTML "
+            f"({bad} of the first {len(sample)} characters are control or undecodable); "
+            "check the file, or convert it to UTF-8 text."
+        )

@@ -1,0 +1,1 @@
+"""Extractors: pure functions of a parsed document plus read-only resources."""

@@ -1,0 +1,153 @@
+"""Articles from `.txt`, `.html`, `.jsonl` files and standard input (CONTRACT.md, Input).
+
+Every unreadable piece becomes an ErrorRecord in its place, so a batch never loses input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError, UsageError
+from ..records import Article, ErrorRecord
+from ..settings import get_settings
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+ARTICLE_FIELDS = ("id", "text", "html", "published", "title", "url", "source")
+
+Item = Article | ErrorRecord
+
+
+def decode_bytes(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else the most likely encoding; InputError if none fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    from charset_normalizer import from_bytes  # a dependency of trafilatura
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError(
+            "the file is not UTF-8 and its encoding could not be detected; "
+            "convert it to UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`)."
+        )
+    return data.decode(best.encoding, errors="replace")
+
+
+def _read_limited(stream: BinaryIO, name: str) -> bytes:
+    """Read at most the article size limit (plus one byte to notice overflow)."""
+    limit = get_settings().max_article_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            f"{name} is over the limit of {limit / 1e6:.1f} MB for one article; split it, "
+            "or raise EVENTWIRE_MAX_ARTICLE_BYTES."
+        )
+    return data
+
+
+def article_from_json(obj: object, published: str | None, where: str) -> Article:
+    """An Article from one JSON object of the contract's input shape."""
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(obj).__name__}.")
+    if obj.get("id") in (None, ""):
+        raise InputError(f"{where}: the article has no 'id'; every article needs one.")
+    if obj.get("text") is None and obj.get("html") is None:
+        raise InputError(f"{where}: the article has neither 'text' nor 'html'; give one of them.")
+    fields = {key: obj.get(key) for key in ARTICLE_FIELDS}
+    fields["id"] = str(fields["id"])
+    fields["published"] = fields["published"] or published
+    return Article(**fields)
+
+
+def _read_jsonl(path: Path, published: str | None) -> Iterator[Item]:
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            where = f"{path.name}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(decode_bytes(raw))
+                yield article_from_json(obj, published, where)
+            except (InputError, ValueError) as exc:
+                yield ErrorRecord(_guess_id(raw) or where, "InputError", _message(exc, where))
+
+
+def _guess_id(raw: bytes) -> str | None:
+    """The id of a broken JSON line, if it can still be read, so the error sits in its place."""
+    try:
+        obj = json.loads(raw)
+        return str(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else None
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _message(exc: Exception, where: str) -> str:
+    if isinstance(exc, InputError):
+        return str(exc)
+    return str(InputError(f"{where}: not valid JSON ({exc}); each line must be one JSON object."))
+
+
+def read_path(path: Path, published: str | None = None) -> Iterator[Item]:
+    """Articles from one file: a .jsonl gives many, a .txt or .html gives one (id = file name)."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, published)
+        return
+    try:
+        with path.open("rb") as stream:
+            text = decode_bytes(_read_limited(stream, path.name))
+    except (InputError, OSError) as exc:
+        yield ErrorRecord(path.name, type(exc).__name__, str(exc))
+        return
+    key = "html" if suffix in HTML_SUFFIXES else "text"
+    yield Article(id=path.name, published=published, **{key: text})
+
+
+def _expand(paths: list[str]) -> list[str | Path]:
+    """Files to read, in order; UsageError (before anything is read) for a missing path."""
+    found: list[str | Path] = []
+    for name in paths:
+        path = Path(name)
+        if name == "-":
+            found.append("-")
+        elif path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(
+                f"no such file or folder: {name!r}; give .txt, .html or .jsonl files, "
+                "a folder of them, or - for standard input."
+            )
+    return found
+
+
+def read_inputs(paths: Iterable[str], published: str | None = None) -> Iterator[Item]:
+    """Articles from files, folders and `-` (standard input, read as one text article).
+
+    Paths are checked before anything is read, so a typo fails fast as a usage error."""
+    return _read_all(_expand(list(paths)), published)
+
+
+def _read_all(paths: list[str | Path], published: str | None) -> Iterator[Item]:
+    for path in paths:
+        if path == "-":
+            try:
+                text = decode_bytes(_read_limited(sys.stdin.buffer, "standard input"))
+                yield Article(id="stdin", text=text, published=published)
+            except InputError as exc:
+                yield ErrorRecord("stdin", "InputError", str(exc))
+        else:
+            yield from read_path(path, published)

