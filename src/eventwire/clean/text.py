@@ -27,7 +27,7 @@ _FURNITURE = [
     r"(file\s+)?(photo|image|picture|video)(\s+(credit|courtesy|source))?\s*([|:\-–(].*)?",
     r"(representative|representational)\s+(image|photo|picture)\b.*",
     r"(advertisement|sponsored|story continues below( this ad)?)\.?",
-    r"(first\s+published|published|updated|last\s+updated)\s*(on|:)\s.*",
+    r"(first\s+published|published|updated|last\s+updated)\s*(on\s*:?|:)\s.*",
     r"\(?(with\s+inputs\s+from|edited\s+by|written\s+by|reporting\s+by)\b.*\)?",
     r"(share|tweet|email|print)(\s*[|·•]\s*(share|tweet|email|print|whatsapp|facebook|twitter))+",
 ]

@@ -42,7 +42,16 @@ def decode_bytes(data: bytes) -> str:
             "the file is not UTF-8 and its encoding could not be detected; "
             "convert it to UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`)."
         )
-    return data.decode(best.encoding, errors="replace")
+    encoding = best.encoding
+    # Detection cannot tell the single-byte Latin code pages apart on short texts; news in
+    # English and Western European languages is overwhelmingly Windows-1252 (a superset of
+    # Latin-1), so prefer it whenever it decodes the bytes.
+    if encoding.startswith(("cp125", "iso8859", "latin", "mac_")):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return data.decode(encoding, errors="replace")
 
 
 def _read_limited(stream: BinaryIO, name: str) -> bytes:

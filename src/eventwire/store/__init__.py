@@ -1,0 +1,6 @@
+"""The event store (DuckDB). All SQL lives in this package."""
+
+from .database import open_store, write_records
+from .queries import dyad_days, store_counts, top_actors, top_quotes
+
+__all__ = ["open_store", "write_records", "dyad_days", "store_counts", "top_actors", "top_quotes"]
