@@ -1,14 +1,222 @@
-"""Quotes: direct and indirect speech with cue and speaker."""
+"""Quotes: direct and indirect speech with cue and speaker.
+
+Two sources meet here: passages in quotation marks (`quote_marks`, no parse needed) and
+attributions read off the dependency parse (`quote_parse`: cue word, subject, content). A
+quoted passage takes the attribution whose content it is ("X said, '...'"), else a cue right
+after it ("'...,' X said.") or right before it ("X said: '...'"); a passage with none
+continues the quote before it ("'A,' X said. 'B.'" is one quote in two fragments, as is a
+quote whose next paragraph has no attribution of its own). Attributions left over are
+indirect speech. Speakers are resolved to the overlapping actor mention.
+"""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..records import Actor, Quote
+from ..records import Actor, Quote, Span
+from .quote_marks import Quoted, find_quoted
+from .quote_parse import Attribution, Piece, find_attributions
+
+# How far after a closing mark (characters) a cue may stand: "...," said the senator's
+# spokeswoman, Jane Doe.
+_TAIL_CHARS = 60
+# Before an opening mark, only this much text may separate it from the cue ("X said:", "X
+# added, "); a longer gap means the cue belongs to something else.
+_HEAD_GAP_CHARS = 3
+# A passage this short with no attribution is a scare quote or a title, not a quote.
+_MIN_UNATTRIBUTED_WORDS = 40
+_QUOTE_CHARS = "\"“”„«»‘’'`"
+
+
+@dataclass(frozen=True, slots=True)
+class FragmentedSpan(Span):
+    """A content span made of several pieces ("'A,' he said. 'B.'"): `start`/`end` cover
+    them all (gaps included, as `text` does) and `fragments` lists [start, end] per piece."""
+
+    fragments: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: str
+    pieces: list[Piece]
+    cue: Piece | None
+    speaker: Piece | None
+    speaker_token: int | None
+    close_para: int = -1  # paragraph index where the quote's last piece ends
+    ends_para: bool = False  # the quote (with its attribution) ends its paragraph
+    extra: list[int] = field(default_factory=list)
+
+
+def _paragraph_index(text: str) -> list[int]:
+    """Offsets of paragraph starts, for bisect."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _covered(pieces: list[Piece], start: int, end: int) -> int:
+    return sum(max(0, min(e, end) - max(s, start)) for s, e in pieces)
+
+
+def _size(pieces: list[Piece]) -> int:
+    return sum(e - s for s, e in pieces)
+
+
+def _tail_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_starts: list[int]) -> Attribution | None:
+    """A cue with a speaker just after the closing mark, with no quote mark in between."""
+    if quoted.close_at is None:
+        return None
+    start = quoted.close_at + 1
+    i = bisect.bisect_left(cue_starts, start)
+    if i < len(bare):
+        hit = bare[i]
+        gap = text[start:hit.cue[0]]
+        if hit.cue[0] - start <= _TAIL_CHARS and "\n" not in gap and not any(c in gap for c in "\"“”.!?"):
+            return hit
+    return None
+
+
+def _head_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_ends: list[int]) -> Attribution | None:
+    """A cue ending just before the opening mark ("X said:", "he added,")."""
+    i = bisect.bisect_right(cue_ends, quoted.open_at) - 1
+    if i >= 0:
+        hit = bare[i]
+        gap = text[hit.cue[1]:quoted.open_at]
+        if len(gap.strip(" \t\n:,;—–-")) == 0 and len(gap) <= _HEAD_GAP_CHARS + 2:
+            return hit
+    return None
+
+
+def _draft_direct(text: str, quoted: Quoted, attrs: list[Attribution], used: set[int],
+                  by_start: tuple[list[Attribution], list[int]],
+                  by_end: tuple[list[Attribution], list[int]]) -> _Draft | None:
+    region = (quoted.open_at, (quoted.close_at + 1) if quoted.close_at is not None else quoted.end)
+    pieces = list(quoted.pieces)
+    for k, att in enumerate(attrs):
+        if not att.content or k in used or region[0] <= att.cue[0] < region[1]:
+            continue  # a cue inside the quote reports someone else's words
+        inside = _covered(att.content, *region)
+        if not inside:
+            continue
+        if inside * 10 >= _size(att.content) * 6:
+            used.add(k)
+            return _Draft("direct", pieces, att.cue, att.speaker, att.speaker_token)
+        if _covered([region], *_span_of(att.content)) >= (region[1] - region[0]) * 0.9:
+            return None  # a partial quote inside indirect speech: the attribution keeps it
+    hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
+    if hit is not None:
+        return _Draft("direct", pieces, hit.cue, hit.speaker, hit.speaker_token)
+    return _Draft("direct", pieces, None, None, None)
+
+
+def _span_of(pieces: list[Piece]) -> tuple[int, int]:
+    return pieces[0][0], pieces[-1][1]
+
+
+def _ends_paragraph(text: str, pos: int) -> bool:
+    rest = text[pos:text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    return not rest.strip(" \t.,;:!?\"”’'")
+
+
+def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[_Draft]:
+    text = doc.text
+    bare = [a for a in attrs if a.speaker is not None]
+    cue_starts = [a.cue[0] for a in bare]
+    ends_sorted = sorted(bare, key=lambda a: a.cue[1])
+    cue_ends = [a.cue[1] for a in ends_sorted]
+    para_starts = _paragraph_index(text)
+    used: set[int] = set()
+    drafts: list[_Draft] = []
+    covered: list[tuple[int, int]] = []
+    previous: _Draft | None = None
+    for q in quoted:
+        draft = _draft_direct(text, q, attrs, used, (bare, cue_starts), (ends_sorted, cue_ends))
+        region = (q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
+        covered.append(region)
+        if draft is None:
+            continue
+        para = bisect.bisect_right(para_starts, q.start) - 1
+        if draft.cue is None and previous is not None:
+            # No attribution of its own: the quote goes on ("'A,' he said. 'B.'"), in the
+            # same paragraph or at the start of the next one.
+            gap = text[previous.pieces[-1][1]:q.open_at]
+            same_para = para == previous.close_para and len(gap) <= 120
+            next_para = para == previous.close_para + 1 and previous.ends_para and \
+                text[para_starts[para]:q.open_at].strip() == ""
+            if same_para or next_para:
+                previous.pieces.extend(draft.pieces)
+                previous.close_para = bisect.bisect_right(para_starts, q.end) - 1
+                previous.ends_para = _ends_paragraph(text, region[1])
+                continue
+        if draft.cue is None and len(text[q.start:q.end].split()) < _MIN_UNATTRIBUTED_WORDS:
+            continue
+        draft.close_para = bisect.bisect_right(para_starts, q.end) - 1
+        end_of_attr = max(region[1], draft.cue[1] if draft.cue else 0, draft.speaker[1] if draft.speaker else 0)
+        draft.ends_para = _ends_paragraph(text, end_of_attr)
+        drafts.append(draft)
+        previous = draft
+    direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
+    for k, att in enumerate(attrs):
+        if k in used or not att.content or att.speaker is None:
+            continue
+        if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
+            continue  # the same words are already a direct quote
+        kind = "direct" if _quoted_edge(text, att.content) else "indirect"
+        drafts.append(_Draft(kind, list(att.content), att.cue, att.speaker, att.speaker_token))
+    drafts.sort(key=lambda d: d.pieces[0][0])
+    return drafts
+
+
+def _quoted_edge(text: str, pieces: list[Piece]) -> bool:
+    start, end = pieces[0][0], pieces[-1][1]
+    return text[start] in _QUOTE_CHARS or text[end - 1] in _QUOTE_CHARS
+
+
+def _resolve(doc: Doc, span: Piece, head: int | None, actors: Sequence[Actor]) -> Actor:
+    """The actor mention at the speaker, else a bare mention built from the span."""
+    start, end = span
+    head_start = doc[head].idx if head is not None else start
+    best = None
+    for actor in actors:
+        if actor.start <= head_start < actor.end:
+            return actor
+        if best is None and actor.start < end and start < actor.end:
+            best = actor
+    if best is not None:
+        return best
+    if head is not None and doc[head].tag_ == "WP" and doc[head].head.dep_ == "relcl":
+        # "X, who said ...": the relative pronoun is the mention, X is who spoke.
+        antecedent = doc[head].head.head
+        for actor in actors:
+            if actor.start <= antecedent.idx < actor.end:
+                return dataclasses.replace(actor, text=doc.text[start:end], start=start, end=end)
+    return Actor(id="", text=doc.text[start:end], start=start, end=end, code=None, country=None, sector=None)
+
+
+def _content_span(text: str, pieces: list[Piece]) -> Span:
+    start, end = pieces[0][0], pieces[-1][1]
+    if len(pieces) == 1:
+        return Span(text[start:end], start, end)
+    return FragmentedSpan(text[start:end], start, end, tuple((s, e) for s, e in pieces))
 
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Quotes in text order, ids q1, q2, ..."""
-    return []
+    text = doc.text
+    drafts = _assemble(doc, find_quoted(text), find_attributions(doc))
+    quotes = []
+    for draft in drafts:
+        cue = Span(text[draft.cue[0]:draft.cue[1]], *draft.cue) if draft.cue else None
+        speaker = _resolve(doc, draft.speaker, draft.speaker_token, actors) if draft.speaker else None
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", kind=draft.kind,
+                            content=_content_span(text, draft.pieces), cue=cue, speaker=speaker))
+    return quotes

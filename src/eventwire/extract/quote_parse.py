@@ -1,0 +1,200 @@
+"""Attributions read off the dependency parse: a cue word from the lexicon, its speaker (the
+subject) and its content (a clause, a to-infinitive or an object).
+
+"X said (that) C", "C, X said", "C, said X", "X told reporters C", "according to X, C",
+"X wants to C", "X called for C". Offsets are character offsets into `doc.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..resources.quote_lexicon import Cue, cues_by_lemma
+
+Piece = tuple[int, int]
+
+# Dependency labels of a subject; a passive subject is the thing reported, not the speaker.
+_SUBJECT_DEPS = {"nsubj"}
+# A cue that hangs off another verb takes that verb's subject: "and added", "saying ...",
+# "wants to say".
+_INHERIT_DEPS = {"conj", "xcomp", "advcl"}
+# Objects that stand for the content rather than state it ("said it", "denied this").
+_EMPTY_OBJECTS = {"it", "this", "that", "so", "what", "which", "something", "anything",
+                  "nothing", "everything", "one", "them", "him", "her", "me", "us", "you"}
+_TRIM = {"punct", "cc", "prep", "mark"}
+_EDGE_PUNCT = set(",;:-–—()[]")
+
+
+@dataclass(slots=True)
+class Attribution:
+    cue: Piece
+    cue_token: int  # token index of the cue word
+    speaker: Piece | None
+    speaker_token: int | None  # head token of the speaker
+    content: list[Piece]
+    role: str  # clause, xcomp, object, reversed, according
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of the cue verb, climbing through coordinated and participial verbs."""
+    tok = verb
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
+            return None
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None  # "because he said": no inheritance; "..., saying" yes
+        tok = tok.head
+    return None
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range [first, last] without punctuation or conjunctions at its edges."""
+    while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc" or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct and doc[last].text not in "\"”’'" or doc[last].is_space
+                             or doc[last].dep_ == "cc"):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _chars(doc: Doc, first: int, last: int) -> Piece:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _speaker_span(doc: Doc, head: Token, avoid: range) -> Piece:
+    """The subject's noun phrase (its subtree, which keeps appositions: "Matt Latimer, a
+    speechwriter"), cut back to the head's own phrase when it runs into the cue or content."""
+    first, last = head.left_edge.i, head.right_edge.i
+    if first in avoid or last in avoid or (first < avoid.start and last >= avoid.stop):
+        first = min(t.i for t in head.subtree if t.i <= head.i and t.i not in avoid)
+        last = head.i
+        for t in head.rights:  # keep flat names to the right ("Kristan Hawkins" heads)
+            if t.dep_ in ("compound", "flat", "appos") and t.i not in avoid:
+                last = max(last, t.right_edge.i if t.right_edge.i not in avoid else t.i)
+            else:
+                break
+    span = _trim(doc, first, last) or (head.i, head.i)
+    return _chars(doc, *span)
+
+
+def _subtree_pieces(doc: Doc, tok: Token, drop_mark: bool) -> list[Piece]:
+    first, last = tok.left_edge.i, tok.right_edge.i
+    if drop_mark and doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"):
+        first += 1
+    span = _trim(doc, first, last)
+    return [_chars(doc, *span)] if span else []
+
+
+def _minus(doc: Doc, head: Token, cut: Token) -> list[Piece]:
+    """The head's subtree without the cue's subtree, as runs of contiguous tokens: "C1, X
+    said, C2" gives [C1, C2]."""
+    inner = range(cut.left_edge.i, cut.right_edge.i + 1)
+    pieces = []
+    for first, last in ((head.left_edge.i, inner.start - 1), (inner.stop, head.right_edge.i)):
+        span = _trim(doc, first, last) if first <= last else None
+        if span and span[1] - span[0] >= 1:
+            pieces.append(_chars(doc, *span))
+    return pieces
+
+
+def _particle(verb: Token, cue: Cue) -> Token | None:
+    for child in verb.children:
+        if child.lower_ == cue.particle and child.dep_ in ("prep", "prt", "dative", "agent"):
+            return child
+    return None
+
+
+def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Piece], str, Token | None]:
+    """Content pieces, the role that gave them, and the particle token of a two-word cue."""
+    particle = None
+    if cue.particle:
+        particle = _particle(verb, cue)
+        if particle is None:
+            return [], "", None
+        if particle.dep_ == "prep":
+            objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _subtree_pieces(doc, objects[0], drop_mark), "object", particle
+            return [], "", None
+    children = list(verb.children)
+    if "clause" in cue.roles:
+        for child in children:
+            if child.dep_ == "ccomp" or (child.dep_ == "dobj" and child.tag_.startswith("VB")):
+                return _subtree_pieces(doc, child, drop_mark), "clause", particle
+    if "xcomp" in cue.roles:
+        for child in children:
+            if child.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts):
+                return _subtree_pieces(doc, child, False), "xcomp", particle
+    if "object" in cue.roles:
+        for child in children:
+            if child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
+                return _subtree_pieces(doc, child, False), "object", particle
+    if "clause" in cue.roles and verb.dep_ in ("parataxis", "ccomp", "conj", "advcl") \
+            and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # "C, X said": the parser often hangs the cue under the content's verb.
+        if verb.dep_ != "conj" and verb.dep_ != "advcl":
+            return _minus(doc, verb.head, verb), "reversed", particle
+    return [], "", particle
+
+
+def _according(doc: Doc, tok: Token) -> Attribution | None:
+    """'according to X, C' / 'C, according to X'."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    clause = tok.head
+    while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    pieces = _minus(doc, clause, tok) if clause is not tok else []
+    if not pieces:
+        return None
+    speaker = _speaker_span(doc, source, range(0))
+    cue = (tok.idx, to.idx + len(to.text))
+    return Attribution(cue, tok.i, speaker, source.i, pieces, "according")
+
+
+def find_attributions(doc: Doc, drop_mark: bool = True,
+                      classes: frozenset[str] | None = None) -> list[Attribution]:
+    """Attributions in token order of their cue word."""
+    by_lemma = cues_by_lemma(classes) if classes else cues_by_lemma()
+    found: list[Attribution] = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            hit = _according(doc, tok)
+            if hit:
+                found.append(hit)
+            continue
+        entries = by_lemma.get(tok.lemma_.lower())
+        if not entries or tok.pos_ != "VERB":
+            continue
+        for cue in entries:
+            pieces, role, particle = _content(doc, tok, cue, drop_mark)
+            if not pieces:
+                if cue.particle is None and "speech" in cue.classes:
+                    # "X said." after a quote: kept without content so the quote can take it.
+                    role = "bare"
+                else:
+                    continue
+            subject = _subject(tok)
+            cue_end = particle if particle is not None and particle.i == tok.i + 1 else tok
+            cue_span = (tok.idx, cue_end.idx + len(cue_end.text))
+            speaker = None
+            if subject is not None:
+                avoid = range(tok.i, tok.i + 1)
+                speaker = _speaker_span(doc, subject, avoid)
+                if any(s < speaker[1] and speaker[0] < e for s, e in pieces):
+                    speaker = _chars(doc, subject.i, subject.i)
+            found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
+                                     pieces, role))
+            break
+    return found

@@ -1,0 +1,140 @@
+"""Quotes: quotation-mark pairing, attribution from the parse, speakers and the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.quote_marks import find_quoted
+from eventwire.extract.quotes import extract_quotes
+from eventwire.nlp import load_nlp
+from eventwire.records import Actor
+from eventwire.resources.quote_lexicon import CLASSES, CONTENT_ROLES, quote_cues
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+
+
+def _pieces(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e in q.pieces] for q in find_quoted(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "we will win," and left.', [["we will win,"]]),
+        ("He said “we will win” and left.", [["we will win"]]),
+        ("''Donald says,'' Ms. W said. ''I ask?''", [["Donald says,"], ["I ask?"]]),
+        # A quote running over paragraphs: no closing mark, next paragraph opens with one.
+        ("“First part.\n\n“Second part.”\n\nAfter.", [["First part.", "Second part."]]),
+        # Unclosed at a paragraph end with no continuation: ends with the paragraph.
+        ('"Open only\nNext line.', [["Open only"]]),
+        # Apostrophes are not quote marks.
+        ("It's Sanders' campaign and they don't care.", []),
+        ("He called it 'crooked' twice.", [["crooked"]]),
+        # Odd number of marks: no crash, the stray closing mark is ignored.
+        ("A stray ” closing mark.", []),
+        ('one " two " three "', [["two"]]),
+        ("", []),
+    ],
+)
+def test_find_quoted(text, expected):
+    assert _pieces(text) == expected
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _quotes(nlp, text, actors=()):
+    doc = nlp(text)
+    return [(q.kind, q.content.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None)
+            for q in extract_quotes(doc, list(actors))]
+
+
+@pytest.mark.parametrize(
+    "text, kind, content, speaker, cue",
+    [
+        ("The minister said that the talks would resume next week.", "indirect",
+         "the talks would resume next week", "The minister", "said"),
+        ("The talks will resume next week, the minister said.", "indirect",
+         "The talks will resume next week", "the minister", "said"),
+        ("According to the ministry, the border was closed on Monday.", "indirect",
+         "the border was closed on Monday", "the ministry", "According to"),
+        ("Officials warned that the storm could hit the coast.", "indirect",
+         "the storm could hit the coast", "Officials", "warned"),
+        ('"We will not back down," the president said.', "direct",
+         "We will not back down,", "the president", "said"),
+        ('The president said: "We will not back down."', "direct",
+         "We will not back down.", "The president", "said"),
+        ("The senator wants to cut taxes.", "indirect", "to cut taxes", "The senator", "wants"),
+    ],
+)
+def test_attributions(nlp, text, kind, content, speaker, cue):
+    assert (kind, content, speaker, cue) in _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army closed the road on Monday.",
+        "He bought a new car and drove home.",
+        "The so-called “reform” passed the house.",  # a scare quote is no quote
+        'Odd "marks " everywhere " here.',
+    ],
+)
+def test_no_quotes(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+def test_split_quote_is_one_quote_with_fragments(nlp):
+    doc = nlp('"We are ready," she said. "We have always been ready."')
+    quotes = extract_quotes(doc, [])
+    assert len(quotes) == 1
+    content = quotes[0].content
+    assert [doc.text[s:e] for s, e in content.fragments] == ["We are ready,", "We have always been ready."]
+    assert doc.text[content.start:content.end] == content.text
+
+
+def test_speaker_takes_the_overlapping_actor(nlp):
+    text = "The Indian Army said the drones were destroyed."
+    start = text.index("The Indian Army")
+    actor = Actor("a1", "The Indian Army", start, start + 15, "INDMIL", "IND", "MIL", name="Indian Army")
+    (quote,) = extract_quotes(nlp(text), [actor])
+    assert quote.speaker == actor
+
+
+def test_offsets_hold(nlp):
+    text = "“It is over,” he said.\n\n“Really over.”\n\nShe added that it was not."
+    doc = nlp(text)
+    for quote in extract_quotes(doc, []):
+        for span in (quote.content, quote.cue, quote.speaker):
+            if span is not None:
+                assert doc.text[span.start:span.end] == span.text
+
+
+def test_lexicon_is_well_formed():
+    cues = quote_cues(frozenset(CLASSES))
+    assert ("say", None) in cues and ("call", "for") in cues
+    for cue in cues.values():
+        assert cue.classes <= set(CLASSES) and cue.roles <= set(CONTENT_ROLES)
+
+
+def test_seed_required_quotes(nlp):
+    gold_path = SEED / "000_89c6c322ce452435.gold.json"
+    if not gold_path.exists():
+        pytest.skip(f"seed article not found at {SEED} (the shared folder is absent)")
+    from eventwire.clean import clean_article
+    from eventwire.records import Article
+
+    text = clean_article(Article(id="seed", text=(SEED / "000_89c6c322ce452435.txt").read_text()))
+    quotes = extract_quotes(nlp(text), [])
+    gold = json.loads(gold_path.read_text())["quotes"]
+    for want in gold["required"]:
+        hits = [q for q in quotes if q.kind == want["kind"]
+                and (q.content.text.startswith(want.get("content_starts", "\0"))
+                     or want.get("content_contains", "\0") in q.content.text)]
+        assert hits, want
+        assert any(want["speaker_name"] in (q.speaker.text or "") for q in hits), want
