@@ -1,14 +1,114 @@
-"""Times: TIMEX3 recognition and normalisation against the publication date."""
+"""Times: TIMEX3 recognition and normalisation against the publication date.
+
+Recognition is our own regular grammar over the text (time_grammar.py); spaCy's NER spans
+differ from TimeBank extents, so the parse is used only for the tense of the verb that
+governs an expression ("Friday" after "said" is the last Friday, after "will meet" the
+next one). Normalisation is per rule (time_rules.py), with a small discourse state for
+earnings-report anaphora ("the quarter", "a year earlier").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import Time
+from .time_grammar import Candidate, find_candidates
+from .time_rules import NORMALISERS
+from .time_values import Context, Value
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
+# Verbs whose infinitive complement lies ahead ("plans to meet on Friday").
+_FUTURE_VERBS = frozenset(
+    "plan expect schedule intend hope aim want seek agree promise set due likely propose "
+    "prepare decide vow pledge threaten going".split())
+
+
+def _verb_of(token: Token) -> Token | None:
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def tense_of(token: Token) -> str | None:
+    """'past', 'future', 'present' or None for the verb governing `token`."""
+    verb = _verb_of(token)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "had", "'ve"}:
+        return "past"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes) or verb.tag_ in ("VBZ", "VBP", "VBG"):
+        if verb.tag_ == "VBG" and words & {"is", "are", "am"} and verb.lemma_ in ("go", "plan"):
+            return "future"
+        return "present"
+    return None
+
+
+# Text between a clock time and a day that makes them one expression:
+# "today at approximately 5 AM", "10 p.m. Wednesday", "noon on Thursday".
+_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?(?:(?:approximately|about|around|roughly|"
+                             r"some|shortly\s+after|just\s+after|just\s+before)\s+)?$", re.I)
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*|\s+on\s+)?$", re.I)
+
+
+def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
+    """Join a clock time with an adjacent day into one TIME ("2025-05-10T05:00")."""
+    out: list[tuple[Candidate, Value, int, int]] = []
+    for item in items:
+        cand, value, start, end = item
+        if out:
+            p_cand, p_value, p_start, p_end = out[-1]
+            gap = text[p_end:start]
+            day, clock = None, None
+            if (p_value.precision == "day" and cand.rule == "clock"
+                    and _DAY_THEN_CLOCK.match(gap) and len(gap) < 30):
+                day, clock = p_value, value
+            elif (p_cand.rule == "clock" and value.precision == "day"
+                  and _CLOCK_THEN_DAY.match(gap) and len(gap) < 6):
+                day, clock = value, p_value
+            if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+                merged = Value("TIME", day.value + clock.value[10:], clock.precision)
+                out[-1] = (p_cand, merged, p_start, end)
+                continue
+        out.append(item)
+    return out
+
+
+def _token_index(doc: Doc) -> list[int]:
+    return [t.idx for t in doc]
 
 
 def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     """Time expressions in text order."""
-    return []
+    text = doc.text
+    starts = _token_index(doc)
+    ctx = Context(anchor=published)
+    items: list[tuple[Candidate, Value, int, int]] = []
+    for cand in find_candidates(text):
+        i = bisect_right(starts, cand.start) - 1
+        tense = tense_of(doc[i]) if 0 <= i < len(doc) else None
+        value = NORMALISERS[cand.rule](cand, ctx, tense)
+        if value is None or not value.value:
+            continue
+        start, end = cand.start, cand.end - value.trim_end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        items.append((cand, value, start, end))
+    items = _merge_clock(text, items)
+    return [Time(text=text[s:e], start=s, end=e, type=v.type, value=v.value,
+                 precision=v.precision) for _c, v, s, e in items]

@@ -1,0 +1,221 @@
+"""Recognition of time expressions: regular expressions over the article text.
+
+The rules are built once from the word lists in resources/data/time_words.yaml. Each rule
+has a name that time_values.py knows how to normalise, and named groups it reads. Extents
+follow TimeBank: determiners and modifiers ("the", "early", "the past") are inside,
+prepositions ("on", "in", "for") are outside. Overlapping matches are resolved in
+`find_candidates` (longest first, then rule order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources.time_lexicon import time_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+
+
+def _alt(words, *, capital: bool = False) -> str:
+    """An alternation of words, longest first; `capital` keeps proper names capitalised
+    ("May", "March") so the modal and the verb are not read as months."""
+    out = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        if capital:
+            out.append(f"(?:{escaped[0].upper()}{escaped[1:]}|{escaped.upper()})")
+        else:
+            out.append(f"(?i:{escaped})")
+    return "(?:" + "|".join(out) + ")"
+
+
+@cache
+def _fragments() -> dict[str, str]:
+    lex = time_lexicon()
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    short_months = [m for m in lex.months if m not in full_months]
+    # Abbreviations need their dot or a following day number ("Sept. 30", "Aug 7").
+    month = (f"(?:{_alt(full_months, capital=True)}|"
+             f"{_alt(short_months, capital=True)}(?:\\.|(?=\\s+\\d)))")
+    weekday = _alt([w for w in lex.weekdays if len(w) > 4], capital=True)
+    units_digit = [w for w in lex.numbers if not w.startswith(("a ", "half", "couple"))]
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    number = (f"(?:\\d+(?:[.,]\\d+)?(?:\\s+1/2)?|(?i:(?:{tens})(?:[\\s-]+(?:{ones}))?)|"
+              f"{_alt(units_digit)}|{_alt([w for w in lex.numbers if ' ' in w])})")
+    vague = _alt(lex.vague_numbers)
+    unit = _alt(lex.units)
+    year_words = ("(?i:nineteen(?:\\s+hundred)?(?:[\\s-]+(?:and\\s+)?"
+                  f"(?:(?:{tens})(?:[\\s-]+(?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|"
+                  "fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-]+(?:" + ones + ")))|"
+                  f"two\\s+thousand(?:\\s+(?:and\\s+)?(?:{ones}|ten))?)")
+    year = f"(?:(?<![\\d$.,])(?:1[5-9]|20)\\d\\d(?![\\d%]|,\\d|\\.\\d|s\\b|-\\d)|{year_words})"
+    return {
+        "MONTH": month, "WEEKDAY": weekday, "NUM": number, "VAGUE": vague, "UNIT": unit,
+        "YEAR": year, "SEASON": _alt(lex.seasons), "PART": _alt(lex.day_parts),
+        "HOLIDAY": _alt(lex.holidays, capital=True), "REF": _alt(lex.references),
+        "SETWORD": _alt(lex.sets),
+        "ORD": "(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)",
+        "APPROX": ("(?i:nearly|almost|about|approximately|around|roughly|more\\s+than|over|"
+                   "less\\s+than|at\\s+least|up\\s+to|some|no\\s+more\\s+than|fewer\\s+than|"
+                   "just|only|another|an\\s+additional|barely|close\\s+to|under|well\\s+over)"),
+        "EDGE": "(?i:early|late|mid-|mid|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|"
+                "the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+first\\s+half\\s+of|"
+                "the\\s+second\\s+half\\s+of|the\\s+turn\\s+of)",
+    }
+
+
+# Rules: name -> pattern with {FRAGMENT} placeholders. Order breaks ties between equally
+# long matches (earlier wins).
+_RULES: tuple[tuple[str, str], ...] = (
+    ("iso_date", r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
+                 r"(?:T(?P<h>[0-2]\d):(?P<m>[0-5]\d))?"),
+    ("numeric_date", r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
+                     r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    ("month_day", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>(?i:early|late|mid-?))\s*)?"
+                  r"(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+                  r"(?:,?\s+(?P<year>{YEAR}))?"),
+    ("day_month", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])"
+                  r"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
+    ("month", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|"
+              r"the\s+same|that))\s+)?(?P<mon>{MONTH})"
+              r"(?:(?:,|\s+of)?\s+(?P<year>{YEAR})|\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?"),
+    ("year", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<fiscal>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|"
+             r"the\s+calendar\s+year|model\s+year))\s+)?(?P<year>{YEAR})"),
+    ("decade", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
+               r"(?:(?P<dec>(?:1[5-9]|20)\d)0|['’](?P<dec2>\d)0)['’]?s\b"),
+    ("century", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
+                r"(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+(?i:century)"),
+    ("quarter", r"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|this|last|next|"
+                r"a|the\s+same|the\s+comparable|the\s+year-earlier|the\s+year-ago))\s+)?"
+                r"(?:(?P<mods>(?:(?i:comparable|latest|current|recent|most\s+recent|fiscal|same|"
+                r"previous|year-earlier|year-ago|year-before|calendar|flat|\d{{4}})[\s-]+)+))?"
+                r"(?:(?P<ord>{ORD})[\s-]+(?:(?P<mods2>(?i:fiscal|calendar))[\s-]+)?)?"
+                r"(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?P<fy>(?i:fiscal))\s+)?(?P<year>{YEAR}))?"),
+    ("half", r"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's))\s+)?"
+             r"(?P<ord>(?i:first|second|last|latter))[\s-]+(?i:half)"
+             r"(?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)))?"),
+    ("period", r"(?P<det>(?i:the)\s+)?(?P<which>(?i:year-earlier|year-ago|comparable|year-before|"
+               r"latest|\d{{4}}|comparable\s+year-ago|comparable\s+year-earlier))\s+(?i:period)"),
+    ("year_earlier", r"(?P<which>(?i:year-earlier|year-ago|year-before))(?=\s+\w)"),
+    ("rel_day", r"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?"
+                r"(?P<rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                r"yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?"),
+    ("this_part", r"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?"
+                  r"(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>{PART})"),
+    ("weekday", r"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?"
+                r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+following|"
+                r"the\s+previous|that|coming))\s+)?(?P<wd>{WEEKDAY})(?!['’]s\b\s+\w+\s+\d)"
+                r"(?:\s+(?P<part>{PART}))?"),
+    ("weekday_set", r"(?:(?P<every>(?i:every|each))\s+(?P<wd>{WEEKDAY})|"
+                    r"(?P<wd2>{WEEKDAY})s)(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"),
+    ("rel_unit", r"(?:(?P<edge>{EDGE})\s+)?(?P<rel>(?i:last|this|next|the\s+past|the\s+last|"
+                 r"the\s+coming|the\s+previous|the\s+following|the\s+current|this\s+past|"
+                 r"the\s+same|that|the\s+next|the\s+latest|the\s+current\s+fiscal|this\s+fiscal|"
+                 r"last\s+fiscal|next\s+fiscal))\s+(?P<unit>(?i:week|weekend|month|year|"
+                 r"decade|century)|{SEASON})\b"),
+    ("bare_unit", r"(?:(?P<edge>{EDGE})\s+)?(?P<det>(?i:the|that))\s+(?P<unit>(?i:weekend|"
+                  r"full\s+year|fiscal\s+year|year|week|day|month|decade))\b(?!-)"),
+    ("season", r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+past))\s+)"
+               r"(?:(?P<edge2>(?i:early|late))\s+)?(?P<season>{SEASON})"
+               r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?"
+               r"|(?P<season2>{SEASON})\s+(?P<year2>{YEAR})"),
+    ("ago", r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM}|{VAGUE})?\s*(?P<unit>{UNIT})"
+            r"(?:\s+(?i:or\s+so|or\s+two))?\s+(?P<dir>(?i:ago|earlier|before|later|from\s+now|hence))\b"),
+    ("duration", r"(?:(?P<det>(?i:the))\s+)?(?:(?P<rel>(?i:past|last|next|first|coming|"
+                 r"previous|following|final|latest|preceding|initial|remaining|second|same|"
+                 r"entire|full|whole))\s+)?(?:(?P<approx>{APPROX})\s+)?"
+                 r"(?P<num>{NUM}|{VAGUE})(?:\s+(?i:to|or|and)\s+(?P<num2>{NUM}))?"
+                 r"(?:[\s-]+(?i:more|additional|full|straight|consecutive))?[\s-]+(?P<unit>{UNIT})"
+                 r"(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:old|long))?\b"),
+    ("plural_unit", r"(?:(?P<approx>{APPROX})\s+)?(?P<unit>(?i:years|months|weeks|days|decades|"
+                    r"hours|minutes|centuries))\b(?!-)"),
+    ("set", r"(?P<every>(?i:every|each|per|a|an))\s+(?:(?P<num>{NUM})\s+|(?i:other)\s+)?"
+            r"(?P<unit>(?i:hour|day|week|month|year|quarter|decade|morning|night|evening|"
+            r"afternoon|weekend|summer|winter|spring|autumn))\b"),
+    ("set_word", r"\b(?P<word>{SETWORD})\b"),
+    ("clock", r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
+              r"(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midnight))"
+              r"|(?P<h3>[01]?\d)\s+(?i:o'clock))"
+              r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)\b))?"),
+    ("holiday", r"(?P<hol>{HOLIDAY})"),
+    ("reference", r"\b(?P<ref>{REF})\b(?!-)"),
+)
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+_FUNCTION_WORDS = frozenset(
+    "of and or to in on at when as but for with that the a after before while until".split())
+
+
+def _key_word(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+@cache
+def compiled_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    frags = _fragments()
+    out = []
+    for name, pattern in _RULES:
+        for key, value in frags.items():
+            pattern = pattern.replace("{" + key + "}", value)
+        pattern = pattern.replace("{{", "{").replace("}}", "}")
+        out.append((name, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])")))
+    return tuple(out)
+
+
+# A bare month name is taken only after these words (keeps "may" and "March" the verb out,
+# and names like "April" or "June" used as given names).
+_MONTH_CONTEXT = frozenset(
+    "in since by until till through before after from to during of last this next early "
+    "late mid end beginning start between and or throughout".split())
+
+
+def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
+    if rule == "month" and not (groups.get("edge") or groups.get("rel") or groups.get("year")
+                                or groups.get("yrel")):
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return bool(before) and before.group(1).lower() in _MONTH_CONTEXT
+    if rule == "year":
+        # A bare number is a year only when it looks like one in prose: not an amount
+        # ("1,990 shares" is excluded by the pattern), not followed by a unit noun.
+        after = text[end:end + 12].lower()
+        if re.match(r"\s*(?:%|percent|shares|people|troops|miles|tons|votes|units|cars)", after):
+            return False
+    if rule == "season" and _key_word(groups.get("det")) == "the" and not groups.get("year"):
+        # "the spring water", "the fall line": a season name used as a modifier.
+        after = _WORD_AFTER.match(text, end)
+        return not after or after.group(1) in _FUNCTION_WORDS or not after.group(1).islower()
+    if rule == "plural_unit":
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return not (before and before.group(1).lower() in ("of", "many", "few"))
+    return True
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Non-overlapping time-expression candidates in text order."""
+    found: list[tuple[int, int, int, str, dict]] = []
+    for order, (name, regex) in enumerate(compiled_rules()):
+        for match in regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            groups = match.groupdict()
+            if _accept(name, groups, text, match.start(), match.end()):
+                found.append((match.start(), match.end(), order, name, groups))
+    # Longest first; then rule order. Greedy selection of non-overlapping spans.
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[Candidate] = []
+    for start, end, _order, name, groups in found:
+        if any(start < c.end and c.start < end for c in taken):
+            continue
+        taken.append(Candidate(start, end, name, groups))
+    taken.sort(key=lambda c: c.start)
+    return taken
