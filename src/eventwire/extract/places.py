@@ -1,12 +1,146 @@
-"""Places: toponyms resolved to GeoNames entries."""
+"""Places: toponyms resolved to GeoNames entries.
+
+Recognition (place_mentions.py) gives spans with their candidate entries; resolution here
+picks one entry per span in two passes: first by prior alone (feature, population, how the
+name matched), then again with the article's own geography as context: the countries and
+first-level regions its confident places fall in, "X, Region" containment, and nearness to
+the other places. There is no fixed home country: an Indian article's "Punjab" goes to
+India's Punjab because India is what the article is about.
+"""
 
 from __future__ import annotations
+
+import math
+from collections import Counter
 
 from spacy.tokens import Doc
 
 from ..records import Place
+from ..resources.gazetteer import ALTERNATE, DEMONYM, Entry, distance_km, load_gazetteer
+from .place_mentions import Mention, find_mentions
+
+# Prior of each kind of place before context: a country or region named outright is
+# usually meant as such ("Georgia" the country unless the article is American).
+_FEATURE_PRIOR = {"country": 30.0, "admin1": 25.0, "region": 24.0, "landmark": 22.0,
+                  "admin2": 21.0, "other": 15.0}
+_KIND_PRIOR = {ALTERNATE: -6.0, DEMONYM: 0.0}
+_SAME_COUNTRY = 6.0
+_SAME_REGION = 8.0
+_NEAR = 4.0
+_NEAR_KM = 150.0
+
+
+def _prior(e: Entry) -> float:
+    if e.feature == "city":
+        base = 3.0 * math.log10(e.population + 10)
+    else:
+        base = _FEATURE_PRIOR.get(e.feature, 15.0)
+    return base + _KIND_PRIOR.get(e.kind, 0.0) + 3.0 * (e.priority or 0.0)
+
+
+def _fits_within(e: Entry, region: Entry) -> bool:
+    if region.feature == "country":
+        return e.country == region.country and e.feature != "country"
+    if region.feature == "admin1":
+        return (e.country == region.country and e.admin1 == region.admin1
+                and e.feature not in ("country", "admin1"))
+    return False
+
+
+class _Context:
+    """The article's geography: where its confident places are."""
+
+    def __init__(self, picks: list[tuple[Mention, Entry | None, float]]):
+        self.countries: Counter[str] = Counter()
+        self.regions: Counter[tuple[str, str]] = Counter()
+        self.points: list[tuple[float, float, int]] = []
+        for i, (m, e, margin) in enumerate(picks):
+            if e is None or margin < 2.0:
+                continue
+            weight = 2 if e.feature in ("country", "admin1") and e.kind != DEMONYM else 1
+            if e.country:
+                self.countries[e.country] += weight
+            if e.country and e.admin1:
+                self.regions[(e.country, e.admin1)] += weight
+            if e.lat is not None and e.feature in ("city", "landmark"):
+                self.points.append((e.lat, e.lon, i))
+        self.top_country = self.countries.most_common(1)[0][0] if self.countries else None
+
+    def bonus(self, e: Entry, index: int) -> float:
+        score = 0.0
+        if e.country and self.countries:
+            total = sum(self.countries.values())
+            share = (self.countries[e.country] - (0 if e.feature != "country" else 0)) / total
+            score += _SAME_COUNTRY * min(1.0, 2 * share)
+        if e.country and e.admin1 and e.feature != "admin1":
+            if self.regions[(e.country, e.admin1)] > 0:
+                score += _SAME_REGION
+        elif e.feature == "admin1" and self.regions[(e.country, e.admin1)] > 0:
+            score += _SAME_REGION / 2
+        if e.lat is not None and e.feature in ("city", "landmark"):
+            for lat, lon, i in self.points:
+                if i != index and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
+                    score += _NEAR
+                    break
+        return score
+
+
+def _choose(m: Mention, index: int, context: _Context | None) -> tuple[Entry | None, float]:
+    """Best entry of a mention and its margin over the runner-up."""
+    entries = m.entries
+    if m.within is not None and m.within.entries:
+        regions = m.within.entries
+        inside = [e for e in entries if any(_fits_within(e, r) for r in regions)]
+        if inside:
+            entries = tuple(inside)
+    if "container" in m.tags:
+        entries = tuple(e for e in entries if e.feature in ("admin1", "country")) or entries
+    if not entries:
+        return None, 0.0
+    scored = sorted(((_prior(e) + (context.bonus(e, index) if context else 0.0), e)
+                     for e in entries), key=lambda x: -x[0])
+    best, entry = scored[0]
+    margin = best - scored[1][0] if len(scored) > 1 else 10.0
+    return entry, margin
+
+
+def _county_point(e: Entry, picks, gaz) -> tuple[float | None, float | None]:
+    """A county has no point in our data: use the article's first place in the same state
+    (local news names the county it is in), else the state's centre."""
+    for _, other, _ in picks:
+        if other is not None and other.feature == "city" and other.country == e.country \
+                and other.admin1 == e.admin1 and other.lat is not None:
+            return other.lat, other.lon
+    region = gaz.region(e.country, e.admin1) if e.admin1 else None
+    if region is not None:
+        return region.lat, region.lon
+    return None, None
+
+
+def _unresolved_feature(m: Mention) -> str:
+    return "landmark" if m.source == "FAC" else "other"
 
 
 def extract_places(doc: Doc) -> list[Place]:
     """Place mentions in text order."""
-    return []
+    gaz = load_gazetteer()
+    mentions = find_mentions(doc, gaz)
+    first = [(m, *_choose(m, i, None)) for i, m in enumerate(mentions)]
+    context = _Context(first)
+    picks = [(m, *_choose(m, i, context)) for i, m in enumerate(mentions)]
+    places = []
+    for m, e, _ in picks:
+        if e is None:
+            places.append(Place(m.text, m.start, m.end, None, None, None, None, None, None,
+                                _unresolved_feature(m)))
+            continue
+        lat, lon = e.lat, e.lon
+        if lat is None and e.feature == "admin2":
+            lat, lon = _county_point(e, picks, gaz)
+        places.append(Place(
+            text=m.text, start=m.start, end=m.end, geonameid=e.geonameid, name=e.name,
+            lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
+            country=e.country, admin1=e.admin1_name if e.feature != "admin1" else e.name,
+            feature=e.feature))
+    return places
+

@@ -1,0 +1,240 @@
+"""Finding toponym mentions: NER spans plus gazetteer names the NER missed or mislabelled.
+
+A mention is a character span with the gazetteer entries its text may name, plus hints
+("inside" a region named right after it, as in "Springfield, Ill.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..resources.gazetteer import ABBREV, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+
+# Institutional heads after a place name inside an organisation's name: the place part is
+# still a toponym ("the Springfield Police Department" -> Springfield).
+_ORG_HEADS = frozenset("""
+police sheriff department dept county city town township village board council commission
+school schools district college university hospital court courts fire library church
+chamber state high middle elementary public authority agency office government
+assembly legislature senate house airport port transit museum zoo park parks center
+centre water energy utilities housing health regional national community memorial
+""".split())
+# News outlets and teams named after places are organisations, not toponyms.
+_MEDIA_HEADS = frozenset("""
+post times tribune journal herald gazette news daily star sun globe chronicle register
+observer press examiner inquirer courier record bulletin dispatch mirror telegraph
+guardian standard review reporter republic sentinel enquirer monitor magazine
+""".split())
+_STREET_SUFFIX = re.compile(
+    r"\b(street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|"
+    r"highway|hwy\.?|parkway|pkwy\.?|way|place|court|circle|square|bridge|route|trail)$",
+    re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "The", "THE"})
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*(?:--|—|–|\(|:)",
+                       re.MULTILINE)
+# Tokens before a capitalised word that mark a person, not a place ("Mr. Jackson").
+_PERSON_TITLES = frozenset("""
+mr mrs ms dr rev sen rep gov gen sgt lt capt officer judge president minister
+""".split())
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    source: str  # which rule found it: GPE, LOC, FAC, NORP, ORG, PERSON, GAZ, DATELINE
+    within: "Mention | None" = None  # the region named right after it ("X, Ohio")
+    tags: set[str] = field(default_factory=set)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           and doc[end - 1].text not in (".",)):
+        end -= 1
+    return doc[start:end]
+
+
+def _is_dotted_abbrev(text: str) -> bool:
+    return text.count(".") >= 2  # "W.Va.", "N.Y.", "D.C."
+
+
+def _usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
+            allow_demonym: bool = False, allow_abbrev: bool = False) -> tuple[Entry, ...]:
+    out = []
+    for e in entries:
+        if e.kind == DEMONYM and not allow_demonym:
+            continue
+        if e.kind == ABBREV and not (allow_abbrev or _is_dotted_abbrev(text)):
+            continue
+        if e.kind == ALTERNATE and not allow_alt:
+            continue
+        out.append(e)
+    return tuple(out)
+
+
+def _strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
+    """A name good enough to be taken as a place without NER's word."""
+    for e in entries:
+        if e.kind in (PRIMARY, 1) and (e.feature in ("country", "admin1", "region", "admin2")
+                                       or e.population >= min_pop):
+            return True
+    return False
+
+
+def _org_prefix(span: Span, gaz: Gazetteer) -> Span | None:
+    """The place name that starts an organisation's name ("Butler County Coroner's Office")."""
+    words = [t for t in span]
+    if not words or words[-1].lower_ in _MEDIA_HEADS or any(t.lower_ in _MEDIA_HEADS for t in words):
+        return None
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head = words[n]
+        if head.lower_ not in _ORG_HEADS and not head.is_punct and head.text not in ("'s", "’s"):
+            continue
+        part = span[:n]
+        if not all(t.is_title or t.is_upper for t in part):
+            continue
+        entries = _usable(gaz.find(part.text), part.text, allow_alt=False)
+        if _strong_name(entries, 2000):
+            return part
+    return None
+
+
+def _propn_runs(doc: Doc, taken: list[bool]):
+    """Runs of capitalised proper-noun tokens outside every entity and taken span."""
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and not taken[j] and not doc[j].ent_type_ and (
+                doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper)):
+            j += 1
+        yield doc[i:j]
+        i = j
+
+
+def _after_title(span: Span) -> bool:
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.lower_.rstrip(".") in _PERSON_TITLES
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Toponym mentions in text order (non-overlapping)."""
+    mentions: list[Mention] = []
+    taken = [False] * len(doc)
+
+    def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
+        if len(span) == 0 or any(taken[span.start:span.end]):
+            return None
+        for k in range(span.start, span.end):
+            taken[k] = True
+        m = Mention(span.start_char, span.end_char, span.text, entries, source)
+        mentions.append(m)
+        return m
+
+    for ent in doc.ents:
+        label = ent.label_
+        span = _trim(ent)
+        if len(span) == 0:
+            continue
+        text = span.text
+        if label in ("GPE", "LOC"):
+            add(span, _usable(gaz.find(text), text), label)
+        elif label == "FAC":
+            entries = _usable(gaz.find(text), text, allow_alt=False)
+            if entries or _STREET_SUFFIX.search(text) or len(span) > 1:
+                add(span, entries, label)
+        elif label == "NORP":
+            entries = _usable(gaz.find(text), text, allow_alt=False, allow_demonym=True)
+            if entries:
+                add(span, entries, label)
+        elif label == "ORG":
+            entries = _usable(gaz.find(text), text, allow_alt=False)
+            if _strong_name(entries, 1000) and not (_STREET_SUFFIX.search(text)):
+                add(span, entries, label)
+                continue
+            prefix = _org_prefix(span, gaz)
+            if prefix is not None:
+                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+        elif label == "PERSON":
+            entries = _usable(gaz.find(text), text, allow_alt=False)
+            if not _after_title(span) and _strong_name(entries, 50000):
+                add(span, entries, label)
+
+    for run in _propn_runs(doc, taken):
+        # longest known name inside the run, left to right
+        i = run.start
+        while i < run.end:
+            for j in range(run.end, i, -1):
+                part = doc[i:j]
+                entries = _usable(gaz.find(part.text), part.text, allow_alt=False)
+                if _strong_name(entries, 5000) and not _after_title(part):
+                    add(part, entries, "GAZ")
+                    i = j
+                    break
+            else:
+                i += 1
+
+    _add_containment(doc, gaz, mentions, taken, add)
+    _add_datelines(doc, gaz, mentions, taken)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add) -> None:
+    """"Springfield, Ill." / "Khasa Cantt, Amritsar": the second names where the first is."""
+    by_start = {m.start: m for m in mentions}
+    for m in list(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            continue
+        nxt = span.end + 1
+        region = None
+        for j in range(min(len(doc), nxt + 3), nxt, -1):
+            cand = doc[nxt:j]
+            if cand.start_char in by_start and by_start[cand.start_char].end == cand.end_char:
+                region = by_start[cand.start_char]
+                break
+            if any(taken[nxt:j]):
+                continue
+            entries = _usable(gaz.find(cand.text), cand.text, allow_alt=False, allow_abbrev=True)
+            entries = tuple(e for e in entries if e.feature in ("admin1", "country"))
+            if entries and (cand[0].is_title or cand[0].is_upper):
+                region = add(cand, entries, "GAZ")
+                break
+        if region is not None and region is not m:
+            m.within = region
+            region.tags.add("container")
+
+
+def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None:
+    """Upper-case datelines ("MANSFIELD -- ...", "BAIKONUR, Kazakhstan —")."""
+    text = doc.text
+    for match in _DATELINE.finditer(text[:2000] if len(text) > 2000 else text):
+        name = match.group(1).strip()
+        if not name.isupper() or len(name) < 3:
+            continue
+        start = match.start(1)
+        span = doc.char_span(start, start + len(name), alignment_mode="contract")
+        if span is None or len(span) == 0 or any(taken[span.start:span.end]):
+            continue
+        entries = _usable(gaz.find(name), name, allow_alt=False)
+        if entries:
+            for k in range(span.start, span.end):
+                taken[k] = True
+            mentions.append(Mention(span.start_char, span.end_char, span.text, entries,
+                                    "DATELINE"))
