@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -71,6 +73,20 @@ def _size(pieces: list[Piece]) -> int:
     return sum(e - s for s, e in pieces)
 
 
+def _sentence_break(gap: str) -> bool:
+    """A full stop in `gap` that ends a sentence, not an abbreviation ("Mr.", "Sen.", "J.")."""
+    for match in _ABBREV_RE().finditer(gap):
+        if not match.group(1):
+            return True
+    return False
+
+
+@cache
+def _ABBREV_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
+    # Group 1 catches a short capitalised word or an initial before the stop.
+    return re.compile(r"(\b[A-Z][a-z]{0,3}|\b[A-Z])?\.(?=\s|$)")
+
+
 def _tail_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_starts: list[int]) -> Attribution | None:
     """A cue with a speaker just after the closing mark, with no quote mark in between."""
     if quoted.close_at is None:
@@ -80,7 +96,8 @@ def _tail_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_starts: li
     if i < len(bare):
         hit = bare[i]
         gap = text[start:hit.cue[0]]
-        if hit.cue[0] - start <= _TAIL_CHARS and "\n" not in gap and not any(c in gap for c in "\"“”.!?"):
+        if hit.cue[0] - start <= _TAIL_CHARS and "\n" not in gap and not any(c in gap for c in "\"“”!?") \
+                and not _sentence_break(gap):
             return hit
     return None
 

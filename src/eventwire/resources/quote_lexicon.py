@@ -10,10 +10,10 @@ from . import read_tsv
 
 CLASSES = ("speech", "belief", "intention", "stance", "evidence")
 CONTENT_ROLES = ("clause", "xcomp", "object")
-# Classes used by default. Stance and evidence cues ("supported X", "a poll showed X") are
-# attributions in the broad sense some corpora annotate, but most users of quotes want what
-# was said, believed or intended.
-DEFAULT_CLASSES = frozenset({"speech", "belief", "intention"})
+# Classes used by default: all of them. Stance and evidence cues ("supported X", "a poll
+# showed X") are attributions in the broad sense that political-news corpora annotate
+# (PolNeAR); on that corpus each class adds more right attributions than wrong ones.
+DEFAULT_CLASSES = frozenset(CLASSES)
 
 
 @dataclass(frozen=True, slots=True)
