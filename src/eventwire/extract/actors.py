@@ -1,14 +1,261 @@
-"""Actors: mentions of people, organisations and countries with CAMEO actor codes."""
+"""Actors: mentions of people, organisations and countries with CAMEO actor codes.
+
+How a mention is built:
+
+1. `actor_pieces.find_pieces` finds dictionary hits (countries, demonyms, capitals,
+   organisations, known people, sector words) and NER names.
+2. Adjacent pieces are chained into one noun phrase: directly adjacent ("US Secretary of
+   State Marco Rubio"), across a possessive ("Pakistan's Army Chief General Asim Munir"),
+   across "of" before a country ("the Foreign Minister of Pakistan") and across a comma
+   before an appositive name ("the Palestinian president, Mahmoud Abbas"). Capitalised words
+   just before an office join it ("External Affairs Minister", "Munich Regional Court").
+3. The chain is coded: country from the first country-like piece (else the known person's
+   country), sector from the last office or organisation word (a generic word such as
+   "chief" or "spokesperson" keeps the sector before it: "Army Chief" is MIL), name from the
+   person or organisation, title from the office words.
+4. `actor_resolve` adds pronouns, surnames, descriptions and "the two countries".
+
+"The two countries" / "both countries" become two actors on the same span, one per country
+of the article's main dyad, so the event coder can emit one event per country by taking
+every actor whose span overlaps its source or target.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from ..records import Actor
+from ..resources.actor_dictionary import (
+    INTERNATIONAL, capitals, country_adjectives, country_names, organisations, people,
+    pick_dated, sector_terms,
+)
+from .actor_pieces import ADJ, CAPITAL, COUNTRY, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_LEFT_MAX = 3  # capitalised words an office may take on its left ("External Affairs Minister")
+_NAMED = (PERSON, NAME)
+_COUNTRYISH = (COUNTRY, ADJ, CAPITAL)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A chained noun phrase, before it becomes an Actor."""
+
+    start: int
+    end: int
+    pieces: list[Piece]
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    title: str | None = None
+    is_person: bool = False
+
+
+def _extend_left(doc: Doc, piece: Piece, floor: int) -> int:
+    """Capitalised, non-piece words before an office or body belong to it ("Press Secretary",
+    "Munich I Regional Court"); never past a sentence start or another piece."""
+    start = piece.start
+    while (start > floor and piece.start - start < _LEFT_MAX and not doc[start - 1].is_sent_end
+           and doc[start - 1].is_title and doc[start - 1].is_alpha
+           and not doc[start - 1].is_sent_start and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")):
+        start -= 1
+    return start
+
+
+def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
+    """Whether `nxt` continues the noun phrase that `prev` ends."""
+    if prev.kind in _NAMED or prev.sector_kind in ("group", "equipment"):
+        return False  # a name or a plural group ends the phrase
+    if prev.kind in _COUNTRYISH + (ORG,) and nxt.kind in _COUNTRYISH:
+        return False  # "India Pakistan", "US China" are two actors
+    gap = doc[prev.end:nxt.start]
+    if doc[prev.start].sent != doc[nxt.start].sent:
+        return False
+    if len(gap) == 0:
+        return not (prev.kind == ORGNAME and nxt.kind in (ORGNAME, NAME, PERSON))
+    words = [t.lower_ for t in gap]
+    if words[0] in _POSSESSIVE and len(words) == 1:
+        return prev.kind in _COUNTRYISH + (ORG, ORGNAME) and nxt.kind not in _COUNTRYISH
+    if words in (["of"], ["of", "the"]):
+        return prev.kind == SECTOR and nxt.kind in (COUNTRY, ORG, ORGNAME)
+    if words == [","] and nxt.kind in _NAMED:
+        return prev.sector_kind in ("title", "generic") and doc[nxt.start].dep_ == "appos" or (
+            prev.sector_kind in ("title", "generic") and doc[nxt.end - 1].dep_ == "appos")
+    return False
+
+
+def _chains(doc: Doc, pieces: list[Piece]) -> list[list[Piece]]:
+    chains: list[list[Piece]] = []
+    for piece in pieces:
+        if chains and _joins(doc, chains[-1][-1], piece):
+            chains[-1].append(piece)
+        else:
+            chains.append([piece])
+    return chains
+
+
+def _is_acting(doc: Doc, piece: Piece) -> bool:
+    """A capital stands for its government when it acts: subject of a verb ("Washington
+    said") or possessor ("Beijing's response"), not a place ("in Beijing")."""
+    last = doc[piece.end - 1]
+    nxt = doc[piece.end] if piece.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _POSSESSIVE:
+        return True
+    return last.dep_ in ("nsubj", "nsubjpass") and last.head.pos_ in ("VERB", "AUX")
+
+
+def _is_participant(doc: Doc, piece: Piece) -> bool:
+    """An unknown organisation name counts when it is a verb's subject or object, an agent
+    ("by X"), or a possessor; not as a location or a modifier."""
+    token = doc[piece.end - 1]
+    nxt = doc[piece.end] if piece.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _POSSESSIVE:
+        return True
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head  # "X and Y": Y plays X's part
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "to", "from")
+
+
+def _person(key: str, published: dt.date | None):
+    return pick_dated(people().get(key, ()), published, unique_names=True)
+
+
+def _org(key: str, published: dt.date | None):
+    return pick_dated(organisations().get(key, ()), published)
+
+
+def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: int) -> Mention | None:
+    """Country, sector, name and title of one chained phrase; None if it is not an actor."""
+    kinds = {p.kind for p in chain}
+    sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
+    anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP}
+    if not anchored and not sector_kinds & {"title", "body", "group"}:
+        if not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
+            return None  # lone "chief", "drones", "General" are not actors
+    if kinds == {CAPITAL} and not _is_acting(doc, chain[0]):
+        return None
+    if sector_kinds == {"modifier"} and not anchored:
+        return None
+    if not anchored and len(chain) == 1 and doc[chain[0].end - 1].dep_ in ("amod", "compound"):
+        return None  # "military strike", "police station": a modifier, not an actor
+    if kinds <= {ORGNAME, NORP} and not _is_participant(doc, chain[-1]):
+        return None  # an unknown name that does not act ("in Punjab") is left to places
+    country = sector = name = None
+    org_sector = None
+    title_pieces: list[Piece] = []
+    is_person = False
+    for piece in chain:
+        if piece.kind == COUNTRY:
+            country = country or country_names()[piece.key]
+        elif piece.kind == ADJ:
+            country = country or country_adjectives()[piece.key]
+        elif piece.kind == CAPITAL:
+            country = country or capitals()[piece.key]
+            sector = sector or "GOV"
+        elif piece.kind == ORG:
+            org = _org(piece.key, published)
+            if org is not None:
+                country = country or org.country
+                org_sector = org.sector
+                sector = org.sector or sector
+                name = org.name
+        elif piece.kind == ORGNAME:
+            name = piece.key
+        elif piece.kind == SECTOR:
+            term = sector_terms()[piece.key]
+            if term.kind in ("title", "generic", "modifier"):
+                title_pieces.append(piece)
+            if term.kind == "generic" or term.kind == "modifier":
+                sector = sector or term.sector
+            elif term.kind == "rank":
+                sector = sector or term.sector
+            else:
+                sector = term.sector
+        elif piece.kind == PERSON:
+            is_person = True
+            known = _person(piece.key, published)
+            if known is not None:
+                name = known.name
+                country = country or known.country
+                if not any(p.sector_kind in ("title", "body", "generic", "rank", "group") for p in chain):
+                    sector = known.sector
+                    title_pieces = []
+                    title_text = known.title
+                else:
+                    title_text = None
+            else:
+                name = piece.key
+        elif piece.kind == NAME:
+            is_person = True
+            name = piece.key
+    if country in INTERNATIONAL:
+        sector = org_sector  # "UN envoy" stays UNO
+    title = _title(doc, title_pieces, left if title_pieces and title_pieces[0] is chain[0] else None)
+    if left < chain[0].start and chain[0].sector_kind == "body" and name is None:
+        name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
+    if title is None and PERSON in kinds:
+        known = _person(next(p.key for p in chain if p.kind == PERSON), published)
+        title = known.title if known is not None and not title_pieces and sector == known.sector else None
+    code = (country or "") + (sector or "") or None
+    return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
+
+
+def _title(doc: Doc, pieces: list[Piece], left: int | None) -> str | None:
+    """Text of the office words, from the first to the last ("Army Chief", "External Affairs
+    Minister"); ranks such as "General" are left out."""
+    if not pieces:
+        return None
+    if all(p.sector_kind == "modifier" for p in pieces):
+        return None
+    start = pieces[0].start if left is None else left
+    return doc[start:pieces[-1].end].text
+
+
+def _with_left_words(doc: Doc, chain: list[Piece], floor: int) -> int:
+    first = chain[0]
+    if first.kind == SECTOR and first.sector_kind in ("title", "body", "generic", "modifier"):
+        return _extend_left(doc, first, floor)
+    return first.start
+
+
+def _with_determiner(doc: Doc, start: int) -> int:
+    """Include a directly preceding "the" ("the Indian Army")."""
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return start - 1
+    return start
+
+
+def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
+    """Chained, coded noun-phrase mentions in text order (no pronouns yet)."""
+    mentions: list[Mention] = []
+    floor = 0
+    for chain in _chains(doc, find_pieces(doc)):
+        mention = _code_chain(doc, chain, published, _with_left_words(doc, chain, floor))
+        floor = chain[-1].end
+        if mention is None:
+            continue
+        mention.start = _with_determiner(doc, mention.start)
+        mentions.append(mention)
+    return mentions
+
+
+def to_actor(doc: Doc, mention: Mention, index: int) -> Actor:
+    first, last = doc[mention.start], doc[mention.end - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    return Actor(id=f"a{index}", text=doc.text[start:end], start=start, end=end,
+                 code=mention.code, country=mention.country, sector=mention.sector,
+                 name=mention.name, title=mention.title)
 
 
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     """Actor mentions in text order, ids a1, a2, ..."""
-    return []
+    from .actor_resolve import resolve_mentions
+
+    mentions = resolve_mentions(doc, find_mentions(doc, published))
+    return [to_actor(doc, m, i) for i, m in enumerate(mentions, start=1)]

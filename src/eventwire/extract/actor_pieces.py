@@ -1,0 +1,163 @@
+"""Pieces of actor mentions: dictionary and NER hits that `actors` chains into noun phrases.
+
+A piece is a token range with what it contributes to an actor code: a country ("Pakistan",
+"Pakistani"), a capital ("Washington"), an organisation ("White House", "Hamas"), a sector
+word ("Army", "Prime Minister", "troops") or a person's name. Matching is done with two
+PhraseMatchers compiled once per vocabulary: a case-sensitive one for proper names and a
+lower-case one for sector words. Overlaps are resolved longest-first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..nlp import load_nlp
+from ..resources.actor_dictionary import (
+    capitals, country_adjectives, country_names, organisations, people, sector_terms,
+)
+
+# Kinds of pieces, in the order they win a tie between two matches of equal length.
+PERSON, ORG, COUNTRY, ADJ, CAPITAL, SECTOR, NAME, ORGNAME, NORP = (
+    "person", "org", "country", "adj", "capital", "sector", "name", "orgname", "norp")
+_PRIORITY = {PERSON: 0, ORG: 1, COUNTRY: 2, ADJ: 3, CAPITAL: 4, SECTOR: 5}
+
+# Words that may start a capitalised run but are never part of a name or an office.
+_NOT_NAME = frozenset({
+    "the", "a", "an", "and", "or", "but", "on", "in", "at", "of", "for", "to", "by", "with",
+    "said", "says", "told", "also", "after", "before", "while", "when", "as", "this", "that",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "he", "she",
+    "it", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms",
+})
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str
+    key: str  # the matched surface form (lower-cased for sector words)
+
+    @property
+    def sector_kind(self) -> str | None:
+        if self.kind != SECTOR:
+            return None
+        return sector_terms()[self.key].kind
+
+
+@cache
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """(case-sensitive proper-name matcher, lower-case sector-word matcher) for a vocab."""
+    tokenizer = load_nlp().tokenizer
+    proper = PhraseMatcher(vocab, attr="ORTH")
+    for label, table in ((PERSON, people()), (ORG, organisations()), (COUNTRY, country_names()),
+                         (ADJ, country_adjectives()), (CAPITAL, capitals())):
+        proper.add(label, [tokenizer(surface) for surface in table])
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    lower.add(SECTOR, [tokenizer(term) for term in sector_terms()])
+    return proper, lower
+
+
+def _dictionary_pieces(doc: Doc) -> list[Piece]:
+    proper, lower = _matchers(doc.vocab)
+    found = []
+    for matcher, lowercase in ((proper, False), (lower, True)):
+        for label_id, start, end in matcher(doc):
+            text = doc[start:end].text
+            kind = doc.vocab.strings[label_id]
+            found.append(Piece(start, end, kind, text.lower() if lowercase else text))
+    return found
+
+
+def _keep_sector(doc: Doc, piece: Piece) -> bool:
+    """Ranks count only when capitalised and before a name ("General Asim Munir"), so the
+    adjective "general" or the noun "major" are not actors."""
+    if piece.sector_kind == "rank":
+        first = doc[piece.start]
+        nxt = doc[piece.end] if piece.end < len(doc) else None
+        return first.is_title and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"
+    return True
+
+
+def _select(candidates: list[Piece], taken: list[bool]) -> list[Piece]:
+    """Longest-first, then by kind priority, without overlaps."""
+    chosen = []
+    for piece in sorted(candidates, key=lambda p: (p.start - p.end, _PRIORITY.get(p.kind, 9), p.start)):
+        if any(taken[piece.start:piece.end]):
+            continue
+        for i in range(piece.start, piece.end):
+            taken[i] = True
+        chosen.append(piece)
+    return chosen
+
+
+def _strip_leading(doc: Doc, start: int, end: int, by_token: dict[int, Piece]) -> int:
+    """Move the start of an NER name past office words and countries the model swallowed
+    ("Prime Minister Shehbaz Sharif" tagged as one PERSON)."""
+    while start < end and (start in by_token or doc[start].lower_ in _NOT_NAME
+                           or doc[start].tag_ == "POS" or not doc[start].is_alpha):
+        start += 1
+    return start
+
+
+def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]:
+    """PERSON, ORG and NORP entities the dictionaries do not already cover."""
+    by_token = {i: p for p in chosen if p.kind != PERSON for i in range(p.start, p.end)}
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP"):
+            continue
+        start = _strip_leading(doc, ent.start, ent.end, by_token)
+        end = ent.end
+        while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].is_alpha):
+            end -= 1
+        if start >= end or any(taken[i] and by_token.get(i) is None for i in range(start, end)):
+            continue
+        inside = {id(by_token[i]): by_token[i] for i in range(start, end) if i in by_token}
+        if ent.label_ == "PERSON":
+            # A name beats country or sector words inside it ("Michael Jordan", "Chad Smith").
+            for piece in inside.values():
+                chosen.remove(piece)
+                for i in range(piece.start, piece.end):
+                    taken[i] = False
+            kind = NAME
+        elif inside:
+            continue  # dictionary pieces inside an ORG carry its code ("Munich Regional Court")
+        else:
+            kind = ORGNAME if ent.label_ == "ORG" else NORP
+        for i in range(start, end):
+            taken[i] = True
+        extra.append(Piece(start, end, kind, doc[start:end].text))
+    return extra
+
+
+def _name_after_office(doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
+    """A capitalised run right after an office or rank is a name even when NER missed it
+    ("External Affairs Minister S Jaishankar")."""
+    extra = []
+    for piece in pieces:
+        if piece.sector_kind not in ("title", "rank", "generic"):
+            continue
+        i = piece.end
+        while (i < len(doc) and i - piece.end < 4 and not taken[i] and doc[i].is_title
+               and doc[i].pos_ == "PROPN" and doc[i].lower_ not in _NOT_NAME):
+            i += 1
+        if i > piece.end:
+            for k in range(piece.end, i):
+                taken[k] = True
+            extra.append(Piece(piece.end, i, NAME, doc[piece.end:i].text))
+    return extra
+
+
+def find_pieces(doc: Doc) -> list[Piece]:
+    """All actor pieces of a document in text order, without overlaps."""
+    taken = [False] * len(doc)
+    candidates = [p for p in _dictionary_pieces(doc) if p.kind != SECTOR or _keep_sector(doc, p)]
+    chosen = _select(candidates, taken)
+    chosen += _ner_pieces(doc, chosen, taken)
+    chosen += _name_after_office(doc, chosen, taken)
+    return sorted(chosen, key=lambda p: p.start)

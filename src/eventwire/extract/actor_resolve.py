@@ -1,0 +1,171 @@
+"""Resolution of actor mentions inside one article.
+
+- Surnames: "Rubio" takes the code and name of an earlier "Marco Rubio".
+- Descriptions: "the President", "the army chief" take the latest earlier person whose title
+  ends with the same office.
+- Pronouns: "he"/"she"/"him" take the latest earlier named person (within a few sentences);
+  "it" as the subject of a verb takes the latest country or organisation of this or the
+  previous sentence; "they"/"them" only when that window holds one actor code.
+- "the two countries" / "both countries" (also nations, sides, neighbours): two mentions on
+  the same span, one per country of the article's main dyad (the same pair as the article's
+  earlier such phrase, else the two most recently mentioned distinct countries).
+
+A pronoun or description keeps its own span; only code, country, sector, name are copied.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..resources.actor_dictionary import INTERNATIONAL
+from .actor_pieces import NAME, PERSON, SECTOR
+from .actors import Mention
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
+_DYAD_NOUNS = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states"})
+_NOT_OFFICE_PREFIX = frozenset({"vice", "deputy", "former", "acting", "junior"})
+
+
+def _copy(target: Mention, source: Mention) -> None:
+    target.code, target.country, target.sector = source.code, source.country, source.sector
+    target.name = source.name
+    target.is_person = target.is_person or source.is_person
+
+
+def _bare_name(mention: Mention) -> bool:
+    """A name with no office or country words around it ("Rubio")."""
+    return bool(mention.pieces) and all(p.kind in (PERSON, NAME) for p in mention.pieces)
+
+
+def _same_person(short: str, full: str) -> bool:
+    short_words, full_words = short.split(), full.split()
+    return len(full_words) > len(short_words) and full_words[-len(short_words):] == short_words
+
+
+def _description(mention: Mention) -> str | None:
+    """The office of a description with no name or country ("the army chief" -> "army chief")."""
+    if mention.country or not mention.pieces or mention.title is None:
+        return None
+    if any(p.kind != SECTOR or p.sector_kind not in ("title", "generic", "modifier") for p in mention.pieces):
+        return None
+    return mention.title.lower()
+
+
+def _office_matches(description: str, title: str | None) -> bool:
+    if not title:
+        return False
+    title = title.lower()
+    if title == description:
+        return True
+    if not title.endswith(" " + description):
+        return False
+    before = title[: -len(description) - 1].split()
+    return not before or before[-1] not in _NOT_OFFICE_PREFIX
+
+
+def _resolve_names(mentions: list[Mention]) -> None:
+    for i, mention in enumerate(mentions):
+        earlier = mentions[:i][::-1]
+        if _bare_name(mention) and mention.name:
+            match = next((m for m in earlier if m.is_person and m.name and m.code
+                          and _same_person(mention.name, m.name)), None)
+            if match is not None:
+                _copy(mention, match)
+                mention.title = mention.title or match.title
+            continue
+        office = _description(mention)
+        if office is not None:
+            match = next((m for m in earlier if m.is_person and m.name
+                          and _office_matches(office, m.title)), None)
+            if match is not None:
+                _copy(mention, match)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index, current = [], -1
+    for token in doc:
+        if token.is_sent_start:
+            current += 1
+        index.append(max(current, 0))
+    return index
+
+
+def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    sent_of = _sentence_index(doc)
+    found = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for token in doc:
+        word = token.lower_
+        if token.pos_ != "PRON" or word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it"}:
+            continue
+        before = [m for m in ordered if m.end <= token.i and m.code]
+        if word in _PERSON_PRONOUNS:
+            window = [m for m in before if m.is_person and m.name
+                      and sent_of[token.i] - sent_of[m.start] <= _PRONOUN_WINDOW]
+            source = window[-1] if window else None
+        else:
+            window = [m for m in before if not m.is_person and sent_of[token.i] - sent_of[m.start] <= 1]
+            if word == "it":
+                ok = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
+                window = [m for m in window if m.country and m.country not in INTERNATIONAL
+                          or m.name] if ok else []
+                source = window[-1] if window else None
+            else:
+                source = window[-1] if len({m.code for m in window}) == 1 else None
+        if source is None:
+            continue
+        mention = Mention(token.i, token.i + 1, [])
+        _copy(mention, source)
+        found.append(mention)
+    return found
+
+
+def _dyad_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of "the two countries", "both countries", "both nuclear-armed neighbours"."""
+    spans = []
+    for token in doc:
+        if token.lower_ not in _DYAD_NOUNS:
+            continue
+        i = token.i
+        words = [t.lower_ for t in doc[max(0, i - 3):i]]
+        for size in (1, 2, 3):
+            head = words[-size:] if len(words) >= size else None
+            if head is None:
+                break
+            if head[0] == "both" or head[:2] == ["the", "two"]:
+                if size == 3 and head[0] == "both":
+                    continue
+                spans.append((i - size, i + 1))
+                break
+    return spans
+
+
+def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    pair: tuple[str, str] | None = None
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for start, end in _dyad_spans(doc):
+        if pair is None:
+            recent: list[str] = []
+            for m in reversed([m for m in ordered if m.end <= start]):
+                if m.country and m.country not in INTERNATIONAL and m.country not in recent:
+                    recent.append(m.country)
+                if len(recent) == 2:
+                    break
+            if len(recent) < 2:
+                continue
+            pair = (recent[1], recent[0])
+        for country in pair:
+            found.append(Mention(start, end, [], code=country, country=country))
+    return found
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions plus resolved pronouns and dyad phrases, in text order."""
+    _resolve_names(mentions)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = [m for m in _pronoun_mentions(doc, mentions) if m.start not in taken]
+    extra += [m for m in _dyad_mentions(doc, mentions) if m.start not in taken]
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end))

@@ -1,0 +1,115 @@
+"""Actor extraction: phrases -> CAMEO code, name and title (table-driven, offline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.extract.actors import extract_actors
+from eventwire.nlp import load_nlp
+
+DAY = dt.date(2025, 5, 10)
+
+
+def _actors(text: str, published: dt.date | None = DAY):
+    doc = load_nlp()(text)
+    actors = extract_actors(doc, published)
+    for actor in actors:
+        assert doc.text[actor.start:actor.end] == actor.text
+    return actors
+
+
+def _find(actors, fragment: str):
+    hits = [a for a in actors if fragment in a.text]
+    assert hits, f"no actor containing {fragment!r} in {[a.text for a in actors]}"
+    return hits[0]
+
+
+# sentence, a fragment of the expected mention, code, name, title
+CASES = [
+    ("US Secretary of State Marco Rubio spoke to reporters.", "Marco Rubio", "USAGOV", "Marco Rubio", "Secretary of State"),
+    ("Rubio spoke to Pakistan's Army Chief General Asim Munir on Friday.", "Asim Munir", "PAKMIL", "Asim Munir", "Army Chief"),
+    ("He met External Affairs Minister S Jaishankar in Delhi.", "Jaishankar", "INDGOV", "S Jaishankar", "External Affairs Minister"),
+    ("White House Press Secretary Karoline Leavitt said the talks went well.", "Karoline Leavitt", "USAGOV", "Karoline Leavitt", "Press Secretary"),
+    ("US Department of State spokesperson Tammy Bruce said in a statement.", "Tammy Bruce", "USAGOV", "Tammy Bruce", None),
+    ("The hostile drones were destroyed, the Indian Army said.", "Indian Army", "INDMIL", None, None),
+    ("India repelled Pakistani drones overnight.", "Pakistani drones", "PAKMIL", None, None),
+    ("Pakistani Prime Minister Shehbaz Sharif spoke to the press.", "Shehbaz Sharif", "PAKGOV", "Shehbaz Sharif", "Prime Minister"),
+    ("US Vice President JD Vance said the war is none of our concern.", "JD Vance", "USAGOV", "JD Vance", "Vice President"),
+    ("The Kremlin rejected the proposal.", "Kremlin", "RUSGOV", "Kremlin", None),
+    ("Washington said it would impose new sanctions.", "Washington", "USAGOV", None, None),
+    ("Beijing condemned the visit.", "Beijing", "CHNGOV", None, None),
+    ("India repulsed three waves of attacks.", "India", "IND", None, None),
+    ("The U.S. imposed tariffs on steel.", "U.S.", "USA", None, None),
+    ("Britain recalled its ambassador.", "Britain", "GBR", None, None),
+    ("Dutch police arrested a Turkish man.", "Dutch police", "NLDCOP", None, None),
+    ("A Kyrgyz court jailed the journalist.", "Kyrgyz court", "KGZJUD", None, None),
+    ("Iraqi officials met in Basra.", "Iraqi officials", "IRQGOV", None, None),
+    ("Syrian government forces shelled the town.", "Syrian government forces", "SYRMIL", None, None),
+    ("Thousands of protesters gathered in the square.", "protesters", "CVL", None, None),
+    ("Hamas fired rockets at Israel.", "Hamas", "PSEREB", "Hamas", None),
+    ("The United Nations called for calm.", "United Nations", "UNO", "United Nations", None),
+    ("NATO allies met in Brussels.", "NATO", "IGO", "NATO", None),
+    ("Iran's Foreign Ministry summoned the envoy.", "Foreign Ministry", "IRNGOV", None, None),
+    ("Venezuela's government expelled the diplomats.", "Venezuela's government", "VENGOV", None, None),
+    ("Israeli Prime Minister Benjamin Netanyahu met Macron.", "Netanyahu", "ISRGOV", "Benjamin Netanyahu", "Prime Minister"),
+    ("Lashkar-e-Taiba claimed the attack.", "Lashkar-e-Taiba", "PAKREB", "Lashkar-e-Taiba", None),
+    ("The Red Cross delivered aid to Gaza.", "Red Cross", "NGO", "International Committee of the Red Cross", None),
+    ("The opposition party boycotted the vote.", "opposition party", "OPP", None, None),
+    ("Russian troops crossed the border.", "Russian troops", "RUSMIL", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "code", "name", "title"), CASES)
+def test_phrase_codes(text, fragment, code, name, title):
+    actor = _find(_actors(text), fragment)
+    assert actor.code == code
+    if name is not None:
+        assert actor.name == name
+    if title is not None:
+        assert actor.title == title
+
+
+NEGATIVE = [
+    "The weather was fine.",
+    "The talks were held in Washington last week.",
+    "A military strike hit the depot.",
+    "The general mood was calm.",
+    "Drone strikes continued along the border.",
+    "The chief reason was the price of oil.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_actor(text):
+    assert _actors(text) == []
+
+
+def test_pronoun_and_surname_resolution():
+    actors = _actors("US President Donald Trump spoke on Friday. He said Trump wants peace.")
+    he = next(a for a in actors if a.text == "He")
+    assert (he.code, he.name) == ("USAGOV", "Donald Trump")
+    assert [a.code for a in actors if a.text == "Trump"] == ["USAGOV"]
+
+
+def test_two_countries_are_two_actors():
+    actors = _actors("Rubio urged de-escalation with India amid tensions between Pakistan and "
+                     "India. He offered talks between the two countries.")
+    pair = [a for a in actors if a.text == "the two countries"]
+    assert sorted(a.code for a in pair) == ["IND", "PAK"]
+    assert pair[0].start == pair[1].start
+
+
+@pytest.mark.parametrize(("published", "code"), [
+    (dt.date(2019, 6, 1), "AFGREB"),
+    (dt.date(2023, 6, 1), "AFGGOV"),
+])
+def test_dated_organisation(published, code):
+    assert _find(_actors("The Taliban announced a ban.", published), "Taliban").code == code
+
+
+def test_ids_in_text_order():
+    actors = _actors("India and Pakistan traded fire. China urged calm.")
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    assert [a.start for a in actors] == sorted(a.start for a in actors)
