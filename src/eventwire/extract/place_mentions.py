@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..resources.gazetteer import ABBREV, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from ..resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 
 # Institutional heads after a place name inside an organisation's name: the place part is
 # still a toponym ("the Springfield Police Department" -> Springfield).
@@ -71,7 +71,10 @@ def _is_dotted_abbrev(text: str) -> bool:
 def _usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
             allow_demonym: bool = False, allow_abbrev: bool = False) -> tuple[Entry, ...]:
     out = []
+    abbreviated = text.endswith(".") or _is_dotted_abbrev(text)
     for e in entries:
+        if abbreviated and e.kind not in (ABBREV, ALIAS):
+            continue  # "Kan." is Kansas, not a town whose alternate name is "Kan"
         if e.kind == DEMONYM and not allow_demonym:
             continue
         if e.kind == ABBREV and not (allow_abbrev or _is_dotted_abbrev(text)):
@@ -85,7 +88,7 @@ def _usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
 def _strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
     """A name good enough to be taken as a place without NER's word."""
     for e in entries:
-        if e.kind in (PRIMARY, 1) and (e.feature in ("country", "admin1", "region", "admin2")
+        if e.kind in (PRIMARY, ALIAS) and (e.feature in ("country", "admin1", "region", "admin2")
                                        or e.population >= min_pop):
             return True
     return False
@@ -136,9 +139,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Toponym mentions in text order (non-overlapping)."""
     mentions: list[Mention] = []
     taken = [False] * len(doc)
+    # Words of full person names ("John Ripley"): alone later on ("Ripley said") they are
+    # that person, not the town of the same name.
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    for t in ent if t.is_title}
 
     def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
         if len(span) == 0 or any(taken[span.start:span.end]):
+            return None
+        if len(span) == 1 and span.text in person_words and not any(
+                e.feature in ("country", "admin1") for e in entries):
             return None
         for k in range(span.start, span.end):
             taken[k] = True
@@ -182,7 +192,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for j in range(run.end, i, -1):
                 part = doc[i:j]
                 entries = _usable(gaz.find(part.text), part.text, allow_alt=False)
-                if _strong_name(entries, 5000) and not _after_title(part):
+                single = len(part) == 1
+                if single and part[0].is_sent_start:
+                    continue  # capitalised by position only ("Police said ...")
+                if _strong_name(entries, 20000 if single else 5000) and not _after_title(part):
                     add(part, entries, "GAZ")
                     i = j
                     break

@@ -85,8 +85,8 @@ class _Context:
         return score
 
 
-def _choose(m: Mention, index: int, context: _Context | None) -> tuple[Entry | None, float]:
-    """Best entry of a mention and its margin over the runner-up."""
+def _candidates(m: Mention) -> tuple[Entry, ...]:
+    """The entries a mention may name, after "X, Region" containment."""
     entries = m.entries
     if m.within is not None and m.within.entries:
         regions = m.within.entries
@@ -95,9 +95,50 @@ def _choose(m: Mention, index: int, context: _Context | None) -> tuple[Entry | N
             entries = tuple(inside)
     if "container" in m.tags:
         entries = tuple(e for e in entries if e.feature in ("admin1", "country")) or entries
+    return entries
+
+
+def _affinity(e: Entry, c: Entry) -> float:
+    """How much place c, named elsewhere in the article, supports reading e."""
+    if e.country is None or c.country is None:
+        return 0.0
+    if e.admin1 and e.admin1 == c.admin1 and e.country == c.country:
+        return 1.0
+    if e.lat is not None and c.lat is not None and c.feature in ("city", "landmark") \
+            and e.feature in ("city", "landmark") and distance_km(e.lat, e.lon, c.lat, c.lon) < _NEAR_KM:
+        return 1.0
+    return 0.3 if e.country == c.country else 0.0
+
+
+def _supports(cands: list[tuple[Entry, ...]], texts: list[str]) -> list[dict[int, float]]:
+    """For each mention, each candidate's support from the other mentions' top candidates
+    (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN)."""
+    top = [sorted(c, key=_prior, reverse=True)[:5] for c in cands]
+    out = []
+    for i, entries in enumerate(cands):
+        sup = {}
+        if len(entries) > 1:
+            for e in entries:
+                seen, total = {texts[i].lower()}, 0.0
+                for j, others in enumerate(top):
+                    key = texts[j].lower()
+                    if key in seen or not others:
+                        continue
+                    seen.add(key)
+                    total += max(_affinity(e, c) for c in others)
+                sup[e.rowid] = min(total, 4.0)
+        out.append(sup)
+    return out
+
+
+def _choose(entries: tuple[Entry, ...], index: int, context: _Context | None,
+            support: dict[int, float] | None = None) -> tuple[Entry | None, float]:
+    """Best entry of a mention and its margin over the runner-up."""
     if not entries:
         return None, 0.0
-    scored = sorted(((_prior(e) + (context.bonus(e, index) if context else 0.0), e)
+    support = support or {}
+    scored = sorted(((_prior(e) + (context.bonus(e, index) if context else 0.0)
+                      + 3.0 * support.get(e.rowid, 0.0), e)
                      for e in entries), key=lambda x: -x[0])
     best, entry = scored[0]
     margin = best - scored[1][0] if len(scored) > 1 else 10.0
@@ -125,9 +166,12 @@ def extract_places(doc: Doc) -> list[Place]:
     """Place mentions in text order."""
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz)
-    first = [(m, *_choose(m, i, None)) for i, m in enumerate(mentions)]
+    cands = [_candidates(m) for m in mentions]
+    supports = _supports(cands, [m.text for m in mentions])
+    first = [(m, *_choose(c, i, None, s)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     context = _Context(first)
-    picks = [(m, *_choose(m, i, context)) for i, m in enumerate(mentions)]
+    picks = [(m, *_choose(c, i, context, s))
+             for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     places = []
     for m, e, _ in picks:
         if e is None:

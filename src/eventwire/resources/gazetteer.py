@@ -126,9 +126,11 @@ class _Builder:
             if not key:
                 continue
             old = self.names.get((key, rowid))
-            # keep the most trusted way a name reaches a place
-            if old is None or (kind, -priority) < (old[0], -old[1]):
+            # keep the most trusted way a name reaches a place, and its highest priority
+            if old is None:
                 self.names[(key, rowid)] = (kind, priority)
+            else:
+                self.names[(key, rowid)] = (min(kind, old[0]), max(priority, old[1]))
 
     def write(self, path: Path) -> None:
         tmp = path.with_suffix(".tmp")
