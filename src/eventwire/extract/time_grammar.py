@@ -62,12 +62,12 @@ def _fragments() -> dict[str, str]:
         "MONTH": month, "WEEKDAY": weekday, "NUM": number, "VAGUE": vague, "UNIT": unit,
         "YEAR": year, "SEASON": _alt(lex.seasons), "PART": _alt(lex.day_parts),
         "HOLIDAY": _alt(lex.holidays, capital=True), "REF": _alt(lex.references),
-        "SETWORD": _alt(lex.sets),
+        "SETWORD": _alt(lex.sets), "VAGUEDUR": _alt(lex.vague_durations),
         "ORD": "(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)",
         "APPROX": ("(?i:nearly|almost|about|approximately|around|roughly|more\\s+than|over|"
                    "less\\s+than|at\\s+least|up\\s+to|some|no\\s+more\\s+than|fewer\\s+than|"
                    "just|only|another|an\\s+additional|barely|close\\s+to|under|well\\s+over)"),
-        "EDGE": "(?i:early|late|mid-|mid|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|"
+        "EDGE": "(?i:early-|late-|early|late|mid-|mid|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|"
                 "the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+first\\s+half\\s+of|"
                 "the\\s+second\\s+half\\s+of|the\\s+turn\\s+of)",
     }
@@ -81,7 +81,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("numeric_date", r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
                      r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
     ("month_day", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>(?i:early|late|mid-?))\s*)?"
-                  r"(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+                  r"(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
                   r"(?:,?\s+(?P<year>{YEAR}))?"),
     ("day_month", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])"
                   r"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
@@ -123,7 +123,8 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"last\s+fiscal|next\s+fiscal))\s+(?P<unit>(?i:week|weekend|month|year|"
                  r"decade|century)|{SEASON})\b"),
     ("bare_unit", r"(?:(?P<edge>{EDGE})\s+)?(?P<det>(?i:the|that))\s+(?P<unit>(?i:weekend|"
-                  r"full\s+year|fiscal\s+year|year|week|day|month|decade))\b(?!-)"),
+                  r"full\s+year|fiscal\s+year|year|week|day|month|decade))\b(?!-)"
+                  r"(?P<ended>\s+(?i:ended|ending|that\s+ended|to))?"),
     ("season", r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+past))\s+)"
                r"(?:(?P<edge2>(?i:early|late))\s+)?(?P<season>{SEASON})"
                r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?"
@@ -134,7 +135,7 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"previous|following|final|latest|preceding|initial|remaining|second|same|"
                  r"entire|full|whole))\s+)?(?:(?P<approx>{APPROX})\s+)?"
                  r"(?P<num>{NUM}|{VAGUE})(?:\s+(?i:to|or|and)\s+(?P<num2>{NUM}))?"
-                 r"(?:[\s-]+(?i:more|additional|full|straight|consecutive))?[\s-]+(?P<unit>{UNIT})"
+                 r"(?:[\s-]+(?i:more|additional|full|straight|consecutive|trading|business|working))?[\s-]+(?P<unit>{UNIT})"
                  r"(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:old|long))?\b"),
     ("plural_unit", r"(?:(?P<approx>{APPROX})\s+)?(?P<unit>(?i:years|months|weeks|days|decades|"
                     r"hours|minutes|centuries))\b(?!-)"),
@@ -147,6 +148,9 @@ _RULES: tuple[tuple[str, str], ...] = (
               r"|(?P<h3>[01]?\d)\s+(?i:o'clock))"
               r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)\b))?"),
     ("holiday", r"(?P<hol>{HOLIDAY})"),
+    ("vague_duration", r"(?P<dur>{VAGUEDUR})"),
+    ("year_end", r"(?:(?P<approx>(?i:around|about))\s+)?(?P<which>(?i:year[\s-]end|year's\s+end|"
+                 r"the\s+end\s+of\s+the\s+year))"),
     ("reference", r"\b(?P<ref>{REF})\b(?!-)"),
 )
 
@@ -176,12 +180,17 @@ def compiled_rules() -> tuple[tuple[str, re.Pattern], ...]:
 # and names like "April" or "June" used as given names).
 _MONTH_CONTEXT = frozenset(
     "in since by until till through before after from to during of last this next early "
-    "late mid end beginning start between and or throughout".split())
+    "late mid end beginning start between and or throughout for the a each every that "
+    "around about".split())
+# Month names that are also common words; others are taken bare ("a June agreement").
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sat", "sun"})
 
 
 def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     if rule == "month" and not (groups.get("edge") or groups.get("rel") or groups.get("year")
                                 or groups.get("yrel")):
+        if groups["mon"].lower().rstrip(".") not in _AMBIGUOUS_MONTHS:
+            return True
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         return bool(before) and before.group(1).lower() in _MONTH_CONTEXT
     if rule == "year":
@@ -194,6 +203,18 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         # "the spring water", "the fall line": a season name used as a modifier.
         after = _WORD_AFTER.match(text, end)
         return not after or after.group(1) in _FUNCTION_WORDS or not after.group(1).islower()
+    if rule == "duration":
+        after = text[end:end + 8].lower()
+        if after.startswith((" old", "-old")) or text[end - 4:end + 4].lower().find("-old") >= 0:
+            return False  # ages ("52 years old")
+        if after.startswith(" of") and groups["unit"].lower().startswith("quarter"):
+            return False  # fractions ("three-quarters of")
+        if (groups.get("num") or "").lower() in ("a", "an") and not groups.get("rel") \
+                and not groups.get("det") and not groups.get("approx"):
+            # "$1.76 a year", "four flights a week": a rate, not a duration.
+            before = text[max(0, start - 30):start]
+            if re.search(r"\d[\d,.]*(?:\s+\w+){0,2}\s*$", before):
+                return False
     if rule == "plural_unit":
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         return not (before and before.group(1).lower() in ("of", "many", "few"))

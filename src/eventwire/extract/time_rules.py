@@ -157,10 +157,14 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     elif det == "this" and not mods and ctx.anchor:
         y, q = quarter_of(ctx.anchor)
     else:
-        ref = _reference_quarter(ctx)
+        # "the quarter", "the latest quarter": in business news the quarter just reported.
+        ref = (previous_quarter(ctx.anchor) if ctx.anchor and not shift
+               else _reference_quarter(ctx))
         if ref is None:
             return Value("DATE", "XXXX-QX", "quarter")
         y, q = ref
+        if not shift:
+            ctx.last_quarter = ref
         if explicit is not None:
             y = explicit
     return Value("DATE", f"{y + shift:04d}-Q{q}", "quarter")
@@ -183,8 +187,7 @@ def period(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     which = _key(c.groups.get("which"))
     ref = _reference_quarter(ctx)
     if which.isdigit():
-        return Value("DATE", f"{which}-Q{ref[1]}" if ctx.last_quarter else which,
-                     "quarter" if ctx.last_quarter else "year")
+        return Value("DATE", which, "year")
     if ref is None:
         return None
     shift = 0 if which == "latest" else -1
@@ -269,6 +272,8 @@ def _unit_value(unit: str, anchor: dt.date, step: int) -> tuple[str, str] | None
 def rel_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     rel, unit = _key(g["rel"]), _key(g["unit"])
+    if rel in ("that", "the following", "the same"):
+        return None  # anaphoric ("that year"): the antecedent is not tracked
     seasons = time_lexicon().seasons
     if ctx.anchor is None:
         return Value("DATE", {"PAST": "PAST_REF", "NEXT": "FUTURE_REF"}.get(
@@ -286,8 +291,9 @@ def rel_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def bare_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     unit, edge = _key(g["unit"]), _key(g.get("edge"))
-    if unit in ("year", "fiscal year") and not edge:
-        return Value("DURATION", "P1Y", "year")
+    if unit in ("year", "fiscal year") and g.get("ended"):
+        # "the year ended Sept. 30" is a year-long period, not the calendar year.
+        return Value("DURATION", "P1Y", "year", trim_end=len(g["ended"]))
     if unit in ("day", "week", "month", "decade") and not edge:
         return None  # "the day" mostly refers back to a date we cannot see
     if ctx.anchor is None:
@@ -326,7 +332,7 @@ def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     back = -1 if direction in ("ago", "earlier", "before") else 1
     if num is None:
         return Value("DATE", "PAST_REF" if back < 0 else "FUTURE_REF", None)
-    if letter == "Y" and scale == 1 and num == 1 and back < 0 and ctx.last_quarter:
+    if unit in ("year", "years") and num == 1 and back < 0 and ctx.last_quarter:
         y, q = ctx.last_quarter
         return Value("DATE", f"{y - 1:04d}-Q{q}", "quarter")
     if ctx.anchor is None:
@@ -341,7 +347,7 @@ def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
         if scale == 100:
             return Value("DATE", f"{(a.year + n) // 100:02d}", "century")
         return Value("DATE", f"{a.year + n:04d}", "year")
-    if letter == "Q":
+    if unit.startswith("quarter"):
         y, q = quarter_of(a)
         index = y * 4 + q - 1 + n
         return Value("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter")
@@ -445,7 +451,18 @@ def reference(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DATE", time_lexicon().references[_key(c.groups["ref"])], None)
 
 
+def vague_duration(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    return Value("DURATION", time_lexicon().vague_durations[_key(c.groups["dur"])], None)
+
+
+def year_end(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX", "year")
+    return Value("DATE", f"{ctx.anchor.year:04d}", "year")
+
+
 NORMALISERS = {
+    "vague_duration": vague_duration, "year_end": year_end,
     "iso_date": date_full, "numeric_date": date_full, "month_day": date_full,
     "day_month": date_full, "month": month, "year": year, "decade": decade,
     "century": century, "quarter": quarter, "half": half, "period": period,

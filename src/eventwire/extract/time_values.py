@@ -180,11 +180,13 @@ def season_value(anchor: dt.date, season: str, rel: str, tense: str | None) -> s
     year = anchor.year
     in_season = (first <= anchor.month <= last) if first < last else anchor.month in (12, 1, 2)
     started = anchor.month >= first or (season == "WI" and anchor.month <= 2)
-    if season == "WI" and anchor.month <= 2:
+    if season == "WI" and anchor.month <= 2 and rel not in ("last", "this past", "the past",
+                                                            "the last", "the previous"):
         year -= 1  # winter belongs to the year in which it starts
     if rel in ("last", "this past", "the past", "the last", "the previous"):
-        if in_season or not started:
-            year -= 1
+        # TimeBank reads "last spring" in October as the spring of the year before.
+        year = anchor.year - 1 - (1 if season == "WI" and anchor.month <= 2 else 0)
+        return f"{year:04d}-{season}"
     elif rel in ("next", "the coming", "the next", "the following"):
         if in_season or started:
             year += 1

@@ -46,10 +46,13 @@ def tense_of(token: Token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
-    if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
-        return "future"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
+    if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
+        head_aux = {a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
+        if verb.head.tag_ == "VBD" or "VBD" in head_aux:
+            return "past"  # "had been scheduled to expire Friday"
+        return "future"
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "'ve"}:
         return "past"
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes) or verb.tag_ in ("VBZ", "VBP", "VBG"):

@@ -22,6 +22,7 @@ class TimeLexicon:
     holidays: dict[str, tuple[int, ...]]
     references: dict[str, str]
     sets: dict[str, str]
+    vague_durations: dict[str, str]
 
 
 @cache
@@ -40,4 +41,5 @@ def time_lexicon() -> TimeLexicon:
         holidays={str(k): tuple(int(x) for x in v) for k, v in raw["holidays"].items()},
         references={str(k): str(v) for k, v in raw["references"].items()},
         sets={str(k): str(v) for k, v in raw["sets"].items()},
+        vague_durations={str(k): str(v) for k, v in raw["vague_durations"].items()},
     )
