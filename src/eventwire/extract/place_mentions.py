@@ -64,6 +64,18 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _comma_parts(span: Span) -> list[Span]:
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
 def _is_dotted_abbrev(text: str) -> bool:
     return text.count(".") >= 2  # "W.Va.", "N.Y.", "D.C."
 
@@ -163,7 +175,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         text = span.text
         if label in ("GPE", "LOC"):
-            add(span, _usable(gaz.find(text), text), label)
+            parts = _comma_parts(span)
+            if len(parts) > 1:  # "Wichita, Kan." tagged as one entity
+                added = [add(p, _usable(gaz.find(p.text), p.text, allow_abbrev=k > 0), label)
+                         for k, p in enumerate(parts)]
+                for inner, outer in zip(added, added[1:]):
+                    if inner is not None and outer is not None:
+                        inner.within = outer
+                        outer.tags.add("container")
+                continue
+            after_comma = span.start > 0 and doc[span.start - 1].text == ","
+            add(span, _usable(gaz.find(text), text, allow_abbrev=after_comma), label)
         elif label == "FAC":
             entries = _usable(gaz.find(text), text, allow_alt=False)
             if entries or _STREET_SUFFIX.search(text) or len(span) > 1:

@@ -28,6 +28,7 @@ _SAME_COUNTRY = 6.0
 _SAME_REGION = 8.0
 _NEAR = 4.0
 _NEAR_KM = 150.0
+_SUPPORT = 4.0
 
 
 def _prior(e: Entry) -> float:
@@ -102,18 +103,26 @@ def _affinity(e: Entry, c: Entry) -> float:
     """How much place c, named elsewhere in the article, supports reading e."""
     if e.country is None or c.country is None:
         return 0.0
+    if c.feature == "country" and e.country == c.country and e.feature != "country":
+        return 0.5  # the article names the country this place is in
+    if e.feature == "country" and c.country == e.country and c.feature != "country":
+        return 1.0  # the article names a place in this country
     if e.admin1 and e.admin1 == c.admin1 and e.country == c.country:
         return 1.0
     if e.lat is not None and c.lat is not None and c.feature in ("city", "landmark") \
             and e.feature in ("city", "landmark") and distance_km(e.lat, e.lon, c.lat, c.lon) < _NEAR_KM:
         return 1.0
-    return 0.3 if e.country == c.country else 0.0
+    return 0.2 if e.country == c.country else 0.0
 
 
 def _supports(cands: list[tuple[Entry, ...]], texts: list[str]) -> list[dict[int, float]]:
     """For each mention, each candidate's support from the other mentions' top candidates
     (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN)."""
-    top = [sorted(c, key=_prior, reverse=True)[:5] for c in cands]
+    # a name's five likeliest cities, but all its regions and counties ("Henry County"
+    # exists in ten states, all with the same prior)
+    top = [[e for e in c if e.feature != "city"]
+           + sorted((e for e in c if e.feature == "city"), key=_prior, reverse=True)[:5]
+           for c in cands]
     out = []
     for i, entries in enumerate(cands):
         sup = {}
@@ -138,7 +147,7 @@ def _choose(entries: tuple[Entry, ...], index: int, context: _Context | None,
         return None, 0.0
     support = support or {}
     scored = sorted(((_prior(e) + (context.bonus(e, index) if context else 0.0)
-                      + 3.0 * support.get(e.rowid, 0.0), e)
+                      + _SUPPORT * support.get(e.rowid, 0.0), e)
                      for e in entries), key=lambda x: -x[0])
     best, entry = scored[0]
     margin = best - scored[1][0] if len(scored) > 1 else 10.0
