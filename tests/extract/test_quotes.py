@@ -117,7 +117,7 @@ def test_offsets_hold(nlp):
 
 def test_lexicon_is_well_formed():
     cues = quote_cues(frozenset(CLASSES))
-    assert ("say", None) in cues and ("call", "for") in cues
+    assert ("say", None, "verb") in cues and ("call", "for", "verb") in cues
     for cue in cues.values():
         assert cue.classes <= set(CLASSES) and cue.roles <= set(CONTENT_ROLES)
 

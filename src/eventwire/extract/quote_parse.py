@@ -7,6 +7,7 @@ subject) and its content (a clause, a to-infinitive or an object).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -163,7 +164,90 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     return Attribution(cue, tok.i, speaker, source.i, pieces, "according")
 
 
-def find_attributions(doc: Doc, drop_mark: bool = True,
+GENERIC = True
+
+
+def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) -> Attribution | None:
+    """'X's claim that C', 'a statement by X that C', 'his promise to C'."""
+    roles = set().union(*(c.roles for c in entries if c.pos == "noun"))
+    if not roles:
+        return None
+    content = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and "clause" in roles \
+                and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.lefts):
+            content = child
+        elif child.dep_ in ("acl", "xcomp") and "xcomp" in roles \
+                and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts):
+            content = child
+        if content is not None:
+            break
+    if content is None:
+        return None
+    pieces = _subtree_pieces(doc, content, drop_mark)
+    if not pieces:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if speaker is not None:
+                    break
+    span = _speaker_span(doc, speaker, range(noun.i, noun.i + 1)) if speaker is not None else None
+    return Attribution((noun.idx, noun.idx + len(noun.text)), noun.i, span,
+                       speaker.i if speaker is not None else None, pieces, "noun")
+
+
+def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
+    """A verb outside the lexicon with a subject and a that-clause ("they learned that C")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"
+                   and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.lefts)), None)
+    subject = _subject(verb)
+    if clause is None or subject is None:
+        return None
+    pieces = _subtree_pieces(doc, clause, drop_mark)
+    if not pieces:
+        return None
+    speaker = _speaker_span(doc, subject, range(verb.i, verb.i + 1))
+    return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, speaker, subject.i, pieces, "generic")
+
+
+# "NAME: words" at a paragraph start: an interview transcript line or a headline that
+# gives its source ("Clinton: I support statehood"). The name is one to five capitalised
+# words; labels that are not speakers are listed.
+_COLON_NAME_RE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.’'-]*|of|the|de|van|von)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|de|van|von)){0,4}):[ \t]+(?=\S)",
+    re.MULTILINE)
+_NOT_SPEAKERS = {"update", "updated", "breaking", "exclusive", "watch", "note", "editor's note",
+                 "related", "read more", "full text", "photo", "video", "source", "sources", "q", "a",
+                 "transcript", "correction", "disclosure", "listen", "see also", "also read", "read"}
+
+
+def colon_attributions(doc: Doc) -> list[Attribution]:
+    """'NAME: content' lines; content runs to the end of the paragraph."""
+    text = doc.text
+    found = []
+    for match in _COLON_NAME_RE.finditer(text):
+        name = match.group(1)
+        if name.lower().strip(" .") in _NOT_SPEAKERS or name.lower() == name:
+            continue
+        start = match.end()
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 3:
+            continue
+        colon = match.end(1)
+        head = doc.char_span(match.start(1), colon, alignment_mode="expand")
+        found.append(Attribution((colon, colon + 1), head.root.i if head is not None else 0,
+                                 (match.start(1), colon), head.root.i if head is not None else None,
+                                 [(start, end)], "colon"))
+    return found
+
+
+def find_attributions(doc: Doc, drop_mark: bool = False,
                       classes: frozenset[str] | None = None) -> list[Attribution]:
     """Attributions in token order of their cue word."""
     by_lemma = cues_by_lemma(classes) if classes else cues_by_lemma()
@@ -175,9 +259,21 @@ def find_attributions(doc: Doc, drop_mark: bool = True,
                 found.append(hit)
             continue
         entries = by_lemma.get(tok.lemma_.lower())
+        if tok.pos_ == "VERB" and not entries and GENERIC:
+            hit = _generic(doc, tok, drop_mark)
+            if hit:
+                found.append(hit)
+            continue
+        if entries and tok.pos_ == "NOUN":
+            hit = _noun_cue(doc, tok, entries, drop_mark)
+            if hit:
+                found.append(hit)
+            continue
         if not entries or tok.pos_ != "VERB":
             continue
         for cue in entries:
+            if cue.pos != "verb":
+                continue
             pieces, role, particle = _content(doc, tok, cue, drop_mark)
             if not pieces:
                 if cue.particle is None and "speech" in cue.classes:
@@ -197,4 +293,6 @@ def find_attributions(doc: Doc, drop_mark: bool = True,
             found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
                                      pieces, role))
             break
+    found.extend(colon_attributions(doc))
+    found.sort(key=lambda a: a.cue[0])
     return found

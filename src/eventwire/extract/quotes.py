@@ -183,7 +183,7 @@ def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[
         previous = draft
     direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
     for k, att in enumerate(attrs):
-        if k in used or not att.content or att.speaker is None:
+        if k in used or not att.content or (att.speaker is None and att.role != "noun"):
             continue
         if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
             continue  # the same words are already a direct quote

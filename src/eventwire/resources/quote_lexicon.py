@@ -44,15 +44,15 @@ def _parse_row(row: dict[str, str]) -> Cue:
 
 
 @cache
-def quote_cues(classes: frozenset[str] = DEFAULT_CLASSES) -> dict[tuple[str, str | None], Cue]:
-    """(lemma, particle or None) -> Cue, for cues of the given classes. A lemma listed twice
-    (in two classes) gets the union of its roles."""
+def quote_cues(classes: frozenset[str] = DEFAULT_CLASSES) -> dict[tuple[str, str | None, str], Cue]:
+    """(lemma, particle or None, pos) -> Cue, for cues of the given classes. A cue listed
+    twice (in two classes) gets the union of its roles."""
     table: dict[tuple[str, str | None], Cue] = {}
     for row in read_tsv("quote_cues.tsv"):
         cue = _parse_row(row)
         if not cue.classes & classes:
             continue
-        key = (cue.lemma, cue.particle)
+        key = (cue.lemma, cue.particle, cue.pos)
         if key in table:
             old = table[key]
             cue = Cue(cue.lemma, cue.particle, cue.pos, old.classes | cue.classes, old.roles | cue.roles)
@@ -64,6 +64,6 @@ def quote_cues(classes: frozenset[str] = DEFAULT_CLASSES) -> dict[tuple[str, str
 def cues_by_lemma(classes: frozenset[str] = DEFAULT_CLASSES) -> dict[str, tuple[Cue, ...]]:
     """Lemma -> its cues, two-word cues ("call for") before the bare verb ("call")."""
     grouped: dict[str, list[Cue]] = {}
-    for (lemma, _), cue in quote_cues(classes).items():
+    for (lemma, _, _), cue in quote_cues(classes).items():
         grouped.setdefault(lemma, []).append(cue)
     return {lemma: tuple(sorted(cues, key=lambda c: c.particle is None)) for lemma, cues in grouped.items()}
