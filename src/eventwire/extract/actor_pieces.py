@@ -22,8 +22,8 @@ from ..resources.actor_dictionary import (
 )
 
 # Kinds of pieces, in the order they win a tie between two matches of equal length.
-PERSON, ORG, COUNTRY, ADJ, CAPITAL, SECTOR, NAME, ORGNAME, NORP = (
-    "person", "org", "country", "adj", "capital", "sector", "name", "orgname", "norp")
+PERSON, ORG, COUNTRY, ADJ, CAPITAL, SECTOR, NAME, ORGNAME, NORP, GPE = (
+    "person", "org", "country", "adj", "capital", "sector", "name", "orgname", "norp", "gpe")
 _PRIORITY = {PERSON: 0, ORG: 1, COUNTRY: 2, ADJ: 3, CAPITAL: 4, SECTOR: 5}
 
 # Words that may start a capitalised run but are never part of a name or an office.
@@ -109,7 +109,7 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
     by_token = {i: p for p in chosen if p.kind != PERSON for i in range(p.start, p.end)}
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP"):
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         start = _strip_leading(doc, ent.start, ent.end, by_token)
         end = ent.end
@@ -128,7 +128,7 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
         elif inside:
             continue  # dictionary pieces inside an ORG carry its code ("Munich Regional Court")
         else:
-            kind = ORGNAME if ent.label_ == "ORG" else NORP
+            kind = {"ORG": ORGNAME, "NORP": NORP, "GPE": GPE}[ent.label_]
         for i in range(start, end):
             taken[i] = True
         extra.append(Piece(start, end, kind, doc[start:end].text))
@@ -153,6 +153,26 @@ def _name_after_office(doc: Doc, pieces: list[Piece], taken: list[bool]) -> list
     return extra
 
 
+def _unknown_subjects(doc: Doc, taken: list[bool]) -> list[Piece]:
+    """A capitalised proper noun that is a verb's subject is an actor even when NER missed
+    it ("Erdogan said"); its compound words come with it."""
+    extra = []
+    for token in doc:
+        if (token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or taken[token.i]
+                or not token.is_title or token.ent_type_ not in ("", "PERSON", "ORG", "NORP")
+                or token.lower_ in _NOT_NAME):
+            continue
+        start = token.i
+        while (start > 0 and not taken[start - 1] and doc[start - 1].dep_ == "compound"
+               and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title):
+            start -= 1
+        for i in range(start, token.i + 1):
+            taken[i] = True
+        kind = NAME if token.ent_type_ == "PERSON" else ORGNAME
+        extra.append(Piece(start, token.i + 1, kind, doc[start:token.i + 1].text))
+    return extra
+
+
 def find_pieces(doc: Doc) -> list[Piece]:
     """All actor pieces of a document in text order, without overlaps."""
     taken = [False] * len(doc)
@@ -160,4 +180,5 @@ def find_pieces(doc: Doc) -> list[Piece]:
     chosen = _select(candidates, taken)
     chosen += _ner_pieces(doc, chosen, taken)
     chosen += _name_after_office(doc, chosen, taken)
+    chosen += _unknown_subjects(doc, taken)
     return sorted(chosen, key=lambda p: p.start)

@@ -114,10 +114,11 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 source = window[-1] if window else None
             else:
                 source = window[-1] if len({m.code for m in window}) == 1 else None
-        if source is None:
+        if source is None and word not in _PERSON_PRONOUNS:
             continue
-        mention = Mention(token.i, token.i + 1, [])
-        _copy(mention, source)
+        mention = Mention(token.i, token.i + 1, [], is_person=word in _PERSON_PRONOUNS)
+        if source is not None:  # an unresolved "he" stays an actor with no code
+            _copy(mention, source)
         found.append(mention)
     return found
 

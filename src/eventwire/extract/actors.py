@@ -32,12 +32,15 @@ from ..resources.actor_dictionary import (
     INTERNATIONAL, capitals, country_adjectives, country_names, organisations, people,
     pick_dated, sector_terms,
 )
-from .actor_pieces import ADJ, CAPITAL, COUNTRY, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
+from .actor_pieces import ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LEFT_MAX = 3  # capitalised words an office may take on its left ("External Affairs Minister")
 _NAMED = (PERSON, NAME)
 _COUNTRYISH = (COUNTRY, ADJ, CAPITAL)
+_OBJECT_PREPS = frozenset({"by", "with", "against", "to", "on", "from", "toward", "towards"})
+# A place is a participant after fewer prepositions: "attack on Mosul", not "flew to Mosul".
+_PLACE_OBJECT_PREPS = frozenset({"by", "against", "on", "with"})
 
 
 @dataclass(slots=True)
@@ -68,13 +71,16 @@ def _extend_left(doc: Doc, piece: Piece, floor: int) -> int:
 
 def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     """Whether `nxt` continues the noun phrase that `prev` ends."""
-    if prev.kind in _NAMED or prev.sector_kind in ("group", "equipment"):
-        return False  # a name or a plural group ends the phrase
     if prev.kind in _COUNTRYISH + (ORG,) and nxt.kind in _COUNTRYISH:
         return False  # "India Pakistan", "US China" are two actors
     gap = doc[prev.end:nxt.start]
     if doc[prev.start].sent != doc[nxt.start].sent:
         return False
+    last = doc[prev.end - 1]
+    if not gap and last.dep_ in ("compound", "amod", "nmod") and nxt.start <= last.head.i < nxt.end:
+        return nxt.kind not in _NAMED  # the parse says prev modifies nxt ("Trump administration")
+    if prev.kind in _NAMED or prev.sector_kind in ("group", "equipment"):
+        return False  # a name or a plural group ends the phrase
     if len(gap) == 0:
         return not (prev.kind == ORGNAME and nxt.kind in (ORGNAME, NAME, PERSON))
     words = [t.lower_ for t in gap]
@@ -98,6 +104,19 @@ def _chains(doc: Doc, pieces: list[Piece]) -> list[list[Piece]]:
     return chains
 
 
+def _capital_role(doc: Doc, piece: Piece) -> str | None:
+    """"GOV" when a capital acts for its government ("Washington said", "Beijing's
+    response"), "" when it is an event's object ("strikes on Damascus"), None for a place."""
+    if _is_acting(doc, piece):
+        return "GOV"
+    token = doc[piece.end - 1]
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PREPS):
+        return ""
+    return None
+
+
 def _is_acting(doc: Doc, piece: Piece) -> bool:
     """A capital stands for its government when it acts: subject of a verb ("Washington
     said") or possessor ("Beijing's response"), not a place ("in Beijing")."""
@@ -108,7 +127,7 @@ def _is_acting(doc: Doc, piece: Piece) -> bool:
     return last.dep_ in ("nsubj", "nsubjpass") and last.head.pos_ in ("VERB", "AUX")
 
 
-def _is_participant(doc: Doc, piece: Piece) -> bool:
+def _is_participant(doc: Doc, piece: Piece, places: bool = False) -> bool:
     """An unknown organisation name counts when it is a verb's subject or object, an agent
     ("by X"), or a possessor; not as a location or a modifier."""
     token = doc[piece.end - 1]
@@ -119,7 +138,8 @@ def _is_participant(doc: Doc, piece: Piece) -> bool:
         token = token.head  # "X and Y": Y plays X's part
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "to", "from")
+    preps = _PLACE_OBJECT_PREPS if places else _OBJECT_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in preps
 
 
 def _person(key: str, published: dt.date | None):
@@ -134,18 +154,23 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     """Country, sector, name and title of one chained phrase; None if it is not an actor."""
     kinds = {p.kind for p in chain}
     sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
-    anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP}
+    anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
     if not anchored and not sector_kinds & {"title", "body", "group"}:
         if not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
             return None  # lone "chief", "drones", "General" are not actors
-    if kinds == {CAPITAL} and not _is_acting(doc, chain[0]):
-        return None
+    capital_sector = "GOV"
+    if kinds == {CAPITAL}:
+        capital_sector = _capital_role(doc, chain[0])
+        if capital_sector is None:
+            return None
     if sector_kinds == {"modifier"} and not anchored:
         return None
     if not anchored and len(chain) == 1 and doc[chain[0].end - 1].dep_ in ("amod", "compound"):
         return None  # "military strike", "police station": a modifier, not an actor
     if kinds <= {ORGNAME, NORP} and not _is_participant(doc, chain[-1]):
         return None  # an unknown name that does not act ("in Punjab") is left to places
+    if GPE in kinds and not _is_participant(doc, chain[0], places=True):
+        return None  # a place name is an actor only as a participant ("shelled Mosul")
     country = sector = name = None
     org_sector = None
     title_pieces: list[Piece] = []
@@ -157,7 +182,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             country = country or country_adjectives()[piece.key]
         elif piece.kind == CAPITAL:
             country = country or capitals()[piece.key]
-            sector = sector or "GOV"
+            sector = sector or capital_sector or None
         elif piece.kind == ORG:
             org = _org(piece.key, published)
             if org is not None:
@@ -165,7 +190,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
                 org_sector = org.sector
                 sector = org.sector or sector
                 name = org.name
-        elif piece.kind == ORGNAME:
+        elif piece.kind in (ORGNAME, GPE):
             name = piece.key
         elif piece.kind == SECTOR:
             term = sector_terms()[piece.key]
@@ -176,7 +201,10 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             elif term.kind == "rank":
                 sector = sector or term.sector
             else:
-                sector = term.sector
+                sector = term.sector or sector
+        elif piece.kind in _NAMED and piece is not chain[-1]:
+            known = _person(piece.key, published) if piece.kind == PERSON else None
+            country = country or (known.country if known else None)
         elif piece.kind == PERSON:
             is_person = True
             known = _person(piece.key, published)
@@ -199,7 +227,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     title = _title(doc, title_pieces, left if title_pieces and title_pieces[0] is chain[0] else None)
     if left < chain[0].start and chain[0].sector_kind == "body" and name is None:
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
-    if title is None and PERSON in kinds:
+    if title is None and chain[-1].kind == PERSON:
         known = _person(next(p.key for p in chain if p.kind == PERSON), published)
         title = known.title if known is not None and not title_pieces and sector == known.sector else None
     code = (country or "") + (sector or "") or None
@@ -236,6 +264,8 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
     mentions: list[Mention] = []
     floor = 0
     for chain in _chains(doc, find_pieces(doc)):
+        if len(chain) > 1 and any(p.kind == GPE for p in chain):
+            chain = [p for p in chain if p.kind != GPE]  # "Texas police": the GPE is a modifier
         mention = _code_chain(doc, chain, published, _with_left_words(doc, chain, floor))
         floor = chain[-1].end
         if mention is None:
