@@ -22,6 +22,7 @@ def _actors(text: str, published: dt.date | None = DAY):
 
 def _find(actors, fragment: str):
     hits = [a for a in actors if fragment in a.text]
+    hits.sort(key=lambda a: -len(a.text))
     assert hits, f"no actor containing {fragment!r} in {[a.text for a in actors]}"
     return hits[0]
 
@@ -84,6 +85,23 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_actor(text):
     assert _actors(text) == []
+
+
+SEED_SENTENCE = ("US Secretary of State Marco Rubio on Friday spoke to Pakistan's Army Chief General "
+                 "Asim Munir and urged for de-escalation with India amid heightened tensions between "
+                 "the two countries, US Department of State spokesperson Tammy Bruce said in a statement.")
+
+
+def test_whole_noun_phrases():
+    got = [(a.text, a.code) for a in _actors(SEED_SENTENCE)]
+    assert got == [
+        ("US Secretary of State Marco Rubio", "USAGOV"),
+        ("Pakistan's Army Chief General Asim Munir", "PAKMIL"),
+        ("India", "IND"),
+        ("the two countries", "PAK"),
+        ("the two countries", "IND"),
+        ("US Department of State spokesperson Tammy Bruce", "USAGOV"),
+    ]
 
 
 def test_pronoun_and_surname_resolution():

@@ -168,5 +168,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     _resolve_names(mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = [m for m in _pronoun_mentions(doc, mentions) if m.start not in taken]
-    extra += [m for m in _dyad_mentions(doc, mentions) if m.start not in taken]
-    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    dyads = _dyad_mentions(doc, mentions)
+    inside = {i for m in dyads for i in range(m.start, m.end)}
+    mentions = [m for m in mentions if not inside & set(range(m.start, m.end))]
+    return sorted(mentions + extra + dyads, key=lambda m: (m.start, m.end))

@@ -77,8 +77,9 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     if doc[prev.start].sent != doc[nxt.start].sent:
         return False
     last = doc[prev.end - 1]
-    if not gap and last.dep_ in ("compound", "amod", "nmod") and nxt.start <= last.head.i < nxt.end:
-        return nxt.kind not in _NAMED  # the parse says prev modifies nxt ("Trump administration")
+    if (not gap and nxt.kind not in _NAMED and last.dep_ in ("compound", "amod", "nmod")
+            and nxt.start <= last.head.i < nxt.end):
+        return True  # the parse says prev modifies nxt ("Trump administration", "rebel commander")
     if prev.kind in _NAMED or prev.sector_kind in ("group", "equipment"):
         return False  # a name or a plural group ends the phrase
     if len(gap) == 0:
