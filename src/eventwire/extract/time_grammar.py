@@ -149,6 +149,7 @@ _RULES: tuple[tuple[str, str], ...] = (
               r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)\b))?"),
     ("holiday", r"(?P<hol>{HOLIDAY})"),
     ("vague_duration", r"(?P<dur>{VAGUEDUR})"),
+    ("that_day", r"(?:(?P<edge>(?i:earlier|later|early|late))\s+)?(?i:that\s+(?:same\s+)?day)"),
     ("year_end", r"(?:(?P<approx>(?i:around|about))\s+)?(?P<which>(?i:year[\s-]end|year's\s+end|"
                  r"the\s+end\s+of\s+the\s+year))"),
     ("reference", r"\b(?P<ref>{REF})\b(?!-)"),
@@ -217,7 +218,18 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
                 return False
     if rule == "plural_unit":
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        return not (before and before.group(1).lower() in ("of", "many", "few"))
+        if text[end:end + 4].lower() == " old":
+            return False
+        return not (before and (before.group(1).lower() in ("of", "many", "few")
+                                or before.group(1)[-1].isdigit()))
+    if rule == "ago" and not groups.get("num"):
+        # "the day before" is anaphoric; only plural units go without a number ("years later").
+        return groups["unit"].lower().endswith("s") and groups["dir"].lower() != "before"
+    if rule == "duration" and (groups.get("num") or "").lower() in ("a", "an") \
+            and groups["unit"].lower() == "second":
+        return False  # "a second group", "a second betrayal": the ordinal
+    if rule == "clock" and (groups.get("word") or "").lower() == "noon":
+        return not text[max(0, start - 5):start].lower().endswith("high ")
     return True
 
 

@@ -418,8 +418,17 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
             hour = 0
         if not ampm and not g.get("h3") and hour > 23:
             return None
-    day = _day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
+    # A clock time alone belongs to the day last talked about ("Slepian was shot Oct. 23
+    # ... at 10 p.m."), else to the publication date.
+    base = ctx.last_day or ctx.anchor
+    day = _day(base) if base else "XXXX-XX-XX"
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", "minute" if minute else "hour")
+
+
+def that_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    if ctx.last_day is None:
+        return None
+    return Value("DATE", _day(ctx.last_day), "day")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -462,7 +471,7 @@ def year_end(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 NORMALISERS = {
-    "vague_duration": vague_duration, "year_end": year_end,
+    "vague_duration": vague_duration, "year_end": year_end, "that_day": that_day,
     "iso_date": date_full, "numeric_date": date_full, "month_day": date_full,
     "day_month": date_full, "month": month, "year": year, "decade": decade,
     "century": century, "quarter": quarter, "half": half, "period": period,

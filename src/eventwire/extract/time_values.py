@@ -20,6 +20,7 @@ from ..resources.time_lexicon import time_lexicon
 class Context:
     anchor: dt.date | None
     last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
+    last_day: dt.date | None = None  # the last day-level date mentioned
     notes: dict = field(default_factory=dict)
 
 
@@ -99,13 +100,25 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# Within this many months of the anchor, a month without a year is read as the nearest
+# occurrence: "was extended to Nov. 16" in late October is this November, not last.
+_NEAR_MONTHS = 2
+
+
+def _nearest_distance(anchor: dt.date, month: int) -> int:
+    return min(abs((y * 12 + month) - (anchor.year * 12 + anchor.month))
+               for y in (anchor.year - 1, anchor.year, anchor.year + 1))
+
+
 def resolve_year(anchor: dt.date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a month (and day) given without one: the nearest occurrence in the
-    direction the tense points to (past by default in news), the same month if equal."""
+    """The year of a month (and day) given without one: the nearest occurrence when it is
+    close to the anchor, else the one in the direction the tense points to."""
     target = (month, day or 0)
     now = (anchor.month, anchor.day if day else 0)
     if target == now:
         return anchor.year
+    if _nearest_distance(anchor, month) <= _NEAR_MONTHS:
+        tense = None  # close to the anchor the nearest year wins whatever the verb says
     if tense == "future":
         return anchor.year if target > now else anchor.year + 1
     if tense == "past":

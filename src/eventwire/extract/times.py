@@ -24,7 +24,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 # Verbs whose infinitive complement lies ahead ("plans to meet on Friday").
 _FUTURE_VERBS = frozenset(
     "plan expect schedule intend hope aim want seek agree promise set due likely propose "
-    "prepare decide vow pledge threaten going".split())
+    "prepare decide vow pledge threaten going be".split())
 
 
 def _verb_of(token: Token) -> Token | None:
@@ -48,6 +48,8 @@ def tense_of(token: Token) -> str | None:
         return "future"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes) and not words & {"have"}:
+        return "future"  # "could come as soon as Tuesday", "would travel Thursday"
     if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
         head_aux = {a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
         if verb.head.tag_ == "VBD" or "VBD" in head_aux:
@@ -92,6 +94,9 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
     return out
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _token_index(doc: Doc) -> list[int]:
     return [t.idx for t in doc]
 
@@ -108,6 +113,8 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
         value = NORMALISERS[cand.rule](cand, ctx, tense)
         if value is None or not value.value:
             continue
+        if value.precision == "day" and _ISO_DAY.fullmatch(value.value):
+            ctx.last_day = dt.date.fromisoformat(value.value)
         start, end = cand.start, cand.end - value.trim_end
         while end > start and text[end - 1].isspace():
             end -= 1
