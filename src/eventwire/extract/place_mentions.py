@@ -64,6 +64,23 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _extend(span: Span, gaz: Gazetteer) -> Span:
+    """Grow an entity to a longer known region name that NER cut in two ("Jammu" +
+    "and Kashmir", "Pakistan" + "-Occupied Kashmir")."""
+    doc = span.doc
+    for extra in (4, 3, 2):
+        end = span.end + extra
+        if end > len(doc) or not (doc[end - 1].is_title or doc[end - 1].is_upper):
+            continue
+        longer = doc[span.start:end]
+        if "\n" in longer.text:
+            continue
+        entries = gaz.find(longer.text)
+        if any(e.kind in (PRIMARY, ALIAS) and e.feature != "city" for e in entries):
+            return longer
+    return span
+
+
 def _comma_parts(span: Span) -> list[Span]:
     parts, start = [], span.start
     for tok in span:
@@ -100,7 +117,8 @@ def _usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
 def _strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
     """A name good enough to be taken as a place without NER's word."""
     for e in entries:
-        if e.kind in (PRIMARY, ALIAS) and (e.feature in ("country", "admin1", "region", "admin2")
+        if e.kind in (PRIMARY, ALIAS) and (e.feature in ("country", "admin1", "region", "admin2",
+                                                        "landmark")
                                        or e.population >= min_pop):
             return True
     return False
@@ -170,7 +188,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
     for ent in doc.ents:
         label = ent.label_
-        span = _trim(ent)
+        span = _extend(_trim(ent), gaz) if ent.label_ in ("GPE", "LOC", "NORP") else _trim(ent)
         if len(span) == 0:
             continue
         text = span.text
@@ -217,7 +235,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 single = len(part) == 1
                 if single and part[0].is_sent_start:
                     continue  # capitalised by position only ("Police said ...")
-                if _strong_name(entries, 20000 if single else 5000) and not _after_title(part):
+                if _strong_name(entries, 5000) and not _after_title(part):
                     add(part, entries, "GAZ")
                     i = j
                     break

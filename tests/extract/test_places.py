@@ -1,0 +1,88 @@
+"""Place extraction: recognition and resolution on hand-made sentences, plus the seed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.extract.places import extract_places
+from eventwire.nlp import load_nlp
+from eventwire.resources.gazetteer import distance_km
+
+from conftest import SEED_TEXT, SHARED, need_shared
+
+
+def places(text):
+    doc = load_nlp()(text)
+    found = extract_places(doc)
+    for p in found:
+        assert doc.text[p.start:p.end] == p.text
+    assert [p.start for p in found] == sorted(p.start for p in found)
+    return found
+
+
+def find(found, text):
+    return next((p for p in found if p.text == text), None)
+
+
+@pytest.mark.parametrize("text, name, country, near", [
+    ("Drones were spotted over Khasa Cantt, Amritsar, the Indian Army said.",
+     "Amritsar", "IN", (31.63, 74.87)),
+    ("The company is based in Springfield, Ill., and hires in Chicago.",
+     "Springfield", "US", (39.80, -89.64)),
+    ("Officials in Gainesville, Ga., met on Monday.", "Gainesville", "US", (34.30, -83.82)),
+    ("India attacked military installations in Jammu and Kashmir, Rajasthan, and Punjab.",
+     "Punjab", "IN", (30.9, 75.5)),
+    ("Pakistan said Lahore and Punjab were calm, as Karachi reopened.",
+     "Punjab", "PK", (31.0, 72.5)),
+    ("The U.S. and Britain issued a statement.", "U.S.", "US", (39.76, -98.5)),
+    ("Explosions were heard near the capital Islamabad.", "Islamabad", "PK", (33.72, 73.04)),
+    ("Russian troops entered Georgia after fighting in South Ossetia and near Tbilisi.",
+     "Georgia", "GE", (42.0, 43.5)),
+])
+def test_resolves(text, name, country, near):
+    p = find(places(text), name)
+    assert p is not None, f"{name!r} not found"
+    assert p.country == country
+    assert distance_km(p.lat, p.lon, *near) < 161
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("The Washington Post reported the story.", "Washington"),
+    ("John Ripley said that Ripley would not run again.", "Ripley"),
+    ("Police said the man was arrested.", "Police"),
+])
+def test_not_places(text, not_place):
+    assert all(not_place not in p.text for p in places(text))
+
+
+@pytest.mark.parametrize("text, demonym, country", [
+    ("Russian forces shelled the town.", "Russian", "RU"),
+    ("Pakistani drones were destroyed.", "Pakistani", "PK"),
+])
+def test_demonyms_are_their_country(text, demonym, country):
+    p = find(places(text), demonym)
+    assert p is not None and p.feature == "country" and p.country == country
+
+
+def test_unknown_street_keeps_its_span():
+    p = find(places("The crash happened on Shamrock Street late Friday."), "Shamrock Street")
+    assert p is not None and p.geonameid is None and p.lat is None
+
+
+def test_seed_article():
+    need_shared(SEED_TEXT)
+    import eventwire
+
+    gold = json.loads((SHARED / "seed" / "000_89c6c322ce452435.gold.json").read_text())["places"]
+    record = eventwire.to_dict(eventwire.code_article(SEED_TEXT.read_text(), "2025-05-10"))
+    found = record["places"]
+    for want in gold["required"]:
+        hits = [p for p in found if p["text"] == want["text"]]
+        assert hits, f"required place {want['text']!r} missing"
+        assert all(p["country"] == want["country"] for p in hits), want
+        if "near" in want:
+            assert all(distance_km(p["lat"], p["lon"], *want["near"]) < want["km"] for p in hits), want
+    for bad in gold["forbidden"]:
+        assert not any(p["text"] == bad["text"] for p in found), bad
