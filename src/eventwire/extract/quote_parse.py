@@ -110,6 +110,16 @@ def _particle(verb: Token, cue: Cue) -> Token | None:
     return None
 
 
+def _set_off(doc: Doc, verb: Token) -> bool:
+    """The cue's clause is set off by a comma or dash from what comes before it."""
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ != "ccomp":
+        return False
+    first = verb.left_edge.i
+    return first > 0 and doc[first - 1].text in (",", "—", "–", "--", "''", "”", '"')
+
+
 def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Piece], str, Token | None]:
     """Content pieces, the role that gave them, and the particle token of a two-word cue."""
     particle = None
@@ -135,11 +145,12 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
         for child in children:
             if child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
                 return _subtree_pieces(doc, child, False), "object", particle
-    if "clause" in cue.roles and verb.dep_ in ("parataxis", "ccomp", "conj", "advcl") \
-            and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        # "C, X said": the parser often hangs the cue under the content's verb.
-        if verb.dep_ != "conj" and verb.dep_ != "advcl":
-            return _minus(doc, verb.head, verb), "reversed", particle
+    if "clause" in cue.roles and "speech" in cue.classes and verb.head.i < verb.i \
+            and verb.head.pos_ in ("VERB", "AUX") and _set_off(doc, verb):
+        # "C, X said": the parser often hangs the cue under the content's verb, as a
+        # parataxis or a complement; a comma before the cue's clause tells the two apart
+        # from "he said [they wrote]".
+        return _minus(doc, verb.head, verb), "reversed", particle
     return [], "", particle
 
 
