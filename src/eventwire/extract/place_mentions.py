@@ -124,22 +124,40 @@ def _strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
     return False
 
 
-def _org_prefix(span: Span, gaz: Gazetteer) -> Span | None:
-    """The place name that starts an organisation's name ("Butler County Coroner's Office")."""
-    words = [t for t in span]
-    if not words or words[-1].lower_ in _MEDIA_HEADS or any(t.lower_ in _MEDIA_HEADS for t in words):
+def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) -> Span | None:
+    """The place named inside an organisation's name: its first words ("Butler County
+    Coroner's Office", "U.S. Census", "Alexandria Police") or its "of" tail ("University of
+    Georgia"). With `heads`, the word after the place must be one of them (for spans NER
+    called persons: "Alexandria Police Spokeswoman ..." but not "Jackson Browne")."""
+    words = list(span)
+    if len(words) < 2 or any(t.lower_ in _MEDIA_HEADS for t in words):
         return None
     for n in range(min(3, len(words) - 1), 0, -1):
-        head = words[n]
-        if head.lower_ not in _ORG_HEADS and not head.is_punct and head.text not in ("'s", "’s"):
-            continue
         part = span[:n]
-        if not all(t.is_title or t.is_upper for t in part):
+        if not all(t.is_title or t.is_upper or t.text == "." for t in part):
             continue
-        entries = _usable(gaz.find(part.text), part.text, allow_alt=False)
-        if _strong_name(entries, 2000):
+        if heads is not None and words[n].lower_ not in heads:
+            continue
+        entries = _usable(gaz.find(part.text), part.text, allow_alt=False,
+                          allow_demonym=n == 1 and heads is None)
+        if _strong_name(entries, 1000) or any(e.kind == DEMONYM for e in entries):
             return part
+    if heads is None:
+        for k, tok in enumerate(words[:-1]):
+            if tok.lower_ == "of" and k > 0:
+                tail = span[k + 1:]
+                if len(tail) <= 3 and all(t.is_title or t.is_upper for t in tail):
+                    if _strong_name(_usable(gaz.find(tail.text), tail.text, allow_alt=False), 1000):
+                        return tail
+                break
     return None
+
+
+_PERSON_HEADS = _ORG_HEADS | frozenset("""
+mayor director spokeswoman spokesman spokesperson attorney commissioner chief officer
+superintendent detectives detective officials official manager councilman councilwoman
+commonwealth commonwealth’s commonwealth's
+""".split())
 
 
 def _propn_runs(doc: Doc, taken: list[bool]):
@@ -171,8 +189,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     # Words of full person names ("John Ripley"): alone later on ("Ripley said") they are
     # that person, not the town of the same name.
-    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                    for t in ent if t.is_title}
+    person_words = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    and ent[-1].is_title and ent[0].lower_ not in _ORG_HEADS}
 
     def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
         if len(span) == 0 or any(taken[span.start:span.end]):
@@ -224,6 +242,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             entries = _usable(gaz.find(text), text, allow_alt=False)
             if not _after_title(span) and _strong_name(entries, 50000):
                 add(span, entries, label)
+                continue
+            prefix = _org_prefix(span, gaz, _PERSON_HEADS)
+            if prefix is not None:
+                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+        elif label in ("WORK_OF_ART", "EVENT", "PRODUCT"):
+            prefix = _org_prefix(span, gaz)
+            if prefix is not None:
+                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
 
     for run in _propn_runs(doc, taken):
         # longest known name inside the run, left to right
