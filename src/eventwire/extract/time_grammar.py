@@ -233,11 +233,46 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     return True
 
 
+# Rules that start with several optional parts are slow to try at every word; they are run
+# only in windows around a word they cannot match without (the unit, "ago").
+_ANCHORS = {
+    "ago": r"(?i:\b(?:ago|earlier|before|later|hence|from\s+now)\b)",
+    "duration": r"(?i:\b(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur))",
+}
+_BEFORE, _AFTER = 80, 25
+
+
+@cache
+def _compiled_anchors() -> dict[str, re.Pattern]:
+    return {name: re.compile(pattern) for name, pattern in _ANCHORS.items()}
+
+
+def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Merged search windows around each anchor word."""
+    out: list[list[int]] = []
+    for match in anchor.finditer(text):
+        start, end = max(0, match.start() - _BEFORE), min(len(text), match.end() + _AFTER)
+        if out and start <= out[-1][1]:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def _matches(name: str, regex: re.Pattern, text: str):
+    anchor = _compiled_anchors().get(name)
+    if anchor is None:
+        yield from regex.finditer(text)
+        return
+    for start, end in _windows(anchor, text):
+        yield from regex.finditer(text, start, end)
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping time-expression candidates in text order."""
     found: list[tuple[int, int, int, str, dict]] = []
     for order, (name, regex) in enumerate(compiled_rules()):
-        for match in regex.finditer(text):
+        for match in _matches(name, regex, text):
             if match.end() == match.start():
                 continue
             groups = match.groupdict()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -95,21 +94,21 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-def _token_index(doc: Doc) -> list[int]:
-    return [t.idx for t in doc]
+# Rules whose value depends on the tense of the governing verb (the rest skip the parse).
+_TENSED_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season",
+                           "rel_unit", "bare_unit", "holiday"})
 
 
 def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     """Time expressions in text order."""
     text = doc.text
-    starts = _token_index(doc)
     ctx = Context(anchor=published)
     items: list[tuple[Candidate, Value, int, int]] = []
     for cand in find_candidates(text):
-        i = bisect_right(starts, cand.start) - 1
-        tense = tense_of(doc[i]) if 0 <= i < len(doc) else None
+        tense = None
+        if cand.rule in _TENSED_RULES:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            tense = tense_of(span[0]) if span is not None and len(span) else None
         value = NORMALISERS[cand.rule](cand, ctx, tense)
         if value is None or not value.value:
             continue
