@@ -81,6 +81,28 @@ def _extend(span: Span, gaz: Gazetteer) -> Span:
     return span
 
 
+_DIRECTIONS = frozenset("""
+north south east west northern southern eastern western northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern central upper lower greater
+downtown metro n s e w
+""".split())
+_GENERIC_TAILS = frozenset("city province region county township twp village area state".split())
+
+
+def _core(span: Span, gaz: Gazetteer) -> Span | None:
+    """The known place inside a directional or generic wrapper ("Northeast Georgia",
+    "South Los Angeles", "Fargo City", "Kermanshah province")."""
+    start, end = span.start, span.end
+    if end - start > 1 and span.doc[start].lower_.rstrip(".") in _DIRECTIONS:
+        start += 1
+    if end - start > 1 and span.doc[end - 1].lower_.rstrip(".") in _GENERIC_TAILS:
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return None
+    inner = span.doc[start:end]
+    return inner if _strong_name(_usable(gaz.find(inner.text), inner.text), 500) else None
+
+
 def _comma_parts(span: Span) -> list[Span]:
     parts, start = [], span.start
     for tok in span:
@@ -220,10 +242,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                         inner.within = outer
                         outer.tags.add("container")
                 continue
-            after_comma = span.start > 0 and doc[span.start - 1].text == ","
-            add(span, _usable(gaz.find(text), text, allow_abbrev=after_comma), label)
+            entries = _usable(gaz.find(text), text, allow_demonym=True, allow_abbrev=True)
+            if not entries:
+                inner = _core(span, gaz)
+                if inner is not None:  # "North Texas", "Fargo City": the place inside
+                    entries = _usable(gaz.find(inner.text), inner.text, allow_alt=False)
+            add(span, entries, label)
         elif label == "FAC":
             entries = _usable(gaz.find(text), text, allow_alt=False)
+            if not entries and not _STREET_SUFFIX.search(text):
+                prefix = _org_prefix(span, gaz)  # "Cottonport Fire Station" -> Cottonport
+                if prefix is not None:
+                    add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+                    continue
             if entries or _STREET_SUFFIX.search(text) or len(span) > 1:
                 add(span, entries, label)
         elif label == "NORP":

@@ -119,14 +119,18 @@ def _affinity(e: Entry, c: Entry) -> float:
     return 0.2 if e.country == c.country else 0.0
 
 
-def _supports(cands: list[tuple[Entry, ...]], texts: list[str]) -> list[dict[int, float]]:
-    """For each mention, each candidate's support from the other mentions' top candidates
+def _top(cands: list[tuple[Entry, ...]]) -> list[list[Entry]]:
+    """A name's five likeliest cities, but all its regions and counties ("Henry County"
+    exists in ten states, all with the same prior)."""
+    return [[e for e in c if e.feature != "city"]
+            + sorted((e for e in c if e.feature == "city"), key=_prior, reverse=True)[:5]
+            for c in cands]
+
+
+def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
+              top: list[list[Entry]]) -> list[dict[int, float]]:
+    """For each mention, each candidate's support from the other mentions' readings
     (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN)."""
-    # a name's five likeliest cities, but all its regions and counties ("Henry County"
-    # exists in ten states, all with the same prior)
-    top = [[e for e in c if e.feature != "city"]
-           + sorted((e for e in c if e.feature == "city"), key=_prior, reverse=True)[:5]
-           for c in cands]
     out = []
     for i, entries in enumerate(cands):
         sup = {}
@@ -180,9 +184,17 @@ def extract_places(doc: Doc) -> list[Place]:
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz)
     cands = [_candidates(m) for m in mentions]
-    supports = _supports(cands, [m.text for m in mentions])
+    texts = [m.text for m in mentions]
+    supports = _supports(cands, texts, _top(cands))
     first = [(m, *_choose(c, i, None, s)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     context = _Context(first)
+    picks = [(m, *_choose(c, i, context, s))
+             for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    # second round: clear readings now speak for themselves, unclear ones keep all options
+    top = [[e] if e is not None and margin >= 3.0 else t
+           for (_, e, margin), t in zip(picks, _top(cands))]
+    supports = _supports(cands, texts, top)
+    context = _Context(picks)
     picks = [(m, *_choose(c, i, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     places = []
