@@ -35,7 +35,8 @@ class Attribution:
     speaker: Piece | None
     speaker_token: int | None  # head token of the speaker
     content: list[Piece]
-    role: str  # clause, xcomp, object, reversed, according
+    role: str  # clause, xcomp, object, reversed, according, noun, generic, colon, bare
+    speech: bool = False  # the cue reports speech (not a belief, intention or stance)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -128,7 +129,8 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
         if particle is None:
             return [], "", None
         if particle.dep_ == "prep":
-            objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")
+                       and c.lower_ not in _EMPTY_OBJECTS]
             if objects:
                 return _subtree_pieces(doc, objects[0], drop_mark), "object", particle
             return [], "", None
@@ -145,7 +147,8 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
         for child in children:
             if child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
                 return _subtree_pieces(doc, child, False), "object", particle
-    if "clause" in cue.roles and "speech" in cue.classes and verb.head.i < verb.i \
+    if "clause" in cue.roles and "speech" in cue.classes and verb.head is not verb \
+            and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
             and verb.head.pos_ in ("VERB", "AUX") and _set_off(doc, verb):
         # "C, X said": the parser often hangs the cue under the content's verb, as a
         # parataxis or a complement; a comma before the cue's clause tells the two apart
@@ -172,7 +175,7 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
         return None
     speaker = _speaker_span(doc, source, range(0))
     cue = (tok.idx, to.idx + len(to.text))
-    return Attribution(cue, tok.i, speaker, source.i, pieces, "according")
+    return Attribution(cue, tok.i, speaker, source.i, pieces, "according", True)
 
 
 GENERIC = True
@@ -254,7 +257,7 @@ def colon_attributions(doc: Doc) -> list[Attribution]:
         head = doc.char_span(match.start(1), colon, alignment_mode="expand")
         found.append(Attribution((colon, colon + 1), head.root.i if head is not None else 0,
                                  (match.start(1), colon), head.root.i if head is not None else None,
-                                 [(start, end)], "colon"))
+                                 [(start, end)], "colon", True))
     return found
 
 
@@ -302,7 +305,7 @@ def find_attributions(doc: Doc, drop_mark: bool = False,
                 if any(s < speaker[1] and speaker[0] < e for s, e in pieces):
                     speaker = _chars(doc, subject.i, subject.i)
             found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
-                                     pieces, role))
+                                     pieces, role, "speech" in cue.classes))
             break
     found.extend(colon_attributions(doc))
     found.sort(key=lambda a: a.cue[0])

@@ -32,6 +32,8 @@ _TAIL_CHARS = 60
 _HEAD_GAP_CHARS = 3
 # A passage this short with no attribution is a scare quote or a title, not a quote.
 _MIN_UNATTRIBUTED_WORDS = 40
+# Attributions whose content holds the content of others (nested beliefs are dropped).
+_OUTER_ROLES = {"clause", "reversed", "according", "colon"}
 _QUOTE_CHARS = "\"“”„«»‘’'`"
 
 
@@ -182,11 +184,14 @@ def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[
         drafts.append(draft)
         previous = draft
     direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
+    outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
     for k, att in enumerate(attrs):
         if k in used or not att.content or (att.speaker is None and att.role != "noun"):
             continue
         if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
-            continue  # the same words are already a direct quote
+            continue  # the same words are already a direct quote, or lie inside one
+        if not att.speech and any(s <= att.cue[0] < e for s, e in outer):
+            continue  # a belief or stance inside reported speech is part of what was said
         kind = "direct" if _quoted_edge(text, att.content) else "indirect"
         drafts.append(_Draft(kind, list(att.content), att.cue, att.speaker, att.speaker_token))
     drafts.sort(key=lambda d: d.pieces[0][0])
