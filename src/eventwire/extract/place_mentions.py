@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from ..resources import read_tsv
 from ..resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 
 # Institutional heads after a place name inside an organisation's name: the place part is
@@ -39,6 +41,11 @@ _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*(?
 _PERSON_TITLES = frozenset("""
 mr mrs ms dr rev sen rep gov gen sgt lt capt officer judge president minister
 """.split())
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_tsv("places_not_names.tsv"))
 
 
 @dataclass
@@ -220,6 +227,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if len(span) == 1 and span.text in person_words and not any(
                 e.feature in ("country", "admin1") for e in entries):
             return None
+        if source not in ("GPE", "LOC") and span.text in _not_names():
+            return None
         for k in range(span.start, span.end):
             taken[k] = True
         m = Mention(span.start_char, span.end_char, span.text, entries, source)
@@ -253,12 +262,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if not entries and not _STREET_SUFFIX.search(text):
                 prefix = _org_prefix(span, gaz)  # "Cottonport Fire Station" -> Cottonport
                 if prefix is not None:
-                    add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+                    add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                               allow_demonym=True), label)
                     continue
             if entries or _STREET_SUFFIX.search(text) or len(span) > 1:
                 add(span, entries, label)
         elif label == "NORP":
             entries = _usable(gaz.find(text), text, allow_alt=False, allow_demonym=True)
+            entries = tuple(e for e in entries if e.kind == DEMONYM or e.feature == "country")
             if entries:
                 add(span, entries, label)
         elif label == "ORG":
@@ -268,7 +279,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             prefix = _org_prefix(span, gaz)
             if prefix is not None:
-                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                               allow_demonym=True), label)
         elif label == "PERSON":
             entries = _usable(gaz.find(text), text, allow_alt=False)
             if not _after_title(span) and _strong_name(entries, 50000):
@@ -276,11 +288,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             prefix = _org_prefix(span, gaz, _PERSON_HEADS)
             if prefix is not None:
-                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                               allow_demonym=True), label)
         elif label in ("WORK_OF_ART", "EVENT", "PRODUCT"):
             prefix = _org_prefix(span, gaz)
             if prefix is not None:
-                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False), label)
+                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                               allow_demonym=True), label)
 
     for run in _propn_runs(doc, taken):
         # longest known name inside the run, left to right

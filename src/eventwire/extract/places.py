@@ -136,14 +136,19 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
         sup = {}
         if len(entries) > 1:
             for e in entries:
-                seen, total = {texts[i].lower()}, 0.0
+                seen, strong, weak = {texts[i].lower()}, 0.0, 0.0
                 for j, others in enumerate(top):
                     key = texts[j].lower()
                     if key in seen or not others:
                         continue
                     seen.add(key)
-                    total += max(_affinity(e, c) for c in others)
-                sup[e.rowid] = min(total, 4.0)
+                    a = max(_affinity(e, c) for c in others)
+                    if a >= 0.5:
+                        strong += a
+                    else:
+                        weak += a
+                # same-country mentions only hint; same region or nearby places count
+                sup[e.rowid] = min(strong + min(weak, 0.5), 4.0)
         out.append(sup)
     return out
 
