@@ -77,7 +77,24 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("We are now in talks.", SAT, [("now", "DATE", "PRESENT_REF")]),
         ("He recently left.", SAT, [("recently", "DATE", "PAST_REF")]),
         ("Since then, India has repulsed three waves.", SAT, [("Since then", "DATE", "PAST_REF")]),
-        # Negative cases: modal "may", verb "march", amounts, fractions.
+        # Day-month order, clock times joined with their day, anaphoric days.
+        ("India launched the operation on 7 May.", SAT, [("7 May", "DATE", "2025-05-07")]),
+        ("It began at 1:05 am on Wednesday.", SAT,
+         [("1:05 am on Wednesday", "TIME", "2025-05-07T01:05")]),
+        ("He will leave at 4 in the morning.", SAT, [("4 in the morning", "TIME", "2025-05-10T04:00")]),
+        ("He was shot on Oct. 23. The next morning police came.", dt.date(1998, 10, 30),
+         [("Oct. 23", "DATE", "1998-10-23"), ("The next morning", "TIME", "1998-10-24TMO")]),
+        ("Numbers fell through the nineties.", SAT, [("the nineties", "DATE", "199")]),
+        ("For the year ended Sept. 30, it earned more.", THU,
+         [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]),
+        ("Profit rose in the third quarter from a year earlier.", THU,
+         [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]),
+        # Negative cases: modal "may", verb "march", amounts, fractions, ages, ordinals.
+        ("Mr. Smith, 52 years old, will retire.", THU, []),
+        # A rate is a set, not a duration (TimeBank: "$33 million a year").
+        ("It will save $33 million a year.", THU, [("a year", "SET", "P1Y")]),
+        ("A second group arrived.", THU, []),
+        ("In the early hours, drones flew.", SAT, []),
         ("He may march on the capital.", SAT, []),
         ("It bought 1,990 shares for $2000.", SAT, []),
         ("A quarter of the voters stayed home.", SAT, []),

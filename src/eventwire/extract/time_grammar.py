@@ -144,11 +144,16 @@ _RULES: tuple[tuple[str, str], ...] = (
             r"afternoon|weekend|summer|winter|spring|autumn))\b"),
     ("set_word", r"\b(?P<word>{SETWORD})\b"),
     ("clock", r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
-              r"(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midnight))"
-              r"|(?P<h3>[01]?\d)\s+(?i:o'clock))"
+              r"(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight))"
+              r"|(?P<h3>[01]?\d)\s+(?i:o'clock)|(?P<h4>1[0-2]|0?[1-9])(?::(?P<m4>[0-5]\d))?\s+(?i:in\s+the\s+)"
+              r"(?P<pod>(?i:morning|afternoon|evening))|(?P<h5>1[0-2]|0?[1-9])(?::(?P<m5>[0-5]\d))?\s+(?i:at\s+night))"
               r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)\b))?"),
     ("holiday", r"(?P<hol>{HOLIDAY})"),
     ("vague_duration", r"(?P<dur>{VAGUEDUR})"),
+    ("next_day", r"(?i:the\s+(?P<rel>next|following|previous|preceding)\s+"
+                 r"(?P<part>day|morning|afternoon|evening|night))"),
+    ("decade_word", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
+                    r"(?P<dec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
     ("that_day", r"(?:(?P<edge>(?i:earlier|later|early|late))\s+)?(?i:that\s+(?:same\s+)?day)"),
     ("year_end", r"(?:(?P<approx>(?i:around|about))\s+)?(?P<which>(?i:year[\s-]end|year's\s+end|"
                  r"the\s+end\s+of\s+the\s+year))"),
@@ -220,7 +225,8 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if text[end:end + 4].lower() == " old":
             return False
-        return not (before and (before.group(1).lower() in ("of", "many", "few")
+        return not (before and (before.group(1).lower() in ("of", "many", "few", "early", "wee",
+                                                            "small", "late")
                                 or before.group(1)[-1].isdigit()))
     if rule == "ago" and not groups.get("num"):
         # "the day before" is anaphoric; only plural units go without a number ("years later").

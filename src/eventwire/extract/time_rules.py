@@ -409,9 +409,13 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if word:
         hour, minute = (12, 0) if word == "noon" else (24, 0)
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3"))
-        minute = int(g.get("m") or g.get("m2") or 0)
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5"))
+        minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or 0)
         ampm = _key(g.get("ampm")).replace(".", "")
+        if g.get("h5") or _key(g.get("pod")) in ("afternoon", "evening"):
+            ampm = "pm" if hour != 12 or g.get("h5") is None else "am"
+        elif g.get("pod"):
+            ampm = "am"
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
@@ -423,6 +427,32 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     base = ctx.last_day or ctx.anchor
     day = _day(base) if base else "XXXX-XX-XX"
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", "minute" if minute else "hour")
+
+
+def next_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"the next morning", "the previous day": one day from the day last talked about."""
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return None
+    step = 1 if _key(c.groups["rel"]) in ("next", "following") else -1
+    day = base + dt.timedelta(days=step)
+    part = _key(c.groups["part"])
+    if part != "day":
+        return Value("TIME", _day(day) + _part_suffix(part), "part_of_day")
+    return Value("DATE", _day(day), "day")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def decade_word(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"the nineties": the last such decade before the anchor (default: the 1900s)."""
+    digit = _DECADE_WORDS[_key(c.groups["dec"])]
+    century = 19
+    if ctx.anchor and ctx.anchor.year >= 2000 + digit * 10 + 10:
+        century = 20
+    return Value("DATE", f"{century}{digit}", "decade")
 
 
 def that_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -472,6 +502,7 @@ def year_end(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 NORMALISERS = {
     "vague_duration": vague_duration, "year_end": year_end, "that_day": that_day,
+    "next_day": next_day, "decade_word": decade_word,
     "iso_date": date_full, "numeric_date": date_full, "month_day": date_full,
     "day_month": date_full, "month": month, "year": year, "decade": decade,
     "century": century, "quarter": quarter, "half": half, "period": period,
