@@ -41,6 +41,7 @@ class Piece:
     end: int  # token index, exclusive
     kind: str
     key: str  # the matched surface form (lower-cased for sector words)
+    label: str | None = None  # the NER organisation name a sector word heads, if any
 
     @property
     def sector_kind(self) -> str | None:
@@ -79,7 +80,9 @@ def _keep_sector(doc: Doc, piece: Piece) -> bool:
     if piece.sector_kind == "rank":
         first = doc[piece.start]
         nxt = doc[piece.end] if piece.end < len(doc) else None
-        return first.is_title and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"
+        # lower-case only right before a name ("former army general Benny Gantz")
+        return nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and (
+            first.is_title or piece.end - piece.start == 1)
     return True
 
 
@@ -126,7 +129,15 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
                     taken[i] = False
             kind = NAME
         elif inside:
-            continue  # dictionary pieces inside an ORG carry its code ("Munich Regional Court")
+            # Dictionary pieces inside an ORG carry its code ("Movement for Democratic
+            # Change", "Munich Regional Court"): the last one takes the ORG's tail words.
+            last = max(inside.values(), key=lambda p: p.start)
+            if ent.label_ == "ORG" and last.kind == SECTOR and not any(taken[last.end:end]):
+                for i in range(last.end, end):
+                    taken[i] = True
+                last.end = max(last.end, end)
+                last.label = doc[start:end].text
+            continue
         else:
             kind = {"ORG": ORGNAME, "NORP": NORP, "GPE": GPE}[ent.label_]
         for i in range(start, end):

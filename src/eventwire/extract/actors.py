@@ -32,7 +32,7 @@ from ..resources.actor_dictionary import (
     INTERNATIONAL, capitals, country_adjectives, country_names, organisations, people,
     pick_dated, sector_terms,
 )
-from .actor_pieces import ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
+from .actor_pieces import _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LEFT_MAX = 3  # capitalised words an office may take on its left ("External Affairs Minister")
@@ -58,13 +58,25 @@ class Mention:
     is_person: bool = False
 
 
+def _is_modifier(token, start: int, end: int) -> bool:
+    """A noun or adjective that modifies a word in [start, end) ("immigration" minister)."""
+    return (token.dep_ in ("compound", "amod", "nmod") and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and token.i < token.head.i < end and token.head.i >= min(start, token.i + 1))
+
+
 def _extend_left(doc: Doc, piece: Piece, floor: int) -> int:
-    """Capitalised, non-piece words before an office or body belong to it ("Press Secretary",
-    "Munich I Regional Court"); never past a sentence start or another piece."""
+    """Words just before an office or body that belong to it: capitalised ones ("Press
+    Secretary", "Munich I Regional Court") and modifiers the parse attaches to it
+    ("immigration minister"); never past a sentence end, a determiner or another piece."""
     start = piece.start
-    while (start > floor and piece.start - start < _LEFT_MAX and not doc[start - 1].is_sent_end
-           and doc[start - 1].is_title and doc[start - 1].is_alpha
-           and not doc[start - 1].is_sent_start and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")):
+    while start > floor and piece.start - start < _LEFT_MAX:
+        token = doc[start - 1]
+        if token.is_sent_end or not token.is_alpha or token.lower_ in _NOT_NAME:
+            break
+        capitalised = (token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ")
+                       and (not token.is_sent_start or token.pos_ == "PROPN"))
+        if not (capitalised or _is_modifier(token, start, piece.end)):
+            break
         start -= 1
     return start
 
@@ -85,10 +97,11 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     if len(gap) == 0:
         return not (prev.kind == ORGNAME and nxt.kind in (ORGNAME, NAME, PERSON))
     words = [t.lower_ for t in gap]
-    if words[0] in _POSSESSIVE and len(words) == 1:
+    if words[0] in _POSSESSIVE and all(_is_modifier(t, t.i, nxt.end) for t in gap[1:]):
+        # "Pakistan's Army Chief", "France's immigration minister"
         return prev.kind in _COUNTRYISH + (ORG, ORGNAME) and nxt.kind not in _COUNTRYISH
     if words in (["of"], ["of", "the"]):
-        return prev.kind == SECTOR and nxt.kind in (COUNTRY, ORG, ORGNAME)
+        return prev.kind == SECTOR and nxt.kind in (COUNTRY, ORG, ORGNAME, ADJ)
     if words == [","] and nxt.kind in _NAMED:
         return prev.sector_kind in ("title", "generic") and doc[nxt.start].dep_ == "appos" or (
             prev.sector_kind in ("title", "generic") and doc[nxt.end - 1].dep_ == "appos")
@@ -195,6 +208,8 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             name = piece.key
         elif piece.kind == SECTOR:
             term = sector_terms()[piece.key]
+            if piece.label and term.kind == "body":
+                name = name or piece.label
             if term.kind in ("title", "generic", "modifier"):
                 title_pieces.append(piece)
             if term.kind == "generic" or term.kind == "modifier":
@@ -225,7 +240,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             name = piece.key
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
-    title = _title(doc, title_pieces, left if title_pieces and title_pieces[0] is chain[0] else None)
+    title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
     if left < chain[0].start and chain[0].sector_kind == "body" and name is None:
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
     if title is None and chain[-1].kind == PERSON:
@@ -233,6 +248,17 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
         title = known.title if known is not None and not title_pieces and sector == known.sector else None
     code = (country or "") + (sector or "") or None
     return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
+
+
+def _title_start(doc: Doc, chain: list[Piece], title_pieces: list[Piece], left: int) -> int | None:
+    """Where the title begins: the first office word, with the words it takes on its left."""
+    if not title_pieces:
+        return None
+    first = title_pieces[0]
+    if first is chain[0]:
+        return left
+    before = chain[chain.index(first) - 1]
+    return _extend_left(doc, first, before.end)
 
 
 def _title(doc: Doc, pieces: list[Piece], left: int | None) -> str | None:
