@@ -269,7 +269,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(span, entries, label)
         elif label == "NORP":
             entries = _usable(gaz.find(text), text, allow_alt=False, allow_demonym=True)
-            entries = tuple(e for e in entries if e.kind == DEMONYM or e.feature == "country")
+            entries = tuple(e for e in entries if e.kind == DEMONYM or e.feature != "city")
             if entries:
                 add(span, entries, label)
         elif label == "ORG":
