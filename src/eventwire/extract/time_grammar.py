@@ -31,7 +31,9 @@ def _alt(words, *, capital: bool = False) -> str:
     for word in sorted(set(words), key=len, reverse=True):
         escaped = re.escape(word).replace(r"\ ", r"\s+")
         if capital:
-            out.append(f"(?:{escaped[0].upper()}{escaped[1:]}|{escaped.upper()})")
+            # Every word capitalised ("Thanksgiving Day") or only the first ("Labor day").
+            title = re.sub(r"(^|\\s\+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), escaped)
+            out.append(f"(?:{title}|{escaped[0].upper()}{escaped[1:]}|{escaped.upper()})")
         else:
             out.append(f"(?i:{escaped})")
     return "(?:" + "|".join(out) + ")"
@@ -64,9 +66,11 @@ def _fragments() -> dict[str, str]:
         "HOLIDAY": _alt(lex.holidays, capital=True), "REF": _alt(lex.references),
         "SETWORD": _alt(lex.sets), "VAGUEDUR": _alt(lex.vague_durations),
         "ORD": "(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)",
-        "APPROX": ("(?i:nearly|almost|about|approximately|around|roughly|more\\s+than|over|"
+        # TimeBank keeps these inside the extent ("nearly forty years"), but not "just",
+        # "only", "barely" or the preposition "over" ("over three years").
+        "APPROX": ("(?i:nearly|almost|about|approximately|around|roughly|more\\s+than|"
                    "less\\s+than|at\\s+least|up\\s+to|some|no\\s+more\\s+than|fewer\\s+than|"
-                   "just|only|another|an\\s+additional|barely|close\\s+to|under|well\\s+over)"),
+                   "another|an\\s+additional|close\\s+to|well\\s+over)"),
         "EDGE": "(?i:early-|late-|early|late|mid-|mid|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|"
                 "the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+first\\s+half\\s+of|"
                 "the\\s+second\\s+half\\s+of|the\\s+turn\\s+of)",
@@ -94,11 +98,11 @@ _RULES: tuple[tuple[str, str], ...] = (
                r"(?:(?P<dec>(?:1[5-9]|20)\d)0|['’](?P<dec2>\d)0)['’]?s\b"),
     ("century", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
                 r"(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+(?i:century)"),
-    ("quarter", r"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|this|last|next|"
+    ("quarter", r"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|this|last|next|"
                 r"a|the\s+same|the\s+comparable|the\s+year-earlier|the\s+year-ago))\s+)?"
                 r"(?:(?P<mods>(?:(?i:comparable|latest|current|recent|most\s+recent|fiscal|same|"
                 r"previous|year-earlier|year-ago|year-before|calendar|flat|\d{{4}})[\s-]+)+))?"
-                r"(?:(?P<ord>{ORD})[\s-]+(?:(?P<mods2>(?i:fiscal|calendar))[\s-]+)?)?"
+                r"(?:(?P<ord>{ORD})(?P<sep>[\s-]+)(?:(?P<mods2>(?i:fiscal|calendar))[\s-]+)?)?"
                 r"(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?P<fy>(?i:fiscal))\s+)?(?P<year>{YEAR}))?"),
     ("half", r"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's))\s+)?"
              r"(?P<ord>(?i:first|second|last|latter))[\s-]+(?i:half)"
@@ -136,14 +140,15 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"entire|full|whole))\s+)?(?:(?P<approx>{APPROX})\s+)?"
                  r"(?P<num>{NUM}|{VAGUE})(?:\s+(?i:to|or|and)\s+(?P<num2>{NUM}))?"
                  r"(?:[\s-]+(?i:more|additional|full|straight|consecutive|trading|business|working))?[\s-]+(?P<unit>{UNIT})"
-                 r"(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:old|long))?\b"),
+                 r"(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:old|long))?(?:\s+(?i:or\s+so|or\s+two|or\s+more))?\b"),
     ("plural_unit", r"(?:(?P<approx>{APPROX})\s+)?(?P<unit>(?i:years|months|weeks|days|decades|"
                     r"hours|minutes|centuries))\b(?!-)"),
     ("set", r"(?P<every>(?i:every|each|per|a|an))\s+(?:(?P<num>{NUM})\s+|(?i:other)\s+)?"
             r"(?P<unit>(?i:hour|day|week|month|year|quarter|decade|morning|night|evening|"
             r"afternoon|weekend|summer|winter|spring|autumn))\b"),
     ("set_word", r"\b(?P<word>{SETWORD})\b"),
-    ("clock", r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
+    ("clock", r"(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|"
+              r"shortly\s+before|just\s+after|just\s+before))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
               r"(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight))"
               r"|(?P<h3>[01]?\d)\s+(?i:o'clock)|(?P<h4>1[0-2]|0?[1-9])(?::(?P<m4>[0-5]\d))?\s+(?i:in\s+the\s+)"
               r"(?P<pod>(?i:morning|afternoon|evening))|(?P<h5>1[0-2]|0?[1-9])(?::(?P<m5>[0-5]\d))?\s+(?i:at\s+night))"

@@ -116,6 +116,8 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     det, mods = _key(g.get("det")), _key(g.get("mods"))
     ordinal = _key(g.get("ord"))
+    # "a third-quarter loss": the adjective alone is the timex in TimeBank.
+    trim = len(g["det"]) if g.get("det") and g.get("sep") == "-" and not mods else 0
     if not ordinal and not mods and det in ("", "a", "its", "this", "last", "next"):
         if det not in ("this", "last", "next"):
             return None  # "a quarter of", "quarter" alone
@@ -148,7 +150,7 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
             if quarter_of(ctx.anchor) < (y, q) and tense == "past":
                 y -= 1
         ctx.last_quarter = (y, q) if not shift else ctx.last_quarter
-        return Value("DATE", f"{y:04d}-Q{q}", "quarter")
+        return Value("DATE", f"{y:04d}-Q{q}", "quarter", trim_start=trim)
     if det == "last" and not mods and ctx.anchor:
         y, q = previous_quarter(ctx.anchor)
     elif det == "next" and not mods and ctx.anchor:
@@ -373,7 +375,12 @@ def duration_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None
         return None
     unit = _key(g["unit"])
     value = duration(num, unit)
-    return Value("DURATION", value, None) if value else None
+    if not value:
+        return None
+    trim = 0
+    if g.get("det") and not g.get("rel") and (num is None or num != 1) and not unit.endswith("s"):
+        trim = len(g["det"])  # "the two-year plan": TimeBank marks only "two-year"
+    return Value("DURATION", value, None, trim_start=trim)
 
 
 def plural_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:

@@ -30,6 +30,7 @@ class Value:
     value: str
     precision: str | None
     trim_end: int = 0  # characters to drop from the end of the extent ("later")
+    trim_start: int = 0  # characters to drop from the start ("the" of "the two-year plan")
 
 
 _SPACES = re.compile(r"[\s-]+")

@@ -114,7 +114,9 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
             continue
         if value.precision == "day" and _ISO_DAY.fullmatch(value.value):
             ctx.last_day = dt.date.fromisoformat(value.value)
-        start, end = cand.start, cand.end - value.trim_end
+        start, end = cand.start + value.trim_start, cand.end - value.trim_end
+        while start < end and text[start].isspace():
+            start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         items.append((cand, value, start, end))
