@@ -49,38 +49,44 @@ def _fits_within(e: Entry, region: Entry) -> bool:
 
 
 class _Context:
-    """The article's geography: where its confident places are."""
+    """The article's geography: where its confident places are. A name never counts as
+    context for itself: five mentions of "Paris" must not vote Paris, France in."""
 
     def __init__(self, picks: list[tuple[Mention, Entry | None, float]]):
         self.countries: Counter[str] = Counter()
         self.regions: Counter[tuple[str, str]] = Counter()
-        self.points: list[tuple[float, float, int]] = []
-        for i, (m, e, margin) in enumerate(picks):
+        self.by_text: dict[str, tuple[Counter, Counter]] = {}
+        self.points: list[tuple[float, float, str]] = []
+        for m, e, margin in picks:
             if e is None or margin < 2.0:
                 continue
+            key = m.text.lower()
+            own_c, own_r = self.by_text.setdefault(key, (Counter(), Counter()))
             weight = 2 if e.feature in ("country", "admin1") and e.kind != DEMONYM else 1
             if e.country:
                 self.countries[e.country] += weight
+                own_c[e.country] += weight
             if e.country and e.admin1:
                 self.regions[(e.country, e.admin1)] += weight
+                own_r[(e.country, e.admin1)] += weight
             if e.lat is not None and e.feature in ("city", "landmark"):
-                self.points.append((e.lat, e.lon, i))
-        self.top_country = self.countries.most_common(1)[0][0] if self.countries else None
+                self.points.append((e.lat, e.lon, key))
 
-    def bonus(self, e: Entry, index: int) -> float:
+    def bonus(self, e: Entry, text: str) -> float:
+        key = text.lower()
+        own_c, own_r = self.by_text.get(key, (Counter(), Counter()))
         score = 0.0
-        if e.country and self.countries:
-            total = sum(self.countries.values())
-            share = (self.countries[e.country] - (0 if e.feature != "country" else 0)) / total
+        total = sum(self.countries.values()) - sum(own_c.values())
+        if e.country and total > 0:
+            share = (self.countries[e.country] - own_c[e.country]) / total
             score += _SAME_COUNTRY * min(1.0, 2 * share)
-        if e.country and e.admin1 and e.feature != "admin1":
-            if self.regions[(e.country, e.admin1)] > 0:
-                score += _SAME_REGION
-        elif e.feature == "admin1" and self.regions[(e.country, e.admin1)] > 0:
-            score += _SAME_REGION / 2
+        if e.country and e.admin1:
+            others = self.regions[(e.country, e.admin1)] - own_r[(e.country, e.admin1)]
+            if others > 0:
+                score += _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
         if e.lat is not None and e.feature in ("city", "landmark"):
-            for lat, lon, i in self.points:
-                if i != index and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
+            for lat, lon, other in self.points:
+                if other != key and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
                     score += _NEAR
                     break
         return score
@@ -153,13 +159,13 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
     return out
 
 
-def _choose(entries: tuple[Entry, ...], index: int, context: _Context | None,
+def _choose(entries: tuple[Entry, ...], text: str, context: _Context | None,
             support: dict[int, float] | None = None) -> tuple[Entry | None, float]:
     """Best entry of a mention and its margin over the runner-up."""
     if not entries:
         return None, 0.0
     support = support or {}
-    scored = sorted(((_prior(e) + (context.bonus(e, index) if context else 0.0)
+    scored = sorted(((_prior(e) + (context.bonus(e, text) if context else 0.0)
                       + _SUPPORT * support.get(e.rowid, 0.0), e)
                      for e in entries), key=lambda x: -x[0])
     best, entry = scored[0]
@@ -191,16 +197,16 @@ def extract_places(doc: Doc) -> list[Place]:
     cands = [_candidates(m) for m in mentions]
     texts = [m.text for m in mentions]
     supports = _supports(cands, texts, _top(cands))
-    first = [(m, *_choose(c, i, None, s)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    first = [(m, *_choose(c, m.text, None, s)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     context = _Context(first)
-    picks = [(m, *_choose(c, i, context, s))
+    picks = [(m, *_choose(c, m.text, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     # second round: clear readings now speak for themselves, unclear ones keep all options
     top = [[e] if e is not None and margin >= 3.0 else t
            for (_, e, margin), t in zip(picks, _top(cands))]
     supports = _supports(cands, texts, top)
     context = _Context(picks)
-    picks = [(m, *_choose(c, i, context, s))
+    picks = [(m, *_choose(c, m.text, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     places = []
     for m, e, _ in picks:
