@@ -118,15 +118,14 @@ def resolve_year(anchor: dt.date, month: int, day: int | None, tense: str | None
     now = (anchor.month, anchor.day if day else 0)
     if target == now:
         return anchor.year
+    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
     if _nearest_distance(anchor, month) <= _NEAR_MONTHS:
-        tense = None  # close to the anchor the nearest year wins whatever the verb says
+        # Close to the anchor the nearest year wins whatever the verb says.
+        return min(candidates, key=lambda y: abs((y * 12 + month) - (anchor.year * 12 + anchor.month)))
     if tense == "future":
         return anchor.year if target > now else anchor.year + 1
-    if tense == "past":
-        return anchor.year if target < now else anchor.year - 1
-    # No tense: the nearest one.
-    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    return min(candidates, key=lambda y: abs((y * 12 + month) - (anchor.year * 12 + anchor.month)))
+    # News reports the past: without a future verb, the last occurrence.
+    return anchor.year if target < now else anchor.year - 1
 
 
 def resolve_weekday(anchor: dt.date, weekday: int, rel: str, tense: str | None) -> dt.date:

@@ -47,7 +47,7 @@ def tense_of(token: Token) -> str | None:
         return "future"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes) and not words & {"have"}:
+    if any(a.tag_ == "MD" for a in auxes) and not words & {"have", "'ve"}:
         return "future"  # "could come as soon as Tuesday", "would travel Thursday"
     if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
         head_aux = {a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
@@ -94,6 +94,9 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# Words just before an expression that point ahead whatever the verb ("as soon as Tuesday").
+_FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
+                         re.I)
 # Rules whose value depends on the tense of the governing verb (the rest skip the parse).
 _TENSED_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season",
                            "rel_unit", "bare_unit", "holiday"})
@@ -107,8 +110,11 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     for cand in find_candidates(text):
         tense = None
         if cand.rule in _TENSED_RULES:
-            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            tense = tense_of(span[0]) if span is not None and len(span) else None
+            if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start):
+                tense = "future"
+            else:
+                span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+                tense = tense_of(span[0]) if span is not None and len(span) else None
         value = NORMALISERS[cand.rule](cand, ctx, tense)
         if value is None or not value.value:
             continue
