@@ -34,6 +34,10 @@ _STREET_SUFFIX = re.compile(
     r"\b(street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|"
     r"highway|hwy\.?|parkway|pkwy\.?|way|place|court|circle|square|bridge|route|trail)$",
     re.IGNORECASE)
+_ROAD_HEADS = frozenset("""
+drive dr road rd street st avenue ave lane ln boulevard blvd way parkway pkwy highway hwy
+circle trail terrace pike
+""".split())
 _DETERMINERS = frozenset({"the", "The", "THE"})
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*(?:--|—|–|\(|:)",
                        re.MULTILINE)
@@ -161,6 +165,8 @@ def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None)
     words = list(span)
     if len(words) < 2 or any(t.lower_ in _MEDIA_HEADS for t in words):
         return None
+    if words[-1].lower_.rstrip(".") in _ROAD_HEADS:
+        return None  # "Pine Needle Drive" is a street, not a place called Pine
     for n in range(min(3, len(words) - 1), 0, -1):
         part = span[:n]
         if not all(t.is_title or t.is_upper or t.text == "." for t in part):
@@ -297,21 +303,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                                allow_demonym=True), label)
 
     for run in _propn_runs(doc, taken):
-        # longest known name inside the run, left to right
-        i = run.start
-        while i < run.end:
-            for j in range(run.end, i, -1):
-                part = doc[i:j]
-                entries = _usable(gaz.find(part.text), part.text, allow_alt=False)
-                single = len(part) == 1
-                if single and part[0].is_sent_start:
-                    continue  # capitalised by position only ("Police said ...")
-                if _strong_name(entries, 5000) and not _after_title(part):
-                    add(part, entries, "GAZ")
-                    i = j
-                    break
-            else:
-                i += 1
+        # the whole run must be the name: "Ridge" inside "High Ridge Apartments" is not one
+        entries = _usable(gaz.find(run.text), run.text, allow_alt=False)
+        single = len(run) == 1
+        if single and run[0].is_sent_start:
+            continue  # capitalised by position only ("Police said ...")
+        if _strong_name(entries, 5000) and not _after_title(run):
+            add(run, entries, "GAZ")
 
     _add_containment(doc, gaz, mentions, taken, add)
     _add_datelines(doc, gaz, mentions, taken)
