@@ -1,13 +1,262 @@
-"""Events: (source, CAMEO event, target) triples from the dependency parse."""
+"""Events: (source, CAMEO event, target) triples from the dependency parse.
+
+Triggers and codes come from the predicate lexicon (event_frames), arguments from the
+parse (event_args), negation and modality from event_modality; this module expands
+coordinated actors into one event per source-target pair, recodes announced intentions
+(03x / 13x) and refusals (12x), and attaches date, place and quote.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..records import Actor, Event, Place, Quote, Time
+from ..errors import ResourceError
+from ..records import Actor, Event, Extent, Place, Quote, Span, Time
+from ..resources import CameoCode, cameo_codebook
+from ..resources.event_lexicon import EventLexicon, event_lexicon
+from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver
+from .event_frames import Frame, expand, noun_frame, speech_request_frame, verb_frame
+from .event_modality import Modality, modality_of, noun_modality
+
+# Roots whose events already are statements of intent, appeals, demands or refusals:
+# an announced future one is not recoded.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+_DATE_TYPES = frozenset({"DATE", "TIME"})
+NAME_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    frame: Frame
+    sent: SpacySpan
+    source: Actor | None
+    target: Actor | None
+    code: str
+    conf: float
+    mod: Modality
+
+
+@cache
+def _codebook() -> dict[str, CameoCode]:
+    try:
+        return cameo_codebook()
+    except ResourceError:
+        return {}
+
+
+@cache
+def _embed_heads(lex: EventLexicon) -> dict[str, str]:
+    return {lemma: e.embed for lemma, entries in lex.verbs.items() for e in entries if e.embed}
+
+
+def _lookup_prefix(table: dict[str, str], code: str) -> str | None:
+    for n in (len(code), 3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def recode(code: str, mod: Modality, lex: EventLexicon) -> tuple[str, Modality]:
+    """Announced intentions become 03x/13x events, refused ones 12x ("will not lift")."""
+    root = code[:2]
+    if mod.modality != "intended" or root in _VERBAL_ROOTS:
+        return code, mod
+    if mod.negated:
+        refusal = _lookup_prefix(lex.refusal, code)
+        if refusal:
+            return refusal, Modality(False, "asserted", mod.reported)
+        return code, mod
+    return _lookup_prefix(lex.intent, code) or code, mod
+
+
+def _speech_subject(tok: Token) -> Token | None:
+    """Subject of the nearest speech verb above `tok` ("X said it would ..." -> X)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_ in SPEECH_VERBS:
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ not in PRONOUNS:
+                return subj[0]
+    return None
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group",
+                       "number", "majority", "some", "many", "all", "most", "members", "one", "two"})
+
+
+def _actorish(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:
+    """A political actor can be this argument: an actor mention, a name, a pronoun, an agent
+    noun ("rebels"), a nationality-marked noun ("Chinese hackers"), "thousands of X"."""
+    if tok.ent_type_ in _ACTOR_ENTS or tok.lower_ in PRONOUNS or resolver.actor_at(tok) is not None:
+        return True
+    if tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents:
+        return True
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and (
+            child.ent_type_ in _ACTOR_ENTS or child.lemma_.lower() in lex.agents
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in _QUANTITY:
+            return any(_actorish(g, resolver, lex) for g in child.children if g.dep_ == "pobj")
+    return False
+
+
+def _first_person(text: str) -> bool:
+    """"we", "our air defence units" (but not "US officials")."""
+    word = text.split(" ", 1)[0]
+    return word.lower() in FIRST_PERSON and (word == "I" or not word.isupper())
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose modality a noun trigger shares ("called for sanctions")."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _verb_entries(tok: Token, lex: EventLexicon):
+    """Lexicon entries by lemma; when the lemmatizer slips ("staged" -> "stag"), by the
+    regular inflection rules on the word itself."""
+    entries = lex.verbs.get(tok.lemma_.lower())
+    if entries or tok.lemma_.lower() == tok.lower_:
+        return entries
+    word = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix):
+            entries = lex.verbs.get(word[: -len(suffix)] + repl)
+            if entries:
+                return entries
+    return None
+
+
+def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
+    frames: list[Frame] = []
+    used_nouns: set[int] = set()
+    for tok in doc:
+        if tok.ent_type_ in NAME_ENTITIES:
+            continue  # "Pakistan-Occupied Kashmir", "Operation Desert Storm": part of a name
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if tok.is_title and tok.i > 0 and doc[tok.i - 1].text == "-":
+                continue  # "Pakistan-Occupied Kashmir": a verb inside a hyphenated name
+            entries = _verb_entries(tok, lex)
+            if entries:
+                frame = verb_frame(tok, entries, lex)
+                if frame is not None:
+                    frames.append(frame)
+                    if frame.noun is not None:
+                        used_nouns.add(frame.noun.i)
+            if tok.lemma_ in SPEECH_VERBS:
+                frame = speech_request_frame(tok)
+                if frame is not None:
+                    frames.append(frame)
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns and tok.ent_type_ not in NAME_ENTITIES:
+            frame = noun_frame(tok, lex)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_Candidate]:
+    resolver = ArgResolver(doc, actors)
+    embed = _embed_heads(lex)
+    out: list[_Candidate] = []
+    for frame in _frames(doc, lex):
+        trig = frame.trigger
+        if trig.pos_ in ("VERB", "AUX"):
+            mod = modality_of(trig, embed)
+        else:
+            gov = _governor(trig)
+            mod = modality_of(gov, embed)
+            if gov is not trig:
+                mod = noun_modality(gov, mod, embed)
+        code, mod = recode(frame.code, mod, lex)
+        antecedent = _speech_subject(trig)
+        heads = expand(frame.sources) + expand(frame.targets)
+        if heads and not any(_actorish(t, resolver, lex) for t in heads):
+            continue  # "the storm threatened the harvest": no political actor takes part
+        sources = [a for t in expand(frame.sources) for a in resolver.resolve_all(t, antecedent)] or [None]
+        targets = [a for t in expand(frame.targets) for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+        if frame.wide_target and len(sources) > 1:
+            targets = []  # "Jordan and Britain held exercises": partners, not the noun
+        if not targets and len(sources) > 1:
+            # "Jordan and Britain agreed to ...": a reciprocal event between the partners
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(s, t) for s in sources for t in targets or [None]]
+        conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
+        for source, target in pairs:
+            if source is not None and target is not None and source.start == target.start:
+                continue
+            out.append(_Candidate(frame, trig.sent, source, target, code, round(conf, 3), mod))
+    return out
+
+
+class _Placer:
+    """Date, place and quote lookups for one document (sorted by offset, bisected)."""
+
+    def __init__(self, doc: Doc, times: Sequence[Time], places: Sequence[Place],
+                 quotes: Sequence[Quote], published: dt.date | None):
+        self.doc = doc
+        self.times = sorted((t for t in times if t.type in _DATE_TYPES), key=lambda t: t.start)
+        self.places = sorted(places, key=lambda p: p.start)
+        self.quotes = sorted(quotes, key=lambda q: q.content.start)
+        self.published = published.isoformat() if published else None
+
+    def _in(self, items, key, sent: SpacySpan):
+        return [x for x in items if sent.start_char <= key(x) < sent.end_char]
+
+    def date(self, trig: Token, sent: SpacySpan) -> tuple[str | None, str | None]:
+        best, best_score = None, None
+        for t in self._in(self.times, lambda t: t.start, sent):
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            attached = False
+            if span is not None:
+                cur = span.root
+                for _ in range(5):
+                    cur = cur.head
+                    if cur.pos_ in ("VERB", "AUX"):
+                        attached = cur is trig or cur is trig.head
+                        break
+            score = (0 if attached else 1, abs(t.start - trig.idx))
+            if best_score is None or score < best_score:
+                best, best_score = t, score
+        if best is not None:
+            return best.value, best.text
+        return self.published, None
+
+    def place(self, trig: Token, sent: SpacySpan) -> Place | None:
+        found = self._in(self.places, lambda p: p.start, sent)
+        return min(found, key=lambda p: abs(p.start - trig.idx)) if found else None
+
+    def quote(self, trig: Token) -> Quote | None:
+        for q in self.quotes:
+            if q.content.start <= trig.idx < q.content.end:
+                return q
+            if q.content.start > trig.idx:
+                break
+        return None
+
+
+def _trigger_span(doc: Doc, frame: Frame) -> Span:
+    start, last = frame.trigger, frame.last
+    if last.i < start.i or last.i - start.i > 4:
+        last = start
+    begin, end = start.idx, last.idx + len(last.text)
+    return Span(text=doc.text[begin:end], start=begin, end=end)
 
 
 def extract_events(
@@ -19,4 +268,37 @@ def extract_events(
     published: dt.date | None = None,
 ) -> list[Event]:
     """Coded events in text order, ids e1, e2, ..."""
-    return []
+    book = _codebook()
+    if not book:
+        return []
+    lex = event_lexicon()
+    placer = _Placer(doc, times, places, quotes, published)
+    seen: set[tuple] = set()
+    events: list[Event] = []
+    cands = sorted(_candidates(doc, actors, lex), key=lambda c: (c.frame.trigger.idx, -c.conf))
+    for cand in cands:
+        entry = book.get(cand.code) or book.get(cand.code[:3]) or book.get(cand.code[:2])
+        if entry is None:
+            continue
+        trig = cand.frame.trigger
+        quote = placer.quote(trig)
+        source = cand.source
+        if quote is not None and quote.speaker is not None and source is not None and _first_person(source.text):
+            source = quote.speaker  # "we struck ..." inside a quote is the speaker's act
+        key = (trig.i, source and source.start, cand.target and cand.target.start, entry.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        date, date_text = placer.date(trig, cand.sent)
+        events.append(Event(
+            id=f"e{len(events) + 1}",
+            sentence=Extent(cand.sent.start_char, cand.sent.end_char),
+            trigger=_trigger_span(doc, cand.frame),
+            source=source, target=cand.target,
+            cameo=entry.code, cameo_root=entry.root, plover=entry.plover,
+            plover_mode=entry.plover_mode, quad_class=entry.quad_class, goldstein=entry.goldstein,
+            date=date, date_text=date_text, location=placer.place(trig, cand.sent),
+            negated=cand.mod.negated, modality=cand.mod.modality,
+            quote_id=quote.id if quote else None, confidence=cand.conf,
+        ))
+    return events

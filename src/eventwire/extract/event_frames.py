@@ -1,0 +1,299 @@
+"""Event frames: which token is an event trigger, what CAMEO code it carries, and its
+argument heads. Verbs match the lexicon by lemma (plus particle or preposition), light
+verbs take the code of their event-noun object ("held talks", "carried out strikes"),
+and event nouns stand alone ("attacks by X on Y", "a strike in Pakistan").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..resources.event_lexicon import EventLexicon, NounEntry, VerbEntry
+from .event_args import (
+    clause_subject, expand_conj, is_passive, patients, pobjs, subjects,
+)
+
+# Complement dependents searched for cue words ("urge ... to de-escalate").
+CUE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp",
+                      "advcl", "npadvmod", "nsubjpass", "prt", "advmod", "conj"})
+CUE_WINDOW = 30  # tokens of complement searched for cues
+INNER_PREPS = frozenset({"between", "with", "to", "against", "on"})
+COMPLEMENT_PREPS = ("with", "to", "on", "against", "from", "for", "into", "in", "at", "between")
+
+
+@dataclass(slots=True)
+class Frame:
+    """One trigger with its code and argument heads (before conj expansion)."""
+
+    trigger: Token
+    last: Token  # last token of the trigger phrase ("spoke to", "held talks")
+    code: str
+    conf: float
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    target_fallback: bool = False
+    wide_target: bool = False
+    noun: Token | None = None  # the event noun a light verb took its code from
+    embed: str | None = None
+
+
+def _has_word(tok: Token, word: str) -> Token | None:
+    for child in tok.children:
+        if child.lower_ == word or child.lemma_.lower() == word:
+            return child
+    return None
+
+
+def match_entry(tok: Token, entries: tuple[VerbEntry, ...]) -> tuple[VerbEntry, Token] | None:
+    """The most specific entry whose particle and preposition are present, and the last
+    token of the trigger phrase. The preposition must come before any direct object
+    ("called on Russia to", not "called Russia on the phone")."""
+    dobj = next((c.i for c in tok.children if c.dep_ == "dobj"), len(tok.doc))
+    for entry in entries:
+        last = tok
+        ok = True
+        for word in (entry.prt, entry.prep):
+            if word is None:
+                continue
+            hit = _has_word(tok, word)
+            if hit is None or (word == entry.prep and hit.i > dobj):
+                ok = False
+                break
+            if hit.i > last.i and hit.i - tok.i <= 3:
+                last = hit
+        if ok:
+            return entry, last
+    return None
+
+
+def noun_code(tok: Token, lex: EventLexicon) -> tuple[str, NounEntry | None] | None:
+    """CAMEO code of an event noun: a compound rule ("air strike", "state of emergency")
+    first, then the noun itself."""
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    if lex.noun_preps:
+        # "calls for X", also "calls for Pakistan to take ..." (where "for" is a clause mark)
+        near = [c for c in tok.children if c.dep_ == "prep"]
+        near += [g for c in tok.children if c.dep_ in ("acl", "relcl") for g in c.children if g.dep_ == "mark"]
+        if tok.i + 1 < len(tok.doc):
+            near.append(tok.doc[tok.i + 1])
+        for child in near:
+            code = lex.noun_preps.get((lemma, child.lower_))
+            if code:
+                return code, lex.nouns.get(lemma)
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            rule = lex.compounds.get(child.lemma_.lower()) or lex.compounds.get(child.lower_)
+            if rule and (lemma in rule or lower in rule):
+                return rule.get(lower) or rule[lemma], lex.nouns.get(lemma)
+    rule = lex.compounds.get(lemma)
+    if rule:
+        for obj in pobjs(tok, ("of",)):
+            code = rule.get(obj.lemma_.lower())
+            if code:
+                return code, lex.nouns.get(obj.lemma_.lower())
+    entry = lex.nouns.get(lower) or lex.nouns.get(lemma)
+    if entry is not None:
+        return entry.code, entry
+    return None
+
+
+def _cue_lemmas(tok: Token) -> set[str]:
+    words: set[str] = set()
+    for child in tok.children:
+        if child.dep_ not in CUE_DEPS:
+            continue
+        for i, t in enumerate(child.subtree):
+            if i >= CUE_WINDOW:
+                break
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
+    return words
+
+
+def _direct_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            return child
+    if is_passive(tok):
+        for child in tok.children:
+            if child.dep_ == "nsubjpass":
+                return child
+    # "called for sanctions", "appealed for calm": the object of the required preposition
+    return None
+
+
+def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) -> Frame | None:
+    """The frame of a verb trigger, or None when the verb is not an event here."""
+    matched = match_entry(tok, entries)
+    if matched is None:
+        return None
+    entry, last = matched
+    obj = _direct_object(tok)
+    if obj is None and entry.prep:
+        found = pobjs(tok, (entry.prep,))
+        obj = found[0] if found else None
+    code, conf, noun = None, entry.conf, None
+    if obj is not None and entry.obj:
+        table = dict(entry.obj)
+        code = table.get(obj.lemma_.lower()) or table.get(obj.lower_)
+        if code:
+            conf += 0.1
+            noun = obj
+    if code is None and entry.light and obj is not None:
+        found = noun_code(obj, lex)
+        if found is not None:
+            code, nentry = found
+            conf = max(conf, 0.85)
+            noun = obj
+    if code is None and entry.cue:
+        words = _cue_lemmas(tok)
+        for cue_code, cue_words in entry.cue:
+            if words & cue_words:
+                code, conf = cue_code, conf + 0.1
+                break
+    if code is None:
+        if not entry.bare:
+            return None
+        code = entry.code
+    frame = Frame(trigger=tok, last=last if noun is None or noun.i - tok.i > 4 else max(last, noun, key=lambda t: t.i),
+                  code=code, conf=min(conf, 0.95), noun=noun, embed=entry.embed)
+    frame.sources, by_agent = subjects(tok)
+    frame.targets, frame.target_fallback = _verb_targets(tok, entry, obj, noun, lex)
+    if not frame.targets and noun is not None:
+        frame.targets, frame.target_fallback, frame.wide_target = [noun], True, True
+    if entry.transitive and not frame.targets:
+        return None
+    return frame
+
+
+def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token | None,
+                  lex: EventLexicon) -> tuple[list[Token], bool]:
+    preps = tuple(entry.tprep) + ((entry.prep,) if entry.prep else ())
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head], False  # "the repelled attacks"
+    if noun is not None:
+        nentry = lex.nouns.get(noun.lemma_.lower())
+        preps = preps + (nentry.tprep if nentry else ("on", "against", "with"))
+    if is_passive(tok):
+        found = patients(tok)
+        if found and found[0] is not noun:
+            return found, False
+    datives = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    by_prep = pobjs(tok, preps)
+    if noun is not None:
+        by_prep += pobjs(noun, preps)
+    elif obj is not None and preps:
+        by_prep += pobjs(obj, preps)
+    direct = [obj] if obj is not None and obj is not noun and obj.dep_ == "dobj" else []
+    if entry.nodobj or noun is not None:
+        ordered = by_prep or datives
+        if ordered:
+            return ordered, False
+        scope = [obj] if obj is not None else []
+        scope += [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("in", "on", "at", "during", "after", "before")]
+        scope += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in",)]
+        inner = [t for root in scope for t in root.subtree
+                 if t.dep_ == "pobj" and t.head.lower_ in INNER_PREPS]
+        if inner:  # "offered assistance in starting talks between the two countries"
+            return inner[:1], True
+    else:
+        ordered = direct + datives or by_prep
+        if ordered:
+            return ordered, False
+    complements = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+    for child in complements:
+        subj = clause_subject(child)
+        if subj and (entry.ctarget or child.dep_ == "ccomp"):
+            return subj, not entry.ctarget
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        # "spoke to X and urged ...": a coordinated verb without objects shares its head's
+        shared = [c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        shared = shared or pobjs(tok.head, ("to", "with"))
+        if shared:
+            return shared, True
+    # "refused to meet with X", "agreed to lift sanctions on X": the complement's object
+    for child in complements:
+        found = complement_objects(child)
+        if found:
+            return found, True
+    if direct:
+        return direct, True
+    return [], False
+
+
+def complement_objects(clause: Token) -> list[Token]:
+    """Objects of a complement clause, for a governing verb that has none of its own."""
+    objs = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+    return objs or pobjs(clause, COMPLEMENT_PREPS)
+
+
+def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
+    """The frame of a stand-alone event noun ("drone attacks by Pakistan targeting X")."""
+    found = noun_code(tok, lex)
+    if found is None:
+        return None
+    code, entry = found
+    preps = entry.tprep if entry else ("on", "against")
+    conf = entry.conf if entry else 0.65
+    frame = Frame(trigger=tok, last=tok, code=code, conf=conf)
+    sources: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+            sources.append(child)
+    sources += pobjs(tok, ("by", "from"))
+    anchor = tok
+    if not sources and tok.dep_ == "appos":  # "India's Operation Sindoor - a strike in ..."
+        anchor = tok.head
+        sources = [c for c in anchor.children if c.dep_ == "poss"]
+        for child in anchor.children:
+            if child.dep_ == "compound":
+                sources += [c for c in child.children if c.dep_ == "poss"]
+    targets = pobjs(tok, preps)
+    nxt = tok.right_edge.i + 1
+    follower = [tok.doc[nxt]] if nxt < len(tok.doc) else []
+    for child in list(tok.children) + follower:
+        if child.dep_ in ("acl", "advcl") and child.lemma_ in ("target", "aim", "hit") and (
+            child.head is tok or child.i == nxt
+        ):
+            targets += [c for c in child.children if c.dep_ == "dobj"]
+    if not targets:
+        targets = [t for t in pobjs(tok, ("in", "into", "inside")) if t.ent_type_ == "GPE"]
+    if not sources and not targets:
+        return None
+    frame.sources, frame.targets = sources, targets
+    return frame
+
+
+def speech_request_frame(tok: Token) -> Frame | None:
+    """"X said Y must ..." is X's demand on Y (CAMEO 100), "should" an appeal (020)."""
+    for child in tok.children:
+        if child.dep_ != "ccomp":
+            continue
+        aux = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        needs = any(c.dep_ == "xcomp" for c in child.children) and child.lemma_ in ("have", "need")
+        if aux & {"must"} or needs:
+            code = "100"
+        elif aux & {"should", "ought"}:
+            code = "020"
+        else:
+            continue
+        subj = clause_subject(child)
+        if not subj:
+            continue
+        frame = Frame(trigger=tok, last=tok, code=code, conf=0.75)
+        frame.sources, _ = subjects(tok)
+        frame.targets = subj
+        return frame
+    return None
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        for item in expand_conj(tok):
+            if item not in out:
+                out.append(item)
+    return out
