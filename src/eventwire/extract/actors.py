@@ -83,8 +83,8 @@ def _extend_left(doc: Doc, piece: Piece, floor: int) -> int:
 
 def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     """Whether `nxt` continues the noun phrase that `prev` ends."""
-    if prev.kind in _COUNTRYISH + (ORG,) and nxt.kind in _COUNTRYISH:
-        return False  # "India Pakistan", "US China" are two actors
+    if prev.kind in _COUNTRYISH + (ORG, GPE) and nxt.kind in _COUNTRYISH + (GPE,):
+        return False  # "India Pakistan", "US China", "Washington, D.C." are separate
     gap = doc[prev.end:nxt.start]
     if doc[prev.start].sent != doc[nxt.start].sent:
         return False
@@ -293,6 +293,8 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
     for chain in _chains(doc, find_pieces(doc)):
         if len(chain) > 1 and any(p.kind == GPE for p in chain):
             chain = [p for p in chain if p.kind != GPE]  # "Texas police": the GPE is a modifier
+            if not chain:
+                continue
         mention = _code_chain(doc, chain, published, _with_left_words(doc, chain, floor))
         floor = chain[-1].end
         if mention is None:
