@@ -304,10 +304,11 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
     return mentions
 
 
-def to_actor(doc: Doc, mention: Mention, index: int) -> Actor:
+def to_actor(doc: Doc, text: str, mention: Mention, index: int) -> Actor:
+    """The contract record of a mention; `text` is doc.text (built once: it is not cached)."""
     first, last = doc[mention.start], doc[mention.end - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Actor(id=f"a{index}", text=doc.text[start:end], start=start, end=end,
+    return Actor(id=f"a{index}", text=text[start:end], start=start, end=end,
                  code=mention.code, country=mention.country, sector=mention.sector,
                  name=mention.name, title=mention.title)
 
@@ -317,4 +318,5 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     from .actor_resolve import resolve_mentions
 
     mentions = resolve_mentions(doc, find_mentions(doc, published))
-    return [to_actor(doc, m, i) for i, m in enumerate(mentions, start=1)]
+    text = doc.text
+    return [to_actor(doc, text, m, i) for i, m in enumerate(mentions, start=1)]
