@@ -262,6 +262,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 inner = _core(span, gaz)
                 if inner is not None:  # "North Texas", "Fargo City": the place inside
                     entries = _usable(gaz.find(inner.text), inner.text, allow_alt=False)
+            if not entries:
+                prefix = _org_prefix(span, gaz)  # "Henderson County Jail" -> the county
+                if prefix is not None:
+                    add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                        allow_demonym=True), label)
+                    continue
             add(span, entries, label)
         elif label == "FAC":
             entries = _usable(gaz.find(text), text, allow_alt=False)
