@@ -202,6 +202,12 @@ class ArgResolver:
         hits = self.covering(tok.idx, tok.idx + len(tok.text))
         if not hits:
             return [self.resolve(tok, antecedent, wide=True, after=after)]
+        if tok.lower_ in PRONOUNS and antecedent is not None:
+            # a pronoun mention keeps its span; its name says who it is ("it" -> "Bangladesh")
+            ref = self.doc[slice(*wide_bounds(antecedent))].text
+            return [a if a.name else Actor(id=a.id, text=a.text, start=a.start, end=a.end, code=a.code,
+                                            country=a.country, sector=a.sector, name=ref, title=a.title)
+                    for a in hits[:1]]
         size = min(a.end - a.start for a in hits)
         out = [a for a in hits if a.end - a.start == size]
         start, end = np_bounds(tok)

@@ -139,6 +139,9 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     if obj is not None and entry.obj:
         table = dict(entry.obj)
         code = table.get(obj.lemma_.lower()) or table.get(obj.lower_)
+        for child in obj.children:  # "ended mediation efforts", "imposed travel bans"
+            if code is None and child.dep_ == "compound":
+                code = table.get(child.lemma_.lower())
         if code:
             conf += 0.1
             noun = obj
@@ -297,3 +300,20 @@ def expand(tokens: list[Token]) -> list[Token]:
             if item not in out:
                 out.append(item)
     return out
+
+
+_OTHER_CLAUSE = frozenset({"nsubj", "csubj", "agent", "ccomp", "advcl", "relcl", "parataxis", "punct", "cc"})
+
+
+def alternate_targets(trig: Token, exclude: set[Token]) -> list[Token]:
+    """Noun phrases of the trigger's own clause that could be its target, nearest first:
+    objects and prepositional objects, not the subject and not other clauses."""
+    out: list[Token] = []
+    stack = [c for c in trig.children if c.dep_ not in _OTHER_CLAUSE]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "compound", "poss", "nmod") and \
+                tok.pos_ in ("NOUN", "PROPN") and tok not in exclude:
+            out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSE)
+    return sorted(out, key=lambda t: abs(t.i - trig.i))

@@ -18,9 +18,9 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # Heads whose infinitive complement is a plan or promise, not a fact.
 INTENT_HEADS = frozenset({
-    "plan", "intend", "promise", "pledge", "vow", "agree", "decide", "prepare", "aim", "want",
-    "hope", "offer", "seek", "expect", "threaten", "propose", "vote", "resolve", "undertake",
-    "commit", "consider", "mull", "wish", "try", "attempt", "move", "set", "ready", "able",
+    "plan", "intend", "promise", "pledge", "vow", "agree", "prepare", "aim", "want",
+    "hope", "offer", "seek", "expect", "threaten", "propose", "undertake",
+    "commit", "consider", "mull", "wish", "try", "attempt", "ready", "able",
     "willing", "prepared", "determined", "poised", "likely", "due",
 })
 # Heads that say the complement did not (or will not) happen.

@@ -20,8 +20,10 @@ from ..errors import ResourceError
 from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
 from ..resources.event_lexicon import EventLexicon, event_lexicon
-from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver
-from .event_frames import Frame, expand, noun_frame, speech_request_frame, verb_frame
+from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, subjects
+from .event_frames import (
+    Frame, alternate_targets, expand, noun_frame, speech_request_frame, verb_frame,
+)
 from .event_modality import Modality, modality_of, noun_modality
 
 # Roots whose events already are statements of intent, appeals, demands or refusals:
@@ -111,6 +113,29 @@ def _actorish(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:
     return False
 
 
+def _wordlike(tok: Token) -> bool:
+    """Not a hyphen or a "pro-"/"anti-" prefix split off by the tokenizer."""
+    return len(tok.text) > 1 and any(ch.isalpha() for ch in tok.text) and tok.lower_ not in ("pro", "anti")
+
+
+def _agents_of(heads: list[Token], trig: Token, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
+    """Sources that are documents or stances ("a report accusing X", "its commitment to
+    support X") stand for their author: the possessor, or the subject of the verb that
+    produced them ("Amnesty put out a report accusing ...")."""
+    out: list[Token] = []
+    for tok in heads:
+        if not _wordlike(tok):
+            continue
+        if _actorish(tok, resolver, lex):
+            out.append(tok)
+            continue
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if not owner and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            owner, _ = subjects(tok.head)
+        out.extend(owner or [tok])
+    return out
+
+
 def _first_person(text: str) -> bool:
     """"we", "our air defence units" (but not "US officials")."""
     word = text.split(" ", 1)[0]
@@ -188,20 +213,33 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         heads = expand(frame.sources) + expand(frame.targets)
         if heads and not any(_actorish(t, resolver, lex) for t in heads):
             continue  # "the storm threatened the harvest": no political actor takes part
-        sources = [a for t in expand(frame.sources) for a in resolver.resolve_all(t, antecedent)] or [None]
-        targets = [a for t in expand(frame.targets) for a in resolver.resolve_all(t, antecedent, after=trig.i)]
-        if frame.wide_target and len(sources) > 1:
-            targets = []  # "Jordan and Britain held exercises": partners, not the noun
-        if not targets and len(sources) > 1:
-            # "Jordan and Britain agreed to ...": a reciprocal event between the partners
-            pairs = [(s, t) for s in sources for t in sources if s is not t]
-        else:
-            pairs = [(s, t) for s in sources for t in targets or [None]]
+        src_heads = _agents_of(expand(frame.sources), trig, resolver, lex)
+        tgt_heads = [t for t in expand(frame.targets) if _wordlike(t)]
+        sources = [a for t in src_heads for a in resolver.resolve_all(t, antecedent)] or [None]
+        targets = [a for t in tgt_heads for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
-        for source, target in pairs:
+        conf = round(conf, 3)
+        # A target that is a thing ("a trade agreement", "the embassy's closure") still
+        # leaves room for the actor the event is directed at: the partner of a coordinated
+        # subject ("Canada and Britain agreed a deal") or an actor in the clause ("eased
+        # curfews in North Sinai"). Those pairs come second, with less confidence.
+        thing = frame.wide_target or not any(_actorish(t, resolver, lex) for t in tgt_heads)
+        pairs: list[tuple[Actor | None, Actor | None, float]] = []
+        if targets and not (frame.wide_target and len(sources) > 1):
+            pairs += [(s, t, conf) for s in sources for t in targets]
+        if thing and len(sources) > 1:
+            pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
+        if thing:
+            seen_heads = set(src_heads) | set(tgt_heads)
+            alts = [t for t in alternate_targets(trig, seen_heads) if _actorish(t, resolver, lex)][:3]
+            pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
+                      for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+        if not pairs:
+            pairs = [(s, None, conf) for s in sources]
+        for source, target, pconf in pairs:
             if source is not None and target is not None and source.start == target.start:
                 continue
-            out.append(_Candidate(frame, trig.sent, source, target, code, round(conf, 3), mod))
+            out.append(_Candidate(frame, trig.sent, source, target, code, pconf, mod))
     return out
 
 
