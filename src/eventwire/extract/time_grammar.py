@@ -244,18 +244,41 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     return True
 
 
-# Rules that start with several optional parts are slow to try at every word; they are run
-# only in windows around a word they cannot match without (the unit, "ago").
-_ANCHORS = {
-    "ago": r"(?i:\b(?:ago|earlier|before|later|hence|from\s+now)\b)",
-    "duration": r"(?i:\b(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur))",
-}
-_BEFORE, _AFTER = 80, 25
+# Each rule is run only in windows around a word it cannot match without (a unit, a month,
+# "ago"): one cheap scan for that word instead of trying the whole pattern at every word.
+# Rules without an anchor (measured: their anchor word is too common) run over the text.
+_UNITS = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+_BEFORE, _AFTER = 80, 40
 
 
 @cache
 def _compiled_anchors() -> dict[str, re.Pattern]:
-    return {name: re.compile(pattern) for name, pattern in _ANCHORS.items()}
+    lex = time_lexicon()
+    months = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    weekdays = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    seasons = "|".join(lex.seasons)
+    anchors = {
+        "iso_date": r"\d{4}-\d\d-\d\d",
+        "numeric_date": r"\d/\d",
+        "month": rf"(?i:\b(?:{months}))",
+        "year": r"\d\d\d\d|(?i:nineteen|two\s+thousand)",
+        "decade": r"\d0['’]?s\b",
+        "century": r"(?i:century)",
+        "quarter": r"(?i:quarter)",
+        "half": r"(?i:half)",
+        "period": r"(?i:period)",
+        "year_earlier": r"(?i:year-)",
+        "rel_day": r"(?i:yesterday|today|tomorrow|tonight)",
+        "weekday": rf"(?i:\b{weekdays}\b)",
+        "season": rf"(?i:{seasons})",
+        "ago": r"(?i:\b(?:ago|earlier|before|later|hence|from\s+now)\b)",
+        "duration": rf"(?i:\b(?:{_UNITS}))",
+        "clock": r"\d\s*[aApP]\.?\s?[mM]\b|\d:\d\d|(?i:noon|midday|midnight|o'clock|\d\s+in\s+the|"
+                 r"\d\s+at\s+night)",
+        "decade_word": r"(?i:ties\b)",
+        "that_day": r"(?i:that\s+(?:same\s+)?day)",
+    }
+    return {name: re.compile(pattern) for name, pattern in anchors.items()}
 
 
 def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
