@@ -48,6 +48,11 @@ def _fits_within(e: Entry, region: Entry) -> bool:
     return False
 
 
+def _related(a: str, b: str) -> bool:
+    """Names of one family ("Richmond", "North Richmond") do not vouch for each other."""
+    return a == b or a in b or b in a
+
+
 class _Context:
     """The article's geography: where its confident places are. A name never counts as
     context for itself: five mentions of "Paris" must not vote Paris, France in."""
@@ -86,7 +91,7 @@ class _Context:
                 score += _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
         if e.lat is not None and e.feature in ("city", "landmark"):
             for lat, lon, other in self.points:
-                if other != key and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
+                if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
                     score += _NEAR
                     break
         return score
@@ -145,7 +150,7 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
                 seen, strong, weak = {texts[i].lower()}, 0.0, 0.0
                 for j, others in enumerate(top):
                     key = texts[j].lower()
-                    if key in seen or not others:
+                    if key in seen or not others or _related(key, texts[i].lower()):
                         continue
                     seen.add(key)
                     a = max(_affinity(e, c) for c in others)
