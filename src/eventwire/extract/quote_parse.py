@@ -68,7 +68,7 @@ def _chars(doc: Doc, first: int, last: int) -> Piece:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _speaker_span(doc: Doc, head: Token, avoid: range) -> Piece:
+def speaker_span(doc: Doc, head: Token, avoid: range) -> Piece:
     """The subject's noun phrase (its subtree, which keeps appositions: "Matt Latimer, a
     speechwriter"), cut back to the head's own phrase when it runs into the cue or content."""
     first, last = head.left_edge.i, head.right_edge.i
@@ -173,7 +173,7 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     pieces = _minus(doc, clause, tok) if clause is not tok else []
     if not pieces:
         return None
-    speaker = _speaker_span(doc, source, range(0))
+    speaker = speaker_span(doc, source, range(0))
     cue = (tok.idx, to.idx + len(to.text))
     return Attribution(cue, tok.i, speaker, source.i, pieces, "according", True)
 
@@ -208,7 +208,7 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
                 speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if speaker is not None:
                     break
-    span = _speaker_span(doc, speaker, range(noun.i, noun.i + 1)) if speaker is not None else None
+    span = speaker_span(doc, speaker, range(noun.i, noun.i + 1)) if speaker is not None else None
     return Attribution((noun.idx, noun.idx + len(noun.text)), noun.i, span,
                        speaker.i if speaker is not None else None, pieces, "noun")
 
@@ -223,7 +223,7 @@ def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
     pieces = _subtree_pieces(doc, clause, drop_mark)
     if not pieces:
         return None
-    speaker = _speaker_span(doc, subject, range(verb.i, verb.i + 1))
+    speaker = speaker_span(doc, subject, range(verb.i, verb.i + 1))
     return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, speaker, subject.i, pieces, "generic")
 
 
@@ -301,7 +301,7 @@ def find_attributions(doc: Doc, drop_mark: bool = False,
             speaker = None
             if subject is not None:
                 avoid = range(tok.i, tok.i + 1)
-                speaker = _speaker_span(doc, subject, avoid)
+                speaker = speaker_span(doc, subject, avoid)
                 if any(s < speaker[1] and speaker[0] < e for s, e in pieces):
                     speaker = _chars(doc, subject.i, subject.i)
             found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,

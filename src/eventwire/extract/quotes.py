@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Quote, Span
 from .quote_marks import Quoted, find_quoted
-from .quote_parse import Attribution, Piece, find_attributions
+from .quote_parse import Attribution, Piece, speaker_span, find_attributions
 
 # How far after a closing mark (characters) a cue may stand: "...," said the senator's
 # spokeswoman, Jane Doe.
@@ -31,7 +31,7 @@ _TAIL_CHARS = 60
 # added, "); a longer gap means the cue belongs to something else.
 _HEAD_GAP_CHARS = 3
 # A passage this short with no attribution is a scare quote or a title, not a quote.
-_MIN_UNATTRIBUTED_WORDS = 40
+_MIN_UNATTRIBUTED_WORDS = 5
 # Attributions whose content holds the content of others (nested beliefs are dropped).
 _OUTER_ROLES = {"clause", "reversed", "according", "colon"}
 _QUOTE_CHARS = "\"“”„«»‘’'`"
@@ -58,13 +58,14 @@ class _Draft:
 
 
 def _paragraph_index(text: str) -> list[int]:
-    """Offsets of paragraph starts, for bisect."""
-    starts = [0]
-    pos = text.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return starts
+    """Start offsets of the non-empty lines (paragraphs), for bisect: blank lines between
+    paragraphs do not count, so the paragraph after paragraph i is i + 1."""
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts or [0]
 
 
 def _covered(pieces: list[Piece], start: int, end: int) -> int:
@@ -115,9 +116,10 @@ def _head_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_ends: list
     return None
 
 
-def _draft_direct(text: str, quoted: Quoted, attrs: list[Attribution], used: set[int],
+def _draft_direct(doc: Doc, quoted: Quoted, attrs: list[Attribution], used: set[int],
                   by_start: tuple[list[Attribution], list[int]],
                   by_end: tuple[list[Attribution], list[int]]) -> _Draft | None:
+    text = doc.text
     region = (quoted.open_at, (quoted.close_at + 1) if quoted.close_at is not None else quoted.end)
     pieces = list(quoted.pieces)
     for k, att in enumerate(attrs):
@@ -134,7 +136,29 @@ def _draft_direct(text: str, quoted: Quoted, attrs: list[Attribution], used: set
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
         return _Draft("direct", pieces, hit.cue, hit.speaker, hit.speaker_token)
-    return _Draft("direct", pieces, None, None, None)
+    return _colon_intro(doc, quoted) or _Draft("direct", pieces, None, None, None)
+
+
+def _colon_intro(doc: Doc, quoted: Quoted) -> _Draft | None:
+    """'Cruz called them on it: "..."' (also across a paragraph break): the subject of the
+    clause that the colon ends speaks; the cue runs from its verb to the colon."""
+    text = doc.text
+    before = text[:quoted.open_at].rstrip()
+    if not before.endswith(":") or quoted.open_at - len(before) > 3:
+        return None
+    colon = len(before) - 1
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    verb = sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    speaker = speaker_span(doc, subject, range(verb.i, verb.i + 1))
+    return _Draft("direct", list(quoted.pieces), (verb.idx, colon + 1), speaker, subject.i)
 
 
 def _span_of(pieces: list[Piece]) -> tuple[int, int]:
@@ -158,7 +182,7 @@ def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[
     covered: list[tuple[int, int]] = []
     previous: _Draft | None = None
     for q in quoted:
-        draft = _draft_direct(text, q, attrs, used, (bare, cue_starts), (ends_sorted, cue_ends))
+        draft = _draft_direct(doc, q, attrs, used, (bare, cue_starts), (ends_sorted, cue_ends))
         region = (q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
         covered.append(region)
         if draft is None:
@@ -168,7 +192,8 @@ def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[
             # No attribution of its own: the quote goes on ("'A,' he said. 'B.'"), in the
             # same paragraph or at the start of the next one.
             gap = text[previous.pieces[-1][1]:q.open_at]
-            same_para = para == previous.close_para and len(gap) <= 120
+            same_para = para == previous.close_para and (len(gap) <= 120 or (
+                len(gap) <= 400 and previous.cue is not None and previous.cue[0] < q.open_at))
             next_para = para == previous.close_para + 1 and previous.ends_para and \
                 text[para_starts[para]:q.open_at].strip() == ""
             if same_para or next_para:
@@ -204,24 +229,25 @@ def _quoted_edge(text: str, pieces: list[Piece]) -> bool:
 
 
 def _resolve(doc: Doc, span: Piece, head: int | None, actors: Sequence[Actor]) -> Actor:
-    """The actor mention at the speaker, else a bare mention built from the span."""
+    """The speaker mention, carrying the id, code and name of the actor found there: the
+    actor at the head word, else one overlapping the mention, else for a relative pronoun
+    ("X, who said") the actor at its antecedent; a bare mention when there is none."""
     start, end = span
-    head_start = doc[head].idx if head is not None else start
-    best = None
-    for actor in actors:
-        if actor.start <= head_start < actor.end:
-            return actor
-        if best is None and actor.start < end and start < actor.end:
-            best = actor
-    if best is not None:
-        return best
-    if head is not None and doc[head].tag_ == "WP" and doc[head].head.dep_ == "relcl":
-        # "X, who said ...": the relative pronoun is the mention, X is who spoke.
-        antecedent = doc[head].head.head
-        for actor in actors:
-            if actor.start <= antecedent.idx < actor.end:
-                return dataclasses.replace(actor, text=doc.text[start:end], start=start, end=end)
-    return Actor(id="", text=doc.text[start:end], start=start, end=end, code=None, country=None, sector=None)
+    head_tok = doc[head] if head is not None else None
+    at = head_tok.idx if head_tok is not None else start
+    found = next((a for a in actors if a.start <= at < a.end), None)
+    if found is None:
+        found = next((a for a in actors if a.start < end and start < a.end), None)
+    if found is None and head_tok is not None and head_tok.tag_ in ("WP", "WDT") \
+            and head_tok.head.dep_ == "relcl":
+        antecedent = head_tok.head.head.idx
+        found = next((a for a in actors if a.start <= antecedent < a.end), None)
+    text = doc.text[start:end]
+    if found is None:
+        return Actor(id="", text=text, start=start, end=end, code=None, country=None, sector=None)
+    if (found.start, found.end) == (start, end):
+        return found
+    return dataclasses.replace(found, text=text, start=start, end=end)
 
 
 def _content_span(text: str, pieces: list[Piece]) -> Span:
