@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.extract import time_grammar
 from eventwire.extract.time_grammar import find_candidates
 from eventwire.extract.time_values import duration, number, resolve_weekday, year_of
 from eventwire.extract.times import extract_times
@@ -152,6 +153,23 @@ def test_resolve_weekday(weekday, rel, tense, expected):
 )
 def test_extents_follow_timebank(text, spans):
     assert [text[c.start:c.end] for c in find_candidates(text)] == spans
+
+
+_SAMPLE = (
+    "On Friday, Aug. 7, 1998, at 10:35 a.m. the third-quarter results for the nine months "
+    "ended Sept. 30 came out; a year earlier, two days later, nearly forty years ago, in the "
+    "1980s and the nineties, the 20th century, last fall, every week, early next year, "
+    "Thanksgiving Day, the year-ago period, that day and the next morning, around year-end."
+)
+
+
+@pytest.mark.parametrize("text", [_SAMPLE, _SAMPLE.upper(), _SAMPLE.replace(" ", "\n"), ""])
+def test_anchor_windows_find_what_a_full_scan_finds(text):
+    """The windowed search is only a speed-up: it must find exactly the full-scan matches."""
+    for name, regex in time_grammar.compiled_rules():
+        full = [(m.start(), m.end()) for m in regex.finditer(text)]
+        windowed = [(m.start(), m.end()) for m in time_grammar._matches(name, regex, text)]
+        assert sorted(set(windowed)) == sorted(set(full)), name
 
 
 def test_seed_article_times():

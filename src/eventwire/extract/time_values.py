@@ -41,6 +41,21 @@ def _key(text: str | None) -> str:
     return _SPACES.sub(" ", (text or "").lower().strip().rstrip("."))
 
 
+def month_number(text: str | None) -> int | None:
+    return time_lexicon().months.get(_key(text)) if text else None
+
+
+def weekday_number(text: str | None) -> int | None:
+    return time_lexicon().weekdays.get(_key(text)) if text else None
+
+
+def explicit_year(text: str | None, anchor: dt.date | None) -> int | None:
+    year = year_of(text)
+    if year is not None and year < 100:  # "1/5/98"
+        year += 1900 if year > 40 else 2000
+    return year
+
+
 def number(text: str | None) -> float | None:
     """A cardinal in digits or words; None for vague quantities ("several")."""
     key = _key(text)
