@@ -29,7 +29,7 @@ def _alt(words, *, capital: bool = False) -> str:
     ("May", "March") so the modal and the verb are not read as months."""
     out = []
     for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
         if capital:
             # Every word capitalised ("Thanksgiving Day") or only the first ("Labor day").
             title = re.sub(r"(^|\\s\+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), escaped)

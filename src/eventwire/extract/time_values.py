@@ -38,7 +38,7 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
 def _key(text: str | None) -> str:
-    return _SPACES.sub(" ", (text or "").lower().strip().rstrip("."))
+    return _SPACES.sub(" ", (text or "").lower().strip().rstrip(".").replace("’", "'"))
 
 
 def month_number(text: str | None) -> int | None:
