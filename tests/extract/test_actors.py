@@ -131,3 +131,31 @@ def test_ids_in_text_order():
     actors = _actors("India and Pakistan traded fire. China urged calm.")
     assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
     assert [a.start for a in actors] == sorted(a.start for a in actors)
+
+
+@pytest.mark.parametrize(("text", "mention", "code", "name"), [
+    ("Rubio spoke with Prime Minister Shehbaz Sharif and reiterated his calls for restraint.",
+     "his", "USAGOV", "Marco Rubio"),
+    ("US Vice President JD Vance, who has backed disengagement, said so.", "who", "USAGOV", "JD Vance"),
+    ("While the US is encouraging talks, it said that it will not get involved.", "it", "USA", None),
+    ("Foreign Ministry spokesman Lin Jian spoke on Monday. The spokesman said China was ready.",
+     "The spokesman", "CHNGOV", "Lin Jian"),
+    ("France's immigration minister criticized the film.", "France's immigration minister", "FRAGOV", None),
+])
+def test_in_article_resolution(text, mention, code, name):
+    actor = next(a for a in _actors(text) if a.text == mention)
+    assert (actor.code, actor.name) == (code, name)
+
+
+def test_unresolved_pronoun_keeps_span_without_code():
+    actors = _actors("He said the deal was done.")
+    assert [(a.text, a.code) for a in actors] == [("He", None)]
+
+
+@pytest.mark.parametrize(("published", "code", "title"), [
+    (dt.date(2016, 6, 1), "USALEG", "Senator"),
+    (dt.date(2025, 6, 1), "USAGOV", "Secretary of State"),
+])
+def test_known_person_office_by_date(published, code, title):
+    actor = _find(_actors("Marco Rubio said the talks would go on.", published), "Rubio")
+    assert (actor.code, actor.title) == (code, title)

@@ -3,9 +3,11 @@
 - Surnames: "Rubio" takes the code and name of an earlier "Marco Rubio".
 - Descriptions: "the President", "the army chief" take the latest earlier person whose title
   ends with the same office.
-- Pronouns: "he"/"she"/"him" take the latest earlier named person (within a few sentences);
+- Pronouns: "he"/"she"/"him" (and possessive "his"/"her", kept only when resolved) take the
+  latest earlier named person (within a few sentences);
   "it" as the subject of a verb takes the latest country or organisation of this or the
-  previous sentence; "they"/"them" only when that window holds one actor code.
+  previous sentence; "they"/"them" only when that window holds one actor code; a relative
+  "who"/"which" takes the actor its clause modifies ("Smith, who said ...").
 - "the two countries" / "both countries" (also nations, sides, neighbours): two mentions on
   the same span, one per country of the article's main dyad (the same pair as the article's
   earlier such phrase, else the two most recently mentioned distinct countries).
@@ -22,7 +24,10 @@ from .actor_pieces import NAME, PERSON, SECTOR
 from .actors import Mention
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him"})
+_POSSESSIVES = frozenset({"his", "her"})  # possessive determiners: kept only when resolved
 _GROUP_PRONOUNS = frozenset({"they", "them"})
+_PRONOUNS = _PERSON_PRONOUNS | _POSSESSIVES | _GROUP_PRONOUNS | {"it"}
+_RELATIVES = frozenset({"who", "which"})
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
 _DYAD_NOUNS = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states"})
 _NOT_OFFICE_PREFIX = frozenset({"vice", "deputy", "former", "acting", "junior"})
@@ -92,32 +97,65 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+def _antecedent(token, by_token: dict[int, Mention]) -> Mention | None:
+    """The mention a relative "who"/"which" refers to ("Smith, who said ...")."""
+    clause = token.head
+    if clause.dep_ not in ("relcl", "acl"):
+        return None
+    return by_token.get(clause.head.i)
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether the mention's head word is a clause subject (its own or via "and")."""
+    for token in doc[mention.start:mention.end]:
+        if not mention.start <= token.head.i < mention.end or token.head is token:
+            while token.dep_ == "conj" and token.head is not token:
+                token = token.head
+            return token.dep_ in ("nsubj", "nsubjpass")
+    return False
+
+
+def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int]) -> Mention | None:
+    here = sent_of[token.i]
+    if word in _PERSON_PRONOUNS or word in _POSSESSIVES:
+        # Prefer the latest person who was a subject: "Rubio spoke with Sharif and reiterated
+        # his calls" is Rubio's call (a centering heuristic), else the latest person.
+        window = [m for m in before if m.is_person and m.name and here - sent_of[m.start] <= _PRONOUN_WINDOW]
+        doc = token.doc
+        subjects = [m for m in window if _is_subject(doc, m)]
+        return (subjects or window or [None])[-1]
+    window = [m for m in before if m.code and not m.is_person and here - sent_of[m.start] <= 1]
+    if word == "it":
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ != "VERB":
+            return None
+        window = [m for m in window if m.country and m.country not in INTERNATIONAL or m.name]
+        return window[-1] if window else None
+    return window[-1] if len({m.code for m in window}) == 1 else None
+
+
 def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     sent_of = _sentence_index(doc)
     found = []
     ordered = sorted(mentions, key=lambda m: m.start)
+    by_token = {i: m for m in ordered for i in range(m.start, m.end)}
     for token in doc:
         word = token.lower_
-        if token.pos_ != "PRON" or word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it"}:
-            continue
-        before = [m for m in ordered if m.end <= token.i and m.code]
-        if word in _PERSON_PRONOUNS:
-            window = [m for m in before if m.is_person and m.name
-                      and sent_of[token.i] - sent_of[m.start] <= _PRONOUN_WINDOW]
-            source = window[-1] if window else None
+        if word in _RELATIVES and token.dep_ in ("nsubj", "nsubjpass"):
+            source = _antecedent(token, by_token)
+            if source is None or not (source.code or source.name):
+                continue
+        elif token.pos_ == "PRON" and word in _PRONOUNS:
+            if word in _POSSESSIVES and token.tag_ != "PRP$":
+                continue  # object "her" is handled as a person pronoun below
+            before = [m for m in ordered if m.end <= token.i]
+            source = _pronoun_source(token, "him" if word == "her" and token.tag_ != "PRP$" else word,
+                                     before, sent_of)
+            if source is None and word not in _PERSON_PRONOUNS:
+                continue  # an unresolved "he" stays an actor with no code; others are dropped
         else:
-            window = [m for m in before if not m.is_person and sent_of[token.i] - sent_of[m.start] <= 1]
-            if word == "it":
-                ok = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
-                window = [m for m in window if m.country and m.country not in INTERNATIONAL
-                          or m.name] if ok else []
-                source = window[-1] if window else None
-            else:
-                source = window[-1] if len({m.code for m in window}) == 1 else None
-        if source is None and word not in _PERSON_PRONOUNS:
             continue
-        mention = Mention(token.i, token.i + 1, [], is_person=word in _PERSON_PRONOUNS)
-        if source is not None:  # an unresolved "he" stays an actor with no code
+        mention = Mention(token.i, token.i + 1, [], is_person=source.is_person if source else True)
+        if source is not None:
             _copy(mention, source)
         found.append(mention)
     return found

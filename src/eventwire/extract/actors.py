@@ -141,6 +141,13 @@ def _is_acting(doc: Doc, piece: Piece) -> bool:
     return last.dep_ in ("nsubj", "nsubjpass") and last.head.pos_ in ("VERB", "AUX")
 
 
+def _determined(doc: Doc, piece: Piece) -> bool:
+    """A noun phrase head right after "the"/"a"/"an" ("the spokesman")."""
+    head = doc[piece.end - 1]
+    return (piece.start > 0 and doc[piece.start - 1].lower_ in ("the", "a", "an")
+            and head.dep_ not in ("compound", "amod"))
+
+
 def _is_participant(doc: Doc, piece: Piece, places: bool = False) -> bool:
     """An unknown organisation name counts when it is a verb's subject or object, an agent
     ("by X"), or a possessor; not as a location or a modifier."""
@@ -170,7 +177,9 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
     anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
     if not anchored and not sector_kinds & {"title", "body", "group"}:
-        if not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
+        if sector_kinds == {"generic"} and _determined(doc, chain[0]):
+            pass  # "a spokesman said", "the spokesman": a description to resolve
+        elif not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
             return None  # lone "chief", "drones", "General" are not actors
     capital_sector = "GOV"
     if kinds == {CAPITAL}:
