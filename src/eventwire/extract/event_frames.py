@@ -19,6 +19,8 @@ from .event_args import (
 CUE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp",
                       "advcl", "npadvmod", "nsubjpass", "prt", "advmod", "conj"})
 CUE_WINDOW = 30  # tokens of complement searched for cues
+CONTAINERS = frozenset({"round", "wave", "series", "spate", "string", "barrage", "volley", "campaign",
+                        "flurry", "number", "kind", "type", "form"})
 INNER_PREPS = frozenset({"between", "with", "to", "against", "on"})
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "from", "for", "into", "in", "at", "between")
 
@@ -97,6 +99,9 @@ def noun_code(tok: Token, lex: EventLexicon) -> tuple[str, NounEntry | None] | N
     entry = lex.nouns.get(lower) or lex.nouns.get(lemma)
     if entry is not None:
         return entry.code, entry
+    if lemma in CONTAINERS:  # "a new round of joint exercises", "three waves of attacks"
+        for obj in pobjs(tok, ("of",)):
+            return noun_code(obj, lex)
     return None
 
 
@@ -165,6 +170,8 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
                   code=code, conf=min(conf, 0.95), noun=noun, embed=entry.embed)
     frame.sources, by_agent = subjects(tok)
     frame.targets, frame.target_fallback = _verb_targets(tok, entry, obj, noun, lex)
+    if entry.invert:  # "X received aid from Y": Y gave, X got
+        frame.sources, frame.targets = pobjs(tok, ("from",)), frame.sources
     if not frame.targets and noun is not None:
         frame.targets, frame.target_fallback, frame.wide_target = [noun], True, True
     if entry.transitive and not frame.targets:
@@ -239,6 +246,9 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     if found is None:
         return None
     code, entry = found
+    if entry is not None and entry.cue and code == entry.code:
+        words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+        code = next((c for c, cue in entry.cue if words & cue), code)
     preps = entry.tprep if entry else ("on", "against")
     conf = entry.conf if entry else 0.65
     frame = Frame(trigger=tok, last=tok, code=code, conf=conf)
@@ -277,7 +287,11 @@ def speech_request_frame(tok: Token) -> Frame | None:
             continue
         aux = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
         needs = any(c.dep_ == "xcomp" for c in child.children) and child.lemma_ in ("have", "need")
-        if aux & {"must"} or needs:
+        blame = any(c.dep_ == "acomp" and c.lower_ in ("responsible", "guilty", "behind", "culpable")
+                    for c in child.children)
+        if blame:
+            code = "112"  # "X said Y was responsible"
+        elif aux & {"must"} or needs:
             code = "100"
         elif aux & {"should", "ought"}:
             code = "020"

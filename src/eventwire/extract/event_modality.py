@@ -71,8 +71,8 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
     reported = False
     if aux & FUTURE_AUX or _going_to(trigger):
         mode = "intended"
-    elif aux & HYPOTHETICAL_AUX:
-        mode = "hypothetical"
+    elif aux & HYPOTHETICAL_AUX and not ("have" in aux and trigger.tag_ == "VBN"):
+        mode = "hypothetical"  # but "may have launched" reports a (suspected) fact
     elif aux & OBLIGATION_AUX:
         mode = "requested"
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trigger.children):
@@ -93,11 +93,10 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
                 mode = "hypothetical"
             elif cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-                # a purpose clause ("took steps to end support"), or "for X to do": not a fact
+                # "for X to do" is wished for, not done; a purpose clause ("called X to
+                # convey support") is usually done by the call itself, so it stays asserted
                 if any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children):
                     mode = "requested"
-                elif mode == "asserted":
-                    mode = "hypothetical"
                 cur = head
                 continue
             break
@@ -109,8 +108,6 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
                 if _negated_here(head):
                     negated = True
                 break
-            if "would" in aux and mode == "asserted":
-                mode = "hypothetical"
             if lemma in DENYING_HEADS:
                 mode = "denied"
             elif embed_heads and lemma in embed_heads and dep in ("xcomp", "ccomp"):
@@ -129,8 +126,8 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
         cur = head
     else:
         pass
-    if "would" in aux and mode == "asserted" and not reported:
-        mode = "hypothetical"
+    if "would" in aux and mode == "asserted":
+        mode = "intended"  # news "would" is mostly a reported future; "if" clauses are caught above
     return Modality(negated=negated, modality=mode, reported=reported)
 
 

@@ -67,6 +67,10 @@ def _lookup_prefix(table: dict[str, str], code: str) -> str | None:
 def recode(code: str, mod: Modality, lex: EventLexicon) -> tuple[str, Modality]:
     """Announced intentions become 03x/13x events, refused ones 12x ("will not lift")."""
     root = code[:2]
+    if mod.negated and mod.modality == "asserted":
+        refused = _lookup_prefix(lex.refused_when_negated, code)
+        if refused:
+            return refused, Modality(False, "asserted", mod.reported)
     if mod.modality != "intended" or root in _VERBAL_ROOTS:
         return code, mod
     if mod.negated:

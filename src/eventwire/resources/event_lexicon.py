@@ -32,6 +32,7 @@ class VerbEntry:
     conf: float = 0.8
     bare: bool = True
     transitive: bool = False  # no event without a target
+    invert: bool = False  # subject is the target, "from" object the source
 
     @property
     def specificity(self) -> int:
@@ -44,6 +45,7 @@ class NounEntry:
     code: str
     tprep: tuple[str, ...] = ("on", "against")
     conf: float = 0.65
+    cue: tuple[tuple[str, frozenset[str]], ...] = ()  # words anywhere in the sentence
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # identity hash: cached per lexicon
@@ -54,6 +56,7 @@ class EventLexicon:
     compounds: dict[str, dict[str, str]]  # modifier lemma -> head lemma -> code
     intent: dict[str, str]  # CAMEO root -> code of announcing the intention
     agents: frozenset[str]  # common nouns naming political actors ("government", "rebels")
+    refused_when_negated: dict[str, str]  # "did not give permission" -> a refusal code
     refusal: dict[str, str]  # CAMEO root -> code of refusing it
 
     def verb_lemmas(self) -> frozenset[str]:
@@ -90,7 +93,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
             prt = word
     spec = {"code": value} if isinstance(value, str) else dict(value)
     unknown = set(spec) - {"code", "tprep", "nodobj", "obj", "cue", "light", "embed", "ctarget", "conf",
-                           "bare", "transitive"}
+                           "bare", "transitive", "invert"}
     if unknown:
         raise ResourceError(f"{LEXICON_FILE}: verb {key!r}: unknown fields {sorted(unknown)}")
     if spec.get("embed") not in _EMBED:
@@ -105,6 +108,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
         cue=tuple(cues), light=bool(spec.get("light", False)), embed=spec.get("embed"),
         ctarget=bool(spec.get("ctarget", False)), conf=float(spec.get("conf", 0.8)),
         bare=bool(spec.get("bare", True)), transitive=bool(spec.get("transitive", False)),
+        invert=bool(spec.get("invert", False)),
     )
 
 
@@ -135,6 +139,7 @@ def event_lexicon() -> EventLexicon:
         nouns[words[0]] = NounEntry(
             lemma=words[0], code=code, tprep=_words(spec.get("tprep")) or ("on", "against"),
             conf=float(spec.get("conf", 0.65)),
+            cue=tuple((_code(row[0], key), frozenset(_words(row[1:]))) for row in spec.get("cue") or ()),
         )
     return EventLexicon(
         verbs={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in verbs.items()},
@@ -144,4 +149,6 @@ def event_lexicon() -> EventLexicon:
         intent={str(k): _code(v, "intent") for k, v in (data.get("intent") or {}).items()},
         refusal={str(k): _code(v, "refusal") for k, v in (data.get("refusal") or {}).items()},
         agents=frozenset(_words(data.get("agents"))),
+        refused_when_negated={str(k): _code(v, "refused_when_negated")
+                              for k, v in (data.get("refused_when_negated") or {}).items()},
     )
