@@ -83,3 +83,13 @@ def test_distance(a, b, km):
 ])
 def test_usable_alternate(name, ok):
     assert gz._usable_alternate(name) is ok
+
+
+@pytest.mark.parametrize("county, state, near", [
+    ("Walker County", "TX", (30.7, -95.6)),
+    ("Hall County", "GA", (34.3, -83.8)),
+    ("Laurel County", "KY", (37.1, -84.1)),
+])
+def test_us_counties_have_centres(gaz, county, state, near):
+    hits = [e for e in gaz.find(county) if e.feature == "admin2" and e.admin1 == state]
+    assert hits and gz.distance_km(hits[0].lat, hits[0].lon, *near) < 60

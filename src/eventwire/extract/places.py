@@ -29,6 +29,8 @@ _SAME_REGION = 8.0
 _NEAR = 4.0
 _NEAR_KM = 150.0
 _SUPPORT = 4.0
+# Features small enough that nearness to another place says something.
+_LOCAL = frozenset({"city", "landmark", "admin2"})
 
 
 def _prior(e: Entry) -> float:
@@ -74,7 +76,7 @@ class _Context:
             if e.country and e.admin1:
                 self.regions[(e.country, e.admin1)] += weight
                 own_r[(e.country, e.admin1)] += weight
-            if e.lat is not None and e.feature in ("city", "landmark"):
+            if e.lat is not None and e.feature in _LOCAL:
                 self.points.append((e.lat, e.lon, key))
 
     def bonus(self, e: Entry, text: str) -> float:
@@ -89,7 +91,7 @@ class _Context:
             others = self.regions[(e.country, e.admin1)] - own_r[(e.country, e.admin1)]
             if others > 0:
                 score += _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
-        if e.lat is not None and e.feature in ("city", "landmark"):
+        if e.lat is not None and e.feature in _LOCAL:
             for lat, lon, other in self.points:
                 if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
                     score += _NEAR
@@ -124,8 +126,8 @@ def _affinity(e: Entry, c: Entry) -> float:
         return 1.0  # the article names a place in this country
     if e.admin1 and e.admin1 == c.admin1 and e.country == c.country:
         return 1.0
-    if e.lat is not None and c.lat is not None and c.feature in ("city", "landmark") \
-            and e.feature in ("city", "landmark") and distance_km(e.lat, e.lon, c.lat, c.lon) < _NEAR_KM:
+    if e.lat is not None and c.lat is not None and c.feature in _LOCAL \
+            and e.feature in _LOCAL and distance_km(e.lat, e.lon, c.lat, c.lon) < _NEAR_KM:
         return 1.0
     return 0.2 if e.country == c.country else 0.0
 

