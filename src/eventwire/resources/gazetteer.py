@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import logging
 import math
 import re
@@ -139,7 +140,8 @@ class _Builder:
                 self.names[(key, rowid)] = (min(kind, old[0]), max(priority, old[1]))
 
     def write(self, path: Path) -> None:
-        tmp = path.with_suffix(".tmp")
+        # one temporary file per process: two processes may build at the same time
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         con = sqlite3.connect(tmp)
         con.executescript(
@@ -299,6 +301,9 @@ def build_gazetteer(force: bool = False) -> Path:
     _add_aliases(b, countries)
     _CITY_CACHE.clear()
     b.write(path)
+    for old in path.parent.glob("gazetteer-v*.sqlite"):
+        if old != path:  # indexes built from older data files
+            old.unlink(missing_ok=True)
     print(f"eventwire: gazetteer ready ({len(b.places):,} places, {len(b.names):,} names, "
           f"{time.perf_counter() - started:.1f} s).", file=sys.stderr)
     return path
