@@ -120,7 +120,9 @@ _RULES: tuple[tuple[str, str], ...] = (
                 r"the\s+previous|that|coming))\s+)?(?P<wd>{WEEKDAY})(?!['’]s\b\s+\w+\s+\d)"
                 r"(?:\s+(?P<part>{PART}))?"),
     ("weekday_set", r"(?:(?P<every>(?i:every|each))\s+(?P<wd>{WEEKDAY})|"
-                    r"(?P<wd2>{WEEKDAY})s)(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"),
+                    r"(?P<wd2>{WEEKDAY})s)(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"
+                    r"|(?P<wd3>{WEEKDAY})\s+(?P<part2>(?i:mornings|afternoons|evenings|nights))"),
+    ("month_set", r"(?i:every|each)\s+(?P<mon>{MONTH})"),
     ("rel_unit", r"(?:(?P<edge>{EDGE})\s+)?(?P<rel>(?i:last|this|next|the\s+past|the\s+last|"
                  r"the\s+coming|the\s+previous|the\s+following|the\s+current|this\s+past|"
                  r"the\s+same|that|the\s+next|the\s+latest|the\s+current\s+fiscal|this\s+fiscal|"
@@ -226,6 +228,12 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
             before = text[max(0, start - 30):start]
             if re.search(r"\d[\d,.]*(?:\s+\w+){0,2}\s*$", before):
                 return False
+    if rule == "set" and groups["every"].lower() in ("a", "an") and (
+            groups.get("num") or groups["unit"].lower() not in ("day", "week", "month", "year", "hour")):
+        return False  # "a five year plan" is a duration, "a morning" no set
+    if rule == "quarter" and not groups.get("ord") and not groups.get("mods") and \
+            _key_word(groups.get("det")) in ("", "a"):
+        return False  # "a quarter of the shares", "quarter" alone
     if rule == "plural_unit":
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if text[end:end + 4].lower() == " old":

@@ -10,8 +10,8 @@ import datetime as dt
 from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
 from .time_values import (Context, Value, _day, _key, _month, _shift_month, _week, duration,
-                          explicit_year, number, quarter_of, resolve_weekday, season_value,
-                          weekday_number)
+                          explicit_year, month_number, number, quarter_of, resolve_weekday,
+                          season_value, weekday_number)
 
 _PAST_RELS = ("last", "the past", "the last", "the previous", "this past", "previous")
 _NEXT_RELS = ("next", "the coming", "the next", "the following", "this coming", "coming")
@@ -60,9 +60,14 @@ def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 def weekday_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    wd = weekday_number(g.get("wd") or g.get("wd2"))
-    part = _key(g.get("part")).rstrip("s")
+    wd = weekday_number(g.get("wd") or g.get("wd2") or g.get("wd3"))
+    part = _key(g.get("part") or g.get("part2")).rstrip("s")
     return Value("SET", f"XXXX-WXX-{wd}{_part_suffix(part)}", "day")
+
+
+def month_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"each July" -> XXXX-07."""
+    return Value("SET", f"XXXX-{month_number(c.groups['mon']):02d}", "month")
 
 
 def _unit_value(unit: str, anchor: dt.date, step: int) -> tuple[str, str] | None:
@@ -204,8 +209,9 @@ def plural_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def set_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     unit, every = _key(g["unit"]), _key(g["every"])
-    if every in ("a", "an") and unit not in ("day", "week", "month", "year", "hour"):
-        return None
+    if every in ("a", "an") and (unit not in ("day", "week", "month", "year", "hour")
+                                 or g.get("num")):
+        return None  # "a five year plan" is a duration, not a set
     num = number(g.get("num")) if g.get("num") else 1.0
     parts = time_lexicon().day_parts
     seasons = time_lexicon().seasons

@@ -16,7 +16,7 @@ from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
 from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, plural_unit,
                             reference, rel_day, rel_unit, season, set_rule, set_word, that_day,
-                            this_part, vague_duration, weekday, weekday_set)
+                            this_part, vague_duration, weekday, weekday_set, month_set)
 from .time_values import (Context, Value, _day, _key, _month, explicit_year, month_number,
                           previous_quarter, quarter_of, resolve_year, weekday_number)
 
@@ -240,7 +240,7 @@ NORMALISERS = {
     "day_month": date_full, "month": month, "year": year, "decade": decade,
     "century": century, "quarter": quarter, "half": half, "period": period,
     "year_earlier": year_earlier, "rel_day": rel_day, "this_part": this_part,
-    "weekday": weekday, "weekday_set": weekday_set, "rel_unit": rel_unit,
+    "weekday": weekday, "weekday_set": weekday_set, "month_set": month_set, "rel_unit": rel_unit,
     "bare_unit": bare_unit, "season": season, "ago": ago, "duration": duration_rule,
     "plural_unit": plural_unit, "set": set_rule, "set_word": set_word, "clock": clock,
     "holiday": holiday, "reference": reference,
