@@ -21,6 +21,7 @@ CUE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"
 CUE_WINDOW = 30  # tokens of complement searched for cues
 CONTAINERS = frozenset({"round", "wave", "series", "spate", "string", "barrage", "volley", "campaign",
                         "flurry", "number", "kind", "type", "form"})
+UNDERGO = frozenset({"face", "receive", "draw", "attract", "suffer", "endure", "get", "meet"})
 INNER_PREPS = frozenset({"between", "with", "to", "against", "on"})
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "from", "for", "into", "in", "at", "between")
 
@@ -207,6 +208,8 @@ def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token |
         scope += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in",)]
         inner = [t for root in scope for t in root.subtree
                  if t.dep_ == "pobj" and t.head.lower_ in INNER_PREPS]
+        inner = inner or [t for t in (obj.subtree if obj is not None else ())
+                          if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head is obj]
         if inner:  # "offered assistance in starting talks between the two countries"
             return inner[:1], True
     else:
@@ -265,6 +268,8 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
             if child.dep_ == "compound":
                 sources += [c for c in child.children if c.dep_ == "poss"]
     targets = pobjs(tok, preps)
+    if tok.dep_ == "dobj" and tok.head.lemma_ in UNDERGO:  # "X faces criticism from Y"
+        targets += subjects(tok.head)[0]
     nxt = tok.right_edge.i + 1
     follower = [tok.doc[nxt]] if nxt < len(tok.doc) else []
     for child in list(tok.children) + follower:
@@ -316,7 +321,7 @@ def expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_OTHER_CLAUSE = frozenset({"nsubj", "csubj", "agent", "ccomp", "advcl", "relcl", "parataxis", "punct", "cc"})
+_OTHER_CLAUSE = frozenset({"nsubj", "csubj", "ccomp", "advcl", "relcl", "parataxis", "punct", "cc"})
 
 
 def alternate_targets(trig: Token, exclude: set[Token]) -> list[Token]:
@@ -326,8 +331,8 @@ def alternate_targets(trig: Token, exclude: set[Token]) -> list[Token]:
     stack = [c for c in trig.children if c.dep_ not in _OTHER_CLAUSE]
     while stack:
         tok = stack.pop()
-        if tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "compound", "poss", "nmod") and \
+        if tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "poss", "nmod") and \
                 tok.pos_ in ("NOUN", "PROPN") and tok not in exclude:
-            out.append(tok)
+            out.append(tok)  # phrase heads only: "compound" parts belong to their head
         stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSE)
     return sorted(out, key=lambda t: abs(t.i - trig.i))

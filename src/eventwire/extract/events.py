@@ -109,7 +109,7 @@ def _actorish(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:
         return True
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod") and (
-            child.ent_type_ in _ACTOR_ENTS or child.lemma_.lower() in lex.agents
+            child.ent_type_ in _ACTOR_ENTS or (child.dep_ != "amod" and child.lemma_.lower() in lex.agents)
         ):
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in _QUANTITY:
@@ -227,7 +227,7 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         # leaves room for the actor the event is directed at: the partner of a coordinated
         # subject ("Canada and Britain agreed a deal") or an actor in the clause ("eased
         # curfews in North Sinai"). Those pairs come second, with less confidence.
-        thing = frame.wide_target or not any(_actorish(t, resolver, lex) for t in tgt_heads)
+        thing = frame.wide_target or frame.target_fallback or not any(_actorish(t, resolver, lex) for t in tgt_heads)
         pairs: list[tuple[Actor | None, Actor | None, float]] = []
         if targets and not (frame.wide_target and len(sources) > 1):
             pairs += [(s, t, conf) for s in sources for t in targets]
@@ -235,7 +235,9 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
             pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
         if thing:
             seen_heads = set(src_heads) | set(tgt_heads)
-            alts = [t for t in alternate_targets(trig, seen_heads) if _actorish(t, resolver, lex)][:3]
+            taken = {t.i for h in seen_heads for t in h.subtree} if seen_heads else set()
+            alts = [t for t in alternate_targets(trig, seen_heads)
+                    if t.i not in taken and _actorish(t, resolver, lex)][:4]
             pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
                       for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         if not pairs:
