@@ -128,7 +128,7 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"the\s+same|that|the\s+next|the\s+latest|the\s+current\s+fiscal|this\s+fiscal|"
                  r"last\s+fiscal|next\s+fiscal))\s+(?P<unit>(?i:week|weekend|month|year|"
                  r"decade|century)|{SEASON})\b"),
-    ("bare_unit", r"(?:(?P<edge>{EDGE})\s+)?(?P<det>(?i:the|that))\s+(?P<unit>(?i:weekend|"
+    ("bare_unit", r"(?:(?P<edge>{EDGE})\s+)?(?P<det>(?i:the))\s+(?P<unit>(?i:weekend|"
                   r"full\s+year|fiscal\s+year|year|week|day|month|decade))\b(?!-)"
                   r"(?P<ended>\s+(?i:ended|ending|that\s+ended|to))?"),
     ("season", r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+past))\s+)"
@@ -310,8 +310,9 @@ def _matches(name: str, regex: re.Pattern, text: str):
         yield from regex.finditer(text, start, end)
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Non-overlapping time-expression candidates in text order."""
+def find_candidates(text: str, viable=None) -> list[Candidate]:
+    """Non-overlapping time-expression candidates in text order. `viable(candidate)` may
+    veto a reading (its value cannot be built); a shorter overlapping one then gets its turn."""
     found: list[tuple[int, int, int, str, dict]] = []
     for order, (name, regex) in enumerate(compiled_rules()):
         for match in _matches(name, regex, text):
@@ -326,6 +327,8 @@ def find_candidates(text: str) -> list[Candidate]:
     for start, end, _order, name, groups in found:
         if any(start < c.end and c.start < end for c in taken):
             continue
-        taken.append(Candidate(start, end, name, groups))
+        cand = Candidate(start, end, name, groups)
+        if viable is None or viable(cand):
+            taken.append(cand)
     taken.sort(key=lambda c: c.start)
     return taken

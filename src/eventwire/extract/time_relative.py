@@ -269,9 +269,8 @@ def next_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def that_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    if ctx.last_day is None:
-        return None
-    return Value("DATE", _day(ctx.last_day), "day")
+    """"that day": the day last talked about (none: the antecedent is not a date we saw)."""
+    return Value("DATE", _day(ctx.last_day), "day") if ctx.last_day else None
 
 
 def reference(c: Candidate, ctx: Context, tense: str | None) -> Value | None:

@@ -107,7 +107,12 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     text = doc.text
     ctx = Context(anchor=published)
     items: list[tuple[Candidate, Value, int, int]] = []
-    for cand in find_candidates(text):
+    def viable(cand: Candidate) -> bool:
+        # A scratch context: discourse-dependent rules ("that day") are judged later.
+        scratch = Context(anchor=published, last_day=published or dt.date(2000, 1, 1))
+        return NORMALISERS[cand.rule](cand, scratch, None) is not None
+
+    for cand in find_candidates(text, viable):
         tense = None
         if cand.rule in _TENSED_RULES:
             if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start):
