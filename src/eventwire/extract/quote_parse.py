@@ -238,9 +238,8 @@ _NOT_SPEAKERS = {"update", "updated", "breaking", "exclusive", "watch", "note", 
                  "transcript", "correction", "disclosure", "listen", "see also", "also read", "read"}
 
 
-def colon_attributions(doc: Doc) -> list[Attribution]:
+def colon_attributions(doc: Doc, text: str) -> list[Attribution]:
     """'NAME: content' lines; content runs to the end of the paragraph."""
-    text = doc.text
     found = []
     for match in _COLON_NAME_RE.finditer(text):
         name = match.group(1)
@@ -261,7 +260,7 @@ def colon_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
-def find_attributions(doc: Doc, drop_mark: bool = False,
+def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False,
                       classes: frozenset[str] | None = None) -> list[Attribution]:
     """Attributions in token order of their cue word."""
     by_lemma = cues_by_lemma(classes) if classes else cues_by_lemma()
@@ -307,6 +306,6 @@ def find_attributions(doc: Doc, drop_mark: bool = False,
             found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
                                      pieces, role, "speech" in cue.classes))
             break
-    found.extend(colon_attributions(doc))
+    found.extend(colon_attributions(doc, doc.text if text is None else text))
     found.sort(key=lambda a: a.cue[0])
     return found

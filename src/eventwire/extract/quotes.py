@@ -116,10 +116,9 @@ def _head_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_ends: list
     return None
 
 
-def _draft_direct(doc: Doc, quoted: Quoted, attrs: list[Attribution], used: set[int],
+def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution], used: set[int],
                   by_start: tuple[list[Attribution], list[int]],
                   by_end: tuple[list[Attribution], list[int]]) -> _Draft | None:
-    text = doc.text
     region = (quoted.open_at, (quoted.close_at + 1) if quoted.close_at is not None else quoted.end)
     pieces = list(quoted.pieces)
     for k, att in enumerate(attrs):
@@ -136,13 +135,12 @@ def _draft_direct(doc: Doc, quoted: Quoted, attrs: list[Attribution], used: set[
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
         return _Draft("direct", pieces, hit.cue, hit.speaker, hit.speaker_token)
-    return _colon_intro(doc, quoted) or _Draft("direct", pieces, None, None, None)
+    return _colon_intro(doc, text, quoted) or _Draft("direct", pieces, None, None, None)
 
 
-def _colon_intro(doc: Doc, quoted: Quoted) -> _Draft | None:
+def _colon_intro(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
     """'Cruz called them on it: "..."' (also across a paragraph break): the subject of the
     clause that the colon ends speaks; the cue runs from its verb to the colon."""
-    text = doc.text
     before = text[:quoted.open_at].rstrip()
     if not before.endswith(":") or quoted.open_at - len(before) > 3:
         return None
@@ -170,8 +168,7 @@ def _ends_paragraph(text: str, pos: int) -> bool:
     return not rest.strip(" \t.,;:!?\"”’'")
 
 
-def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[_Draft]:
-    text = doc.text
+def _assemble(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution]) -> list[_Draft]:
     bare = [a for a in attrs if a.speaker is not None]
     cue_starts = [a.cue[0] for a in bare]
     ends_sorted = sorted(bare, key=lambda a: a.cue[1])
@@ -182,7 +179,7 @@ def _assemble(doc: Doc, quoted: list[Quoted], attrs: list[Attribution]) -> list[
     covered: list[tuple[int, int]] = []
     previous: _Draft | None = None
     for q in quoted:
-        draft = _draft_direct(doc, q, attrs, used, (bare, cue_starts), (ends_sorted, cue_ends))
+        draft = _draft_direct(doc, text, q, attrs, used, (bare, cue_starts), (ends_sorted, cue_ends))
         region = (q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
         covered.append(region)
         if draft is None:
@@ -228,7 +225,7 @@ def _quoted_edge(text: str, pieces: list[Piece]) -> bool:
     return text[start] in _QUOTE_CHARS or text[end - 1] in _QUOTE_CHARS
 
 
-def _resolve(doc: Doc, span: Piece, head: int | None, actors: Sequence[Actor]) -> Actor:
+def _resolve(doc: Doc, text: str, span: Piece, head: int | None, actors: Sequence[Actor]) -> Actor:
     """The speaker mention, carrying the id, code and name of the actor found there: the
     actor at the head word, else one overlapping the mention, else for a relative pronoun
     ("X, who said") the actor at its antecedent; a bare mention when there is none."""
@@ -242,12 +239,12 @@ def _resolve(doc: Doc, span: Piece, head: int | None, actors: Sequence[Actor]) -
             and head_tok.head.dep_ == "relcl":
         antecedent = head_tok.head.head.idx
         found = next((a for a in actors if a.start <= antecedent < a.end), None)
-    text = doc.text[start:end]
+    mention = text[start:end]
     if found is None:
-        return Actor(id="", text=text, start=start, end=end, code=None, country=None, sector=None)
+        return Actor(id="", text=mention, start=start, end=end, code=None, country=None, sector=None)
     if (found.start, found.end) == (start, end):
         return found
-    return dataclasses.replace(found, text=text, start=start, end=end)
+    return dataclasses.replace(found, text=mention, start=start, end=end)
 
 
 def _content_span(text: str, pieces: list[Piece]) -> Span:
@@ -259,12 +256,12 @@ def _content_span(text: str, pieces: list[Piece]) -> Span:
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Quotes in text order, ids q1, q2, ..."""
-    text = doc.text
-    drafts = _assemble(doc, find_quoted(text), find_attributions(doc))
+    text = doc.text  # built from the tokens on every access: read it once
+    drafts = _assemble(doc, text, find_quoted(text), find_attributions(doc, text))
     quotes = []
     for draft in drafts:
         cue = Span(text[draft.cue[0]:draft.cue[1]], *draft.cue) if draft.cue else None
-        speaker = _resolve(doc, draft.speaker, draft.speaker_token, actors) if draft.speaker else None
+        speaker = _resolve(doc, text, draft.speaker, draft.speaker_token, actors) if draft.speaker else None
         quotes.append(Quote(id=f"q{len(quotes) + 1}", kind=draft.kind,
                             content=_content_span(text, draft.pieces), cue=cue, speaker=speaker))
     return quotes
