@@ -108,7 +108,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(5):
         if is_passive(v):
             return agent_of(v), True
-        subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+        subj = [undateline(c) for c in v.children if c.dep_ in SUBJ_DEPS]
         if subj:
             if subj[0].lower_ in WH_WORDS and v.dep_ == "relcl":
                 return [v.head], False
@@ -137,6 +137,21 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], False
+
+
+DASHES = frozenset({"--", "-", "—", "–", ":"})
+
+
+def undateline(tok: Token) -> Token:
+    """"MOGADISHU, Somalia -- A U.S. airstrike killed ...": the parser makes the dateline
+    the subject and hangs the real one on it as an apposition after the dash."""
+    dash = next((c.i for c in tok.children if c.dep_ == "punct" and c.text in DASHES), None)
+    if dash is None or dash > tok.sent.start + 12:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i > dash:
+            return child
+    return tok
 
 
 def clause_subject(clause: Token) -> list[Token]:

@@ -279,6 +279,14 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
             targets += [c for c in child.children if c.dep_ == "dobj"]
     if not targets:
         targets = [t for t in pobjs(tok, ("in", "into", "inside")) if t.ent_type_ == "GPE"]
+    between = expand_conj(pobjs(tok, ("between",))[0]) if pobjs(tok, ("between",)) else []
+    if not sources and len(between) > 1:  # "cooperation between X and Y"
+        sources, targets = between[:1], between[1:]
+    if not sources and tok.dep_ in ("dobj", "attr", "pobj"):
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if gov.pos_ in ("VERB", "AUX"):  # "X is heading an inquiry", "X participates in operations"
+            sources = subjects(gov)[0]
+            frame.conf -= 0.1
     if not sources and not targets:
         return None
     frame.sources, frame.targets = sources, targets

@@ -20,7 +20,7 @@ from ..errors import ResourceError
 from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
 from ..resources.event_lexicon import EventLexicon, event_lexicon
-from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, subjects
+from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, is_passive, pobjs, subjects
 from .event_frames import (
     Frame, alternate_targets, expand, noun_frame, speech_request_frame, verb_frame,
 )
@@ -174,6 +174,7 @@ def _verb_entries(tok: Token, lex: EventLexicon):
 def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
     frames: list[Frame] = []
     used_nouns: set[int] = set()
+    verb_roots: dict[int, set[str]] = {}  # object token -> roots of the verb events over it
     for tok in doc:
         if tok.ent_type_ in NAME_ENTITIES:
             continue  # "Pakistan-Occupied Kashmir", "Operation Desert Storm": part of a name
@@ -187,6 +188,9 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
                     frames.append(frame)
                     if frame.noun is not None:
                         used_nouns.add(frame.noun.i)
+                    for child in tok.children:
+                        if child.dep_ in ("dobj", "nsubjpass"):
+                            verb_roots.setdefault(child.i, set()).add(frame.code[:2])
             if tok.lemma_ in SPEECH_VERBS:
                 frame = speech_request_frame(tok)
                 if frame is not None:
@@ -194,8 +198,8 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
     for tok in doc:
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns and tok.ent_type_ not in NAME_ENTITIES:
             frame = noun_frame(tok, lex)
-            if frame is not None:
-                frames.append(frame)
+            if frame is not None and frame.code[:2] not in verb_roots.get(tok.i, ()):
+                frames.append(frame)  # "provided aid": the verb's event already says it
     return frames
 
 
@@ -218,6 +222,12 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         if heads and not any(_actorish(t, resolver, lex) for t in heads):
             continue  # "the storm threatened the harvest": no political actor takes part
         src_heads = _agents_of(expand(frame.sources), trig, resolver, lex)
+        extra_sources: list[Token] = []
+        if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
+            # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
+            extra_sources = [t for t in pobjs(trig, ("in", "from", "by")) if t.ent_type_ in ("GPE", "ORG", "NORP")]
+        if mod.reported and antecedent is not None and antecedent not in src_heads:
+            extra_sources.append(antecedent)  # "Taliban leaders said the fighters will ..."
         tgt_heads = [t for t in expand(frame.targets) if _wordlike(t)]
         sources = [a for t in src_heads for a in resolver.resolve_all(t, antecedent)] or [None]
         targets = [a for t in tgt_heads for a in resolver.resolve_all(t, antecedent, after=trig.i)]
@@ -242,6 +252,10 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
                       for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         if not pairs:
             pairs = [(s, None, conf) for s in sources]
+        if extra_sources:
+            extra = [a for t in extra_sources for a in resolver.resolve_all(t)]
+            pairs += [(s, t, round(c - 0.1, 3)) for s in extra for (_, t, c) in pairs[:4]
+                      if t is None or s.start != t.start]
         for source, target, pconf in pairs:
             if source is not None and target is not None and source.start == target.start:
                 continue
