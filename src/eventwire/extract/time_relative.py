@@ -9,23 +9,22 @@ import datetime as dt
 
 from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
-from .time_values import (Context, Value, _day, _key, _month, _shift_month, _week, duration,
-                          explicit_year, month_number, number, quarter_of, resolve_weekday,
-                          season_value, weekday_number)
+from .time_values import (Context, Value, duration, explicit_year, iso_day, iso_month, iso_week,
+                          month_number, norm_key, number, quarter_of, resolve_weekday,
+                          season_value, shift_month, weekday_number)
 
 _PAST_RELS = ("last", "the past", "the last", "the previous", "this past", "previous")
 _NEXT_RELS = ("next", "the coming", "the next", "the following", "this coming", "coming")
 
 
-
 def _part_suffix(part: str | None) -> str:
-    code = time_lexicon().day_parts.get(_key(part)) if part else None
+    code = time_lexicon().day_parts.get(norm_key(part)) if part else None
     return f"T{code}" if code else ""
 
 
 def rel_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    word = _key(g["rd"])
+    word = norm_key(g["rd"])
     offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
                "the day before yesterday": -2, "the day after tomorrow": 2}
     if ctx.anchor is None:
@@ -33,17 +32,17 @@ def rel_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     day = ctx.anchor + dt.timedelta(days=offsets[word])
     suffix = _part_suffix(g.get("part"))
     if suffix:
-        return Value("TIME", _day(day) + suffix, "part_of_day")
-    return Value("DATE", _day(day), "day")
+        return Value("TIME", iso_day(day) + suffix, "part_of_day")
+    return Value("DATE", iso_day(day), "day")
 
 
 def this_part(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    rel, suffix = _key(g["rel"]), _part_suffix(g["part"])
+    rel, suffix = norm_key(g["rel"]), _part_suffix(g["part"])
     if ctx.anchor is None:
         return Value("TIME", "XXXX-XX-XX" + suffix, "part_of_day")
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-    return Value("TIME", _day(ctx.anchor + dt.timedelta(days=offset)) + suffix, "part_of_day")
+    return Value("TIME", iso_day(ctx.anchor + dt.timedelta(days=offset)) + suffix, "part_of_day")
 
 
 def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -52,16 +51,16 @@ def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     suffix = _part_suffix(g.get("part"))
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-WXX-{wd}{suffix}", "day")
-    day = resolve_weekday(ctx.anchor, wd, _key(g.get("rel")), tense)
+    day = resolve_weekday(ctx.anchor, wd, norm_key(g.get("rel")), tense)
     if suffix:
-        return Value("TIME", _day(day) + suffix, "part_of_day")
-    return Value("DATE", _day(day), "day")
+        return Value("TIME", iso_day(day) + suffix, "part_of_day")
+    return Value("DATE", iso_day(day), "day")
 
 
 def weekday_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     wd = weekday_number(g.get("wd") or g.get("wd2") or g.get("wd3"))
-    part = _key(g.get("part") or g.get("part2")).rstrip("s")
+    part = norm_key(g.get("part") or g.get("part2")).rstrip("s")
     return Value("SET", f"XXXX-WXX-{wd}{_part_suffix(part)}", "day")
 
 
@@ -73,11 +72,11 @@ def month_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def _unit_value(unit: str, anchor: dt.date, step: int) -> tuple[str, str] | None:
     """The calendar unit containing the anchor, moved by `step` units: (value, precision)."""
     if unit == "week":
-        return _week(anchor + dt.timedelta(weeks=step)), "week"
+        return iso_week(anchor + dt.timedelta(weeks=step)), "week"
     if unit == "weekend":
-        return _week(anchor + dt.timedelta(weeks=step)) + "-WE", "week"
+        return iso_week(anchor + dt.timedelta(weeks=step)) + "-WE", "week"
     if unit == "month":
-        return _month(*_shift_month(anchor.year, anchor.month, step)), "month"
+        return iso_month(*shift_month(anchor.year, anchor.month, step)), "month"
     if unit in ("year", "fiscal year", "full year"):
         return f"{anchor.year + step:04d}", "year"
     if unit == "decade":
@@ -85,13 +84,13 @@ def _unit_value(unit: str, anchor: dt.date, step: int) -> tuple[str, str] | None
     if unit == "century":
         return f"{anchor.year // 100 + step:02d}", "century"
     if unit == "day":
-        return _day(anchor + dt.timedelta(days=step)), "day"
+        return iso_day(anchor + dt.timedelta(days=step)), "day"
     return None
 
 
 def rel_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    rel, unit = _key(g["rel"]), _key(g["unit"])
+    rel, unit = norm_key(g["rel"]), norm_key(g["unit"])
     if rel in ("that", "the following", "the same"):
         return None  # anaphoric ("that year"): the antecedent is not tracked
     seasons = time_lexicon().seasons
@@ -110,7 +109,7 @@ def rel_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 def bare_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    unit, edge = _key(g["unit"]), _key(g.get("edge"))
+    unit, edge = norm_key(g["unit"]), norm_key(g.get("edge"))
     if unit in ("year", "fiscal year") and g.get("ended"):
         # "the year ended Sept. 30" is a year-long period, not the calendar year.
         return Value("DURATION", "P1Y", "year", trim_end=len(g["ended"]))
@@ -128,18 +127,18 @@ def bare_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 def season(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    code = time_lexicon().seasons[_key(g.get("season") or g.get("season2"))]
+    code = time_lexicon().seasons[norm_key(g.get("season") or g.get("season2"))]
     explicit = explicit_year(g.get("year") or g.get("year2"), ctx.anchor)
     if explicit is not None:
         return Value("DATE", f"{explicit:04d}-{code}", "season")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{code}", "season")
-    return Value("DATE", season_value(ctx.anchor, code, _key(g.get("det")), tense), "season")
+    return Value("DATE", season_value(ctx.anchor, code, norm_key(g.get("det")), tense), "season")
 
 
 def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    unit, direction = _key(g["unit"]), _key(g["dir"])
+    unit, direction = norm_key(g["unit"]), norm_key(g["dir"])
     num = number(g.get("num")) if g.get("num") else 1.0
     letter, scale = time_lexicon().units.get(unit, (None, 1))
     if letter is None:
@@ -172,17 +171,17 @@ def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
         index = y * 4 + q - 1 + n
         return Value("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter")
     if letter == "M" and unit.startswith("month"):
-        return Value("DATE", _month(*_shift_month(a.year, a.month, n)), "month")
+        return Value("DATE", iso_month(*shift_month(a.year, a.month, n)), "month")
     if letter == "W":
-        return Value("DATE", _week(a + dt.timedelta(weeks=n * (scale if scale > 1 else 1))), "week")
+        return Value("DATE", iso_week(a + dt.timedelta(weeks=n * (scale if scale > 1 else 1))), "week")
     if letter == "D":
-        return Value("DATE", _day(a + dt.timedelta(days=n)), "day")
+        return Value("DATE", iso_day(a + dt.timedelta(days=n)), "day")
     return Value("DATE", "PAST_REF" if back < 0 else "FUTURE_REF", None)
 
 
 def duration_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    num_text = _key(g.get("num"))
+    num_text = norm_key(g.get("num"))
     num = number(num_text)
     if num is not None and g.get("half"):
         num += 0.5
@@ -191,7 +190,7 @@ def duration_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None
         return None
     if num is not None and num > 1000:
         return None
-    unit = _key(g["unit"])
+    unit = norm_key(g["unit"])
     value = duration(num, unit)
     if not value:
         return None
@@ -208,7 +207,7 @@ def plural_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 def set_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    unit, every = _key(g["unit"]), _key(g["every"])
+    unit, every = norm_key(g["unit"]), norm_key(g["every"])
     if every in ("a", "an") and (unit not in ("day", "week", "month", "year", "hour")
                                  or g.get("num")):
         return None  # "a five year plan" is a duration, not a set
@@ -226,19 +225,19 @@ def set_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def set_word(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    return Value("SET", time_lexicon().sets[_key(c.groups["word"])], None)
+    return Value("SET", time_lexicon().sets[norm_key(c.groups["word"])], None)
 
 
 def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    word = _key(g.get("word"))
+    word = norm_key(g.get("word"))
     if word:
         hour, minute = (12, 0) if word == "noon" else (24, 0)
     else:
         hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5"))
         minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or 0)
-        ampm = _key(g.get("ampm")).replace(".", "")
-        if g.get("h5") or _key(g.get("pod")) in ("afternoon", "evening"):
+        ampm = norm_key(g.get("ampm")).replace(".", "")
+        if g.get("h5") or norm_key(g.get("pod")) in ("afternoon", "evening"):
             ampm = "pm" if hour != 12 or g.get("h5") is None else "am"
         elif g.get("pod"):
             ampm = "am"
@@ -251,7 +250,7 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     # A clock time alone belongs to the day last talked about ("Slepian was shot Oct. 23
     # ... at 10 p.m."), else to the publication date.
     base = ctx.last_day or ctx.anchor
-    day = _day(base) if base else "XXXX-XX-XX"
+    day = iso_day(base) if base else "XXXX-XX-XX"
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", "minute" if minute else "hour")
 
 
@@ -260,24 +259,24 @@ def next_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     base = ctx.last_day or ctx.anchor
     if base is None:
         return None
-    step = 1 if _key(c.groups["rel"]) in ("next", "following") else -1
+    step = 1 if norm_key(c.groups["rel"]) in ("next", "following") else -1
     day = base + dt.timedelta(days=step)
-    part = _key(c.groups["part"])
+    part = norm_key(c.groups["part"])
     if part != "day":
-        return Value("TIME", _day(day) + _part_suffix(part), "part_of_day")
-    return Value("DATE", _day(day), "day")
+        return Value("TIME", iso_day(day) + _part_suffix(part), "part_of_day")
+    return Value("DATE", iso_day(day), "day")
 
 
 def that_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     """"that day": the day last talked about (none: the antecedent is not a date we saw)."""
-    return Value("DATE", _day(ctx.last_day), "day") if ctx.last_day else None
+    return Value("DATE", iso_day(ctx.last_day), "day") if ctx.last_day else None
 
 
 def reference(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    return Value("DATE", time_lexicon().references[_key(c.groups["ref"])], None)
+    return Value("DATE", time_lexicon().references[norm_key(c.groups["ref"])], None)
 
 
 def vague_duration(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    return Value("DURATION", time_lexicon().vague_durations[_key(c.groups["dur"])], None)
+    return Value("DURATION", time_lexicon().vague_durations[norm_key(c.groups["dur"])], None)
 
 

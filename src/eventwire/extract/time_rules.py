@@ -17,8 +17,9 @@ from .time_grammar import Candidate
 from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, plural_unit,
                             reference, rel_day, rel_unit, season, set_rule, set_word, that_day,
                             this_part, vague_duration, weekday, weekday_set, month_set)
-from .time_values import (Context, Value, _day, _key, _month, explicit_year, month_number,
-                          previous_quarter, quarter_of, resolve_year, weekday_number)
+from .time_values import (Context, Value, explicit_year, iso_day, iso_month, month_number,
+                          norm_key, previous_quarter, quarter_of, resolve_year, weekday_number)
+
 
 def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
@@ -43,21 +44,21 @@ def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     except ValueError:
         return None
     if g.get("h"):
-        return Value("TIME", f"{_day(value)}T{g['h']}:{g['m']}", "minute")
-    return Value("DATE", _day(value), "day")
+        return Value("TIME", f"{iso_day(value)}T{g['h']}:{g['m']}", "minute")
+    return Value("DATE", iso_day(value), "day")
 
 
 def month(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     mon = month_number(g["mon"])
     year = explicit_year(g.get("year"), ctx.anchor)
-    rel = _key(g.get("rel")) or _key(g.get("yrel"))
+    rel = norm_key(g.get("rel")) or norm_key(g.get("yrel"))
     if year is None:
         if ctx.anchor is None:
             return Value("DATE", f"XXXX-{mon:02d}", "month")
         a = ctx.anchor
         if g.get("yrel"):
-            year = a.year + {"this": 0, "last": -1, "next": 1}[_key(g["yrel"])]
+            year = a.year + {"this": 0, "last": -1, "next": 1}[norm_key(g["yrel"])]
         elif rel in ("last", "this past"):
             year = a.year if mon < a.month else a.year - 1
         elif rel in ("next", "this coming"):
@@ -66,7 +67,7 @@ def month(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
             year = a.year
         else:
             year = resolve_year(a, mon, None, tense)
-    return Value("DATE", _month(year, mon), "month")
+    return Value("DATE", iso_month(year, mon), "month")
 
 
 def year(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -98,8 +99,8 @@ def _reference_quarter(ctx: Context) -> tuple[int, int] | None:
 
 def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    det, mods = _key(g.get("det")), _key(g.get("mods"))
-    ordinal = _key(g.get("ord"))
+    det, mods = norm_key(g.get("det")), norm_key(g.get("mods"))
+    ordinal = norm_key(g.get("ord"))
     # "a third-quarter loss": the adjective alone is the timex in TimeBank.
     trim = len(g["det"]) if g.get("det") and g.get("sep") == "-" and not mods else 0
     if not ordinal and not mods and det in ("", "a", "its", "this", "last", "next"):
@@ -158,19 +159,19 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 def half(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
-    h = 1 if _key(g["ord"]) == "first" else 2
+    h = 1 if norm_key(g["ord"]) == "first" else 2
     y = explicit_year(g.get("year"), ctx.anchor)
     if y is None:
         if ctx.anchor is None:
             return Value("DATE", f"XXXX-H{h}", "half")
-        y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}.get(_key(g.get("yrel")), 0)
-        det = _key(g.get("det"))
+        y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}.get(norm_key(g.get("yrel")), 0)
+        det = norm_key(g.get("det"))
         y += -1 if det.startswith("last year") else 1 if det.startswith("next year") else 0
     return Value("DATE", f"{y:04d}-H{h}", "half")
 
 
 def period(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    which = _key(c.groups.get("which"))
+    which = norm_key(c.groups.get("which"))
     ref = _reference_quarter(ctx)
     if which.isdigit():
         return Value("DATE", which, "year")
@@ -195,7 +196,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 def decade_word(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     """"the nineties": the last such decade before the anchor (default: the 1900s)."""
-    digit = _DECADE_WORDS[_key(c.groups["dec"])]
+    digit = _DECADE_WORDS[norm_key(c.groups["dec"])]
     century = 19
     if ctx.anchor and ctx.anchor.year >= 2000 + digit * 10 + 10:
         century = 20
@@ -211,7 +212,7 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 
 
 def holiday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    rule = time_lexicon().holidays[_key(c.groups["hol"]).replace("’", "'")]
+    rule = time_lexicon().holidays[norm_key(c.groups["hol"]).replace("’", "'")]
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""),
                      "day")
@@ -224,7 +225,7 @@ def holiday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
         day = this if this <= ctx.anchor else on(ctx.anchor.year - 1)
     else:
         day = this
-    return Value("DATE", _day(day), "day")
+    return Value("DATE", iso_day(day), "day")
 
 
 def year_end(c: Candidate, ctx: Context, tense: str | None) -> Value | None:

@@ -37,16 +37,16 @@ _SPACES = re.compile(r"[\s-]+")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
-def _key(text: str | None) -> str:
+def norm_key(text: str | None) -> str:
     return _SPACES.sub(" ", (text or "").lower().strip().rstrip(".").replace("’", "'"))
 
 
 def month_number(text: str | None) -> int | None:
-    return time_lexicon().months.get(_key(text)) if text else None
+    return time_lexicon().months.get(norm_key(text)) if text else None
 
 
 def weekday_number(text: str | None) -> int | None:
-    return time_lexicon().weekdays.get(_key(text)) if text else None
+    return time_lexicon().weekdays.get(norm_key(text)) if text else None
 
 
 def explicit_year(text: str | None, anchor: dt.date | None) -> int | None:
@@ -58,7 +58,7 @@ def explicit_year(text: str | None, anchor: dt.date | None) -> int | None:
 
 def number(text: str | None) -> float | None:
     """A cardinal in digits or words; None for vague quantities ("several")."""
-    key = _key(text)
+    key = norm_key(text)
     if not key:
         return None
     lex = time_lexicon()
@@ -82,7 +82,7 @@ def number(text: str | None) -> float | None:
 
 def year_of(text: str | None) -> int | None:
     """"1998", "nineteen ninety-six", "two thousand" -> int."""
-    key = _key(text)
+    key = norm_key(text)
     if not key:
         return None
     if key.isdigit():
@@ -98,20 +98,20 @@ def year_of(text: str | None) -> int | None:
     return None
 
 
-def _day(d: dt.date) -> str:
+def iso_day(d: dt.date) -> str:
     return d.isoformat()
 
 
-def _week(d: dt.date) -> str:
+def iso_week(d: dt.date) -> str:
     year, week, _ = d.isocalendar()
     return f"{year}-W{week:02d}"
 
 
-def _month(year: int, month: int) -> str:
+def iso_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
 
@@ -161,10 +161,10 @@ def resolve_weekday(anchor: dt.date, weekday: int, rel: str, tense: str | None) 
 def duration(num: float | None, unit: str, vague_ok: bool = True) -> str | None:
     """P3D, PT2H, P2Y6M, PXY from a number (None: vague) and a unit word."""
     lex = time_lexicon()
-    letter, scale = lex.units.get(_key(unit), (None, 1))
+    letter, scale = lex.units.get(norm_key(unit), (None, 1))
     if letter is None:
         return None
-    is_time = _key(unit) in lex.time_units
+    is_time = norm_key(unit) in lex.time_units
     prefix = "PT" if is_time else "P"
     if num is None:
         if not vague_ok:
