@@ -121,6 +121,13 @@ def _set_off(doc: Doc, verb: Token) -> bool:
     return first > 0 and doc[first - 1].text in (",", "—", "–", "--", "''", "”", '"')
 
 
+def _predicative(obj: Token) -> list[Token]:
+    """Complements after an object that say something of it (oprd, "as" phrases, clauses)."""
+    verb = obj.head
+    return [c for c in verb.children if c.i > obj.i and (
+        c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
+
+
 def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Piece], str, Token | None]:
     """Content pieces, the role that gave them, and the particle token of a two-word cue."""
     particle = None
@@ -145,8 +152,12 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
                 return _subtree_pieces(doc, child, False), "xcomp", particle
     if "object" in cue.roles:
         for child in children:
-            if child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
-                return _subtree_pieces(doc, child, False), "object", particle
+            if child.dep_ == "dobj" and (child.lower_ not in _EMPTY_OBJECTS or _predicative(child)):
+                # "called him 'a total stiff'", "described it as a hoax": the object and
+                # what is said of it.
+                last = max([child.right_edge.i] + [c.right_edge.i for c in _predicative(child)])
+                span = _trim(doc, child.left_edge.i, last)
+                return ([_chars(doc, *span)] if span else []), "object", particle
     if "clause" in cue.roles and "speech" in cue.classes and verb.head is not verb \
             and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
             and verb.head.pos_ in ("VERB", "AUX") and _set_off(doc, verb):

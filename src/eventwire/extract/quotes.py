@@ -34,6 +34,7 @@ _HEAD_GAP_CHARS = 3
 _MIN_UNATTRIBUTED_WORDS = 5
 # Attributions whose content holds the content of others (nested beliefs are dropped).
 _OUTER_ROLES = {"clause", "reversed", "according", "colon"}
+SPEAKERLESS = {"noun", "clause", "xcomp", "object", "reversed"}
 _QUOTE_CHARS = "\"“”„«»‘’'`"
 
 
@@ -208,7 +209,7 @@ def _assemble(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution
     direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
     outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
     for k, att in enumerate(attrs):
-        if k in used or not att.content or (att.speaker is None and att.role != "noun"):
+        if k in used or not att.content or (att.speaker is None and att.role not in SPEAKERLESS):
             continue
         if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
             continue  # the same words are already a direct quote, or lie inside one
