@@ -90,6 +90,12 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
          [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]),
         ("Profit rose in the third quarter from a year earlier.", THU,
          [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]),
+        ("Cruz can win in November.", dt.date(2016, 1, 19), [("November", "DATE", "2016-11")]),
+        ("The bid was extended to Nov. 16.", dt.date(1989, 10, 30), [("Nov. 16", "DATE", "1989-11-16")]),
+        ("Obviously, decades later, it changed.", SAT, [("decades", "DURATION", "PXDE")]),
+        ("Flights leave on Tuesday nights and each July.", SAT,
+         [("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("each July", "SET", "XXXX-07")]),
+        ("Stocks hit a five year low.", SAT, [("five year", "DURATION", "P5Y")]),
         # Negative cases: modal "may", verb "march", amounts, fractions, ages, ordinals.
         ("Mr. Smith, 52 years old, will retire.", THU, []),
         # A rate is a set, not a duration (TimeBank: "$33 million a year").

@@ -139,7 +139,8 @@ def season(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     unit, direction = norm_key(g["unit"]), norm_key(g["dir"])
-    num = number(g.get("num")) if g.get("num") else 1.0
+    # No number: a bare plural ("decades later") is vague; the grammar allows no other case.
+    num = number(g.get("num")) if g.get("num") else None
     letter, scale = time_lexicon().units.get(unit, (None, 1))
     if letter is None:
         return None
