@@ -59,7 +59,7 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
                          (ADJ, country_adjectives()), (CAPITAL, capitals())):
         proper.add(label, [tokenizer(surface) for surface in table])
     lower = PhraseMatcher(vocab, attr="LOWER")
-    lower.add(SECTOR, [tokenizer(term) for term in sector_terms()])
+    lower.add(SECTOR, [tokenizer(term.surface) for term in sector_terms().values()])
     return proper, lower
 
 
@@ -102,7 +102,7 @@ def _strip_leading(doc: Doc, start: int, end: int, by_token: dict[int, Piece]) -
     """Move the start of an NER name past office words and countries the model swallowed
     ("Prime Minister Shehbaz Sharif" tagged as one PERSON)."""
     while start < end and (start in by_token or doc[start].lower_ in _NOT_NAME
-                           or doc[start].tag_ == "POS" or not doc[start].is_alpha):
+                           or doc[start].tag_ == "POS" or doc[start].is_punct):
         start += 1
     return start
 
@@ -116,7 +116,7 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
             continue
         start = _strip_leading(doc, ent.start, ent.end, by_token)
         end = ent.end
-        while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].is_alpha):
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
         if start >= end or any(taken[i] and by_token.get(i) is None for i in range(start, end)):
             continue

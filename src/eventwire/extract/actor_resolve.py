@@ -1,5 +1,8 @@
 """Resolution of actor mentions inside one article.
 
+- Appositions: "Mahmoud Abbas, the Palestinian president" gives the name a code.
+- Definite institutions: "the army", "the government" take the country named in this or
+  the previous sentence ("Kiir said the army would withdraw" -> SSDMIL).
 - Surnames: "Rubio" takes the code and name of an earlier "Marco Rubio".
 - Descriptions: "the President", "the army chief" take the latest earlier person whose title
   ends with the same office.
@@ -20,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..resources.actor_dictionary import INTERNATIONAL
-from .actor_pieces import NAME, PERSON, SECTOR
+from .actor_pieces import NAME, ORGNAME, PERSON, SECTOR
 from .actors import Mention
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him"})
@@ -41,7 +44,7 @@ def _copy(target: Mention, source: Mention) -> None:
 
 def _bare_name(mention: Mention) -> bool:
     """A name with no office or country words around it ("Rubio")."""
-    return bool(mention.pieces) and all(p.kind in (PERSON, NAME) for p in mention.pieces)
+    return bool(mention.pieces) and all(p.kind in (PERSON, NAME, ORGNAME) for p in mention.pieces)
 
 
 def _same_person(short: str, full: str) -> bool:
@@ -70,7 +73,46 @@ def _office_matches(description: str, title: str | None) -> bool:
     return not before or before[-1] not in _NOT_OFFICE_PREFIX
 
 
-def _resolve_names(mentions: list[Mention]) -> None:
+def _head(doc: Doc, mention: Mention):
+    for token in doc[mention.start:mention.end]:
+        if not mention.start <= token.head.i < mention.end or token.head is token:
+            return token
+    return doc[mention.end - 1]
+
+
+def _resolve_appositions(doc: Doc, mentions: list[Mention]) -> None:
+    """"Mahmoud Abbas, the Palestinian president, said": the name takes the appositive's
+    code, and the appositive takes the name. Only when the appositive names a country or an
+    organisation (a bare "president" may head a company)."""
+    for left, right in zip(mentions, mentions[1:]):
+        if not (left.is_person and left.name and right.code and right.country and not right.is_person):
+            continue
+        gap = doc[left.end:right.start]
+        if [t.text for t in gap] != [","] and [t.lower_ for t in gap] not in ([",", "the"], [",", "a"]):
+            continue
+        if _head(doc, right).dep_ != "appos" or _head(doc, right).head.i != _head(doc, left).i:
+            continue
+        if left.code is None:
+            left.code, left.country, left.sector = right.code, right.country, right.sector
+            left.title = left.title or right.title
+        right.name, right.is_person = left.name, True
+
+
+_INSTITUTIONS = frozenset({"army", "military", "government", "police", "parliament", "navy",
+                           "air force", "opposition", "armed forces", "security forces", "cabinet",
+                           "foreign ministry", "ministry", "regime", "administration", "judiciary",
+                           "supreme court", "legislature", "senate", "president", "prime minister"})
+
+
+def _definite_institution(doc: Doc, mention: Mention) -> bool:
+    """"the army", "the government": a country's own institution, named without the country
+    because the sentence or the one before has just named it."""
+    return (mention.country is None and len(mention.pieces) == 1 and mention.pieces[0].kind == SECTOR
+            and mention.pieces[0].key in _INSTITUTIONS and doc[mention.start].lower_ == "the")
+
+
+def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
+    sent_of = _sentence_index(doc)
     for i, mention in enumerate(mentions):
         earlier = mentions[:i][::-1]
         if _bare_name(mention) and mention.name:
@@ -86,6 +128,13 @@ def _resolve_names(mentions: list[Mention]) -> None:
                           and _office_matches(office, m.title)), None)
             if match is not None:
                 _copy(mention, match)
+                continue
+        if _definite_institution(doc, mention):
+            near = next((m for m in earlier if m.country and m.country not in INTERNATIONAL
+                         and sent_of[mention.start] - sent_of[m.start] <= 1), None)
+            if near is not None:
+                mention.country = near.country
+                mention.code = near.country + (mention.sector or "")
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -203,7 +252,8 @@ def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions plus resolved pronouns and dyad phrases, in text order."""
-    _resolve_names(mentions)
+    _resolve_appositions(doc, mentions)
+    _resolve_names(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = [m for m in _pronoun_mentions(doc, mentions) if m.start not in taken]
     dyads = _dyad_mentions(doc, mentions)

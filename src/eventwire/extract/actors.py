@@ -92,7 +92,7 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     if (not gap and nxt.kind not in _NAMED and last.dep_ in ("compound", "amod", "nmod")
             and nxt.start <= last.head.i < nxt.end):
         return True  # the parse says prev modifies nxt ("Trump administration", "rebel commander")
-    if prev.kind in _NAMED or prev.sector_kind in ("group", "equipment"):
+    if prev.kind in _NAMED or prev.sector_kind in ("group", "members", "equipment"):
         return False  # a name or a plural group ends the phrase
     if len(gap) == 0:
         return not (prev.kind == ORGNAME and nxt.kind in (ORGNAME, NAME, PERSON))
@@ -176,7 +176,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     kinds = {p.kind for p in chain}
     sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
     anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
-    if not anchored and not sector_kinds & {"title", "body", "group"}:
+    if not anchored and not sector_kinds & {"title", "body", "group", "members"}:
         if sector_kinds == {"generic"} and _determined(doc, chain[0]):
             pass  # "a spokesman said", "the spokesman": a description to resolve
         elif not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
@@ -221,7 +221,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
                 name = name or piece.label
             if term.kind in ("title", "generic", "modifier"):
                 title_pieces.append(piece)
-            if term.kind == "generic" or term.kind == "modifier":
+            if term.kind in ("generic", "members", "modifier"):
                 sector = sector or term.sector
             elif term.kind == "rank":
                 sector = sector or term.sector
@@ -236,7 +236,8 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             if known is not None:
                 name = known.name
                 country = country or known.country
-                if not any(p.sector_kind in ("title", "body", "generic", "rank", "group") for p in chain):
+                if not any(p.sector_kind in ("title", "body", "generic", "rank", "group", "members")
+                           for p in chain):
                     sector = known.sector
                     title_pieces = []
                     title_text = known.title

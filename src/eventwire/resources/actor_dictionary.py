@@ -20,7 +20,8 @@ INTERNATIONAL = frozenset({"IGO", "UNO", "NGO", "IMG", "MNC", "EUR"})
 
 @dataclass(frozen=True, slots=True)
 class SectorTerm:
-    term: str
+    term: str  # lower-cased key
+    surface: str  # as written in the data file, for tokenizing the pattern
     sector: str | None
     kind: str  # title, rank, body, group, generic, equipment, modifier
 
@@ -94,7 +95,7 @@ def country_label(code: str) -> str | None:
 def sector_terms() -> dict[str, SectorTerm]:
     """Lower-cased office, organisation and group words -> sector and combining kind."""
     return {
-        row["term"].lower(): SectorTerm(row["term"].lower(), row["sector"] or None, row["kind"])
+        row["term"].lower(): SectorTerm(row["term"].lower(), row["term"], row["sector"] or None, row["kind"])
         for row in read_tsv("actors/sectors.tsv")
     }
 
