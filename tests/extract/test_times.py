@@ -102,6 +102,7 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("It will save $33 million a year.", THU, [("a year", "SET", "P1Y")]),
         ("A second group arrived.", THU, []),
         ("In the early hours, drones flew.", SAT, []),
+        ("He cited Exodus 18:21 and the score was 3:2.", SAT, []),
         ("He may march on the capital.", SAT, []),
         ("It bought 1,990 shares for $2000.", SAT, []),
         ("A quarter of the voters stayed home.", SAT, []),

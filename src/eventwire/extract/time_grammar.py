@@ -173,6 +173,9 @@ _FUNCTION_WORDS = frozenset(
     "of and or to in on at when as but for with that the a after before while until".split())
 
 
+_CLOCK_CONTEXT = frozenset("at by around about from until till to before after since".split())
+
+
 def _key_word(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
@@ -249,6 +252,11 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         return False  # "a second group", "a second betrayal": the ordinal
     if rule == "clock" and (groups.get("word") or "").lower() == "noon":
         return not text[max(0, start - 5):start].lower().endswith("high ")
+    if rule == "clock" and groups.get("h2") and not groups.get("tz") and not groups.get("approx"):
+        # A bare "18:21" is a clock time only after a time preposition (not "Exodus 18:21",
+        # not a score or a ratio).
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return bool(before) and before.group(1).lower() in _CLOCK_CONTEXT
     return True
 
 
