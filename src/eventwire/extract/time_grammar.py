@@ -237,6 +237,11 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     if rule == "quarter" and not groups.get("ord") and not groups.get("mods") and \
             _key_word(groups.get("det")) in ("", "a"):
         return False  # "a quarter of the shares", "quarter" alone
+    if rule == "rel_day" and groups["rd"].lower() == "today" and \
+            text[max(0, start - 4):start].upper() == "USA ":
+        return False  # the newspaper
+    if rule == "bare_unit" and groups["unit"][:1].isupper() and not groups.get("edge"):
+        return False  # a title: "Person of the Year", "Play of the Day"
     if rule == "plural_unit":
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if text[end:end + 4].lower() == " old":

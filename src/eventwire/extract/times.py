@@ -20,6 +20,8 @@ from .time_rules import NORMALISERS
 from .time_values import Context, Value
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
+# Modals that point ahead; "could" is left out: "could not be reached for comment Friday".
+_FUTURE_MODALS = frozenset({"would", "'d", "might", "may", "should", "must", "can", "ca"})
 # Verbs whose infinitive complement lies ahead ("plans to meet on Friday").
 _FUTURE_VERBS = frozenset(
     "plan expect schedule intend hope aim want seek agree promise set due likely propose "
@@ -47,7 +49,7 @@ def tense_of(token: Token) -> str | None:
         return "future"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
-    if any(a.tag_ == "MD" for a in auxes) and not words & {"have", "'ve"}:
+    if words & _FUTURE_MODALS and not words & {"have", "'ve"}:
         return "future"  # "could come as soon as Tuesday", "would travel Thursday"
     if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
         head_aux = {a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
