@@ -154,7 +154,25 @@ def _strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
                                                         "landmark")
                                        or e.population >= min_pop):
             return True
+        if e.kind == ALTERNATE and e.population >= _BIG_CITY:
+            return True  # a big city's common spelling ("Khan Younis", "Odessa")
     return False
+
+
+_BIG_CITY = 100_000
+
+
+def _listed_parts(span: Span) -> list[Span]:
+    """The parts of an entity NER glued together ("Kharkiv and Odesa")."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == "," or tok.lower_ == "and":
+            if tok.i > start:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts
 
 
 def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) -> Span | None:
@@ -286,6 +304,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(span, entries, label)
         elif label == "ORG":
             entries = _usable(gaz.find(text), text, allow_alt=False)
+            if text.isupper():  # "NATO" is the alliance, not a town; "US", "EU" are aliases
+                entries = tuple(e for e in entries if e.kind == ALIAS)
             if _strong_name(entries, 1000) and not (_STREET_SUFFIX.search(text)):
                 add(span, entries, label)
                 continue
@@ -294,7 +314,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
                                                allow_demonym=True), label)
         elif label == "PERSON":
-            entries = _usable(gaz.find(text), text, allow_alt=False)
+            entries = _usable(gaz.find(text), text)
             if not _after_title(span) and _strong_name(entries, 50000):
                 add(span, entries, label)
                 continue
@@ -303,6 +323,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
                                                allow_demonym=True), label)
         elif label in ("WORK_OF_ART", "EVENT", "PRODUCT"):
+            parts = _listed_parts(span)
+            if len(parts) > 1:
+                found = [(p, _usable(gaz.find(p.text), p.text)) for p in parts]
+                if all(_strong_name(entries, 20000) for _, entries in found):
+                    for p, entries in found:
+                        add(p, entries, label)
+                    continue
             prefix = _org_prefix(span, gaz)
             if prefix is not None:
                 add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,

@@ -109,10 +109,14 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
             entries = tuple(inside)
     if "container" in m.tags:
         entries = tuple(e for e in entries if e.feature in ("admin1", "country")) or entries
-    if any(e.kind != ALTERNATE for e in entries):
+    exact = [e for e in entries if e.kind != ALTERNATE]
+    if exact:
         # a place called exactly this beats one that is sometimes also called this
-        # ("Islamabad" is Pakistan's capital, not Anantnag's old name)
-        entries = tuple(e for e in entries if e.kind != ALTERNATE)
+        # ("Islamabad" is Pakistan's capital, not Anantnag's old name), unless that one is
+        # far bigger (common exonyms such as "Odessa" are in our alias file)
+        biggest = max(e.population for e in exact)
+        entries = tuple(e for e in entries
+                        if e.kind != ALTERNATE or e.population > 5 * max(biggest, 20_000))
     return entries
 
 
