@@ -159,3 +159,59 @@ def test_unresolved_pronoun_keeps_span_without_code():
 def test_known_person_office_by_date(published, code, title):
     actor = _find(_actors("Marco Rubio said the talks would go on.", published), "Rubio")
     assert (actor.code, actor.title) == (code, title)
+
+
+# --- the dictionaries themselves -------------------------------------------------------
+
+from eventwire.resources import actor_dictionary as dictionary  # noqa: E402
+
+SECTORS = {"GOV", "MIL", "POL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "SPY", "EDU",
+           "REF", "CRM", "UAF", "LAB", "AGR", "HLH", "REL", "NGO", "IGO"}
+KINDS = {"title", "rank", "body", "group", "members", "generic", "equipment", "modifier"}
+
+
+def _codes():
+    return set(dictionary.country_names().values()) | dictionary.INTERNATIONAL
+
+
+def test_sector_terms_are_valid():
+    for term in dictionary.sector_terms().values():
+        assert term.kind in KINDS, term
+        assert term.sector is None or term.sector in SECTORS, term
+
+
+def test_organisations_are_valid():
+    for surface, rows in dictionary.organisations().items():
+        for org in rows:
+            assert org.country is None or org.country in _codes(), (surface, org)
+            assert org.sector is None or org.sector in SECTORS, (surface, org)
+            assert org.country or org.sector, surface
+
+
+def test_people_are_valid():
+    for surface, rows in dictionary.people().items():
+        for person in rows:
+            assert person.country in _codes(), (surface, person)
+            assert person.sector in SECTORS, (surface, person)
+            assert person.start is None or person.end is None or person.start <= person.end, person
+
+
+@pytest.mark.parametrize(("surface", "code"), [
+    ("U.S.", "USA"), ("America", "USA"), ("UK", "GBR"), ("Britain", "GBR"), ("China", "CHN"),
+    ("Burma", "MMR"), ("Ivory Coast", "CIV"), ("UAE", "ARE"), ("Türkiye", "TUR"),
+])
+def test_country_names(surface, code):
+    assert dictionary.country_names()[surface] == code
+
+
+@pytest.mark.parametrize(("surface", "code"), [
+    ("Pakistani", "PAK"), ("Indians", "IND"), ("American", "USA"), ("Dutch", "NLD"), ("Israeli", "ISR"),
+    ("Filipino", "PHL"), ("Soviet", "RUS"),
+])
+def test_country_adjectives(surface, code):
+    assert dictionary.country_adjectives()[surface] == code
+
+
+@pytest.mark.parametrize("word", ["English", "us", "Chinese Taipei", "Persian"])
+def test_no_misleading_adjectives(word):
+    assert word not in dictionary.country_adjectives()
