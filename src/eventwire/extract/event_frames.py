@@ -40,6 +40,7 @@ class Frame:
     wide_target: bool = False
     noun: Token | None = None  # the event noun a light verb took its code from
     embed: str | None = None
+    not_target: Token | None = None  # the object of a verb whose object is a thing ("offered aid")
 
 
 def _has_word(tok: Token, word: str) -> Token | None:
@@ -171,6 +172,9 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
                   code=code, conf=min(conf, 0.95), noun=noun, embed=entry.embed)
     frame.sources, by_agent = subjects(tok)
     frame.targets, frame.target_fallback = _verb_targets(tok, entry, obj, noun, lex)
+    frame.targets = [attacker_of(t, lex) or t for t in frame.targets]
+    if entry.nodobj and obj is not None:
+        frame.not_target = obj
     if entry.invert:  # "X received aid from Y": Y gave, X got
         frame.sources, frame.targets = pobjs(tok, ("from",)), frame.sources
     if not frame.targets and noun is not None:
@@ -235,6 +239,22 @@ def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token |
     if direct:
         return direct, True
     return [], False
+
+
+def attacker_of(tok: Token, lex: EventLexicon) -> Token | None:
+    """For an event-noun object, whose event it is: "repelled attacks by Pakistan" is aimed
+    at Pakistan, "condemned Russia's strikes" at Russia."""
+    if tok.pos_ not in ("NOUN", "PROPN") or noun_code(tok, lex) is None:
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+            return child
+    found = pobjs(tok, ("by",))
+    if found:
+        return found[0]
+    for obj in pobjs(tok, ("of",)):  # "three waves of attacks by Pakistan"
+        return attacker_of(obj, lex)
+    return None
 
 
 def complement_objects(clause: Token) -> list[Token]:

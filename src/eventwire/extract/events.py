@@ -140,6 +140,13 @@ def _agents_of(heads: list[Token], trig: Token, resolver: ArgResolver, lex: Even
     return out
 
 
+def _sentence_actors(trig: Token, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
+    """Heads of actor-like noun phrases in the trigger's sentence, nearest first."""
+    heads = [t for t in trig.sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")
+             and t is not trig and _actorish(t, resolver, lex)]
+    return sorted(heads, key=lambda t: abs(t.i - trig.i))
+
+
 def _first_person(text: str) -> bool:
     """"we", "our air defence units" (but not "US officials")."""
     word = text.split(" ", 1)[0]
@@ -188,9 +195,11 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
                     frames.append(frame)
                     if frame.noun is not None:
                         used_nouns.add(frame.noun.i)
-                    for child in tok.children:
-                        if child.dep_ in ("dobj", "nsubjpass"):
-                            verb_roots.setdefault(child.i, set()).add(frame.code[:2])
+                    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                    if tok.dep_ == "amod":
+                        objs.append(tok.head)  # "the repelled attacks"
+                    for child in objs:
+                        verb_roots.setdefault(child.i, set()).add(frame.code[:2])
             if tok.lemma_ in SPEECH_VERBS:
                 frame = speech_request_frame(tok)
                 if frame is not None:
@@ -241,6 +250,7 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         pairs: list[tuple[Actor | None, Actor | None, float]] = []
         if targets and not (frame.wide_target and len(sources) > 1):
             pairs += [(s, t, conf) for s in sources for t in targets]
+        primary = len(pairs)
         if thing and len(sources) > 1:
             pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
         if thing:
@@ -250,15 +260,26 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
                     if t.i not in taken and _actorish(t, resolver, lex)][:4]
             pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
                       for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+            if not alts and trig.pos_ in ("VERB", "AUX"):
+                # last resort: an actor elsewhere in the sentence ("will not end the strike
+                # until the authorities ..."); least confident of all
+                taken |= {t.i for h in src_heads for t in h.subtree}
+                far = [t for t in _sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
+                pairs += [(s, a, round(conf - 0.3, 3)) for s in sources for t in far
+                          for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         if not pairs:
             pairs = [(s, None, conf) for s in sources]
+            primary = len(pairs)
         if extra_sources:
             extra = [a for t in extra_sources for a in resolver.resolve_all(t)]
             pairs += [(s, t, round(c - 0.1, 3)) for s in extra for (_, t, c) in pairs[:4]
                       if t is None or s.start != t.start]
-        for source, target, pconf in pairs:
+        for n, (source, target, pconf) in enumerate(pairs):
             if source is not None and target is not None and source.start == target.start:
                 continue
+            if n >= primary and source is not None and target is not None and \
+                    source.country is not None and source.country == target.country:
+                continue  # a guessed target of the source's own country ("offered US aid")
             out.append(_Candidate(frame, trig.sent, source, target, code, pconf, mod))
     return out
 
