@@ -223,8 +223,9 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         after = text[end:end + 8].lower()
         if after.startswith((" old", "-old")) or text[end - 4:end + 4].lower().find("-old") >= 0:
             return False  # ages ("52 years old")
-        if after.startswith(" of") and groups["unit"].lower().startswith("quarter"):
-            return False  # fractions ("three-quarters of")
+        if after.startswith((" of", " century", "-century")) and \
+                groups["unit"].lower().startswith("quarter"):
+            return False  # fractions ("three-quarters of", "a quarter century")
         if (groups.get("num") or "").lower() in ("a", "an") and not groups.get("rel") \
                 and not groups.get("det") and not groups.get("approx"):
             # "$1.76 a year", "four flights a week": a rate, not a duration.
