@@ -282,7 +282,14 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
             if hit:
                 found.append(hit)
             continue
-        entries = by_lemma.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        # The lemmatizer drops a final e from some -ing forms ("hoping" -> "hop").
+        entries = by_lemma.get(lemma) or (by_lemma.get(lemma + "e") if tok.tag_ == "VBG" else None)
+        if entries and tok.pos_ == "ADV":
+            hit = _adverb_cue(doc, tok, entries)
+            if hit:
+                found.append(hit)
+            continue
         if tok.pos_ == "VERB" and not entries and GENERIC:
             hit = _generic(doc, tok, drop_mark)
             if hit:
@@ -298,6 +305,11 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
         for cue in entries:
             if cue.pos != "verb":
                 continue
+            if "whole" in cue.roles:
+                hit = _whole_clause(doc, tok)
+                if hit:
+                    found.append(hit)
+                break
             pieces, role, particle = _content(doc, tok, cue, drop_mark)
             if not pieces:
                 if cue.particle is None and "speech" in cue.classes:
@@ -317,6 +329,45 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
             found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
                                      pieces, role, "speech" in cue.classes))
             break
-    found.extend(colon_attributions(doc, doc.text if text is None else text))
+    text = doc.text if text is None else text
+    for att in found:
+        att.content = _clip_to_paragraph(text, att.cue, att.content)
+    found.extend(colon_attributions(doc, text))
     found.sort(key=lambda a: a.cue[0])
     return found
+
+
+def _clip_to_paragraph(text: str, cue: Piece, pieces: list[Piece]) -> list[Piece]:
+    """Reported content stays in the cue's paragraph (the parser sometimes links across
+    a paragraph break; quotes running over paragraphs come from the quote marks instead)."""
+    start = text.rfind("\n", 0, cue[0]) + 1
+    end = text.find("\n", cue[1])
+    end = len(text) if end == -1 else end
+    clipped = [(max(s, start), min(e, end)) for s, e in pieces]
+    return [(s, e) for s, e in clipped if e - s > 1]
+
+
+def _whole_clause(doc: Doc, verb: Token) -> Attribution | None:
+    """'Indiana appears to be a break from the norm': a judgement with no stated source;
+    the content is the whole clause."""
+    if not any(c.dep_ in ("xcomp", "acomp", "attr", "ccomp", "oprd") for c in verb.children):
+        return None
+    span = _trim(doc, verb.left_edge.i, verb.right_edge.i)
+    if span is None or span[1] - span[0] < 2:
+        return None
+    return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, None, None,
+                       [_chars(doc, *span)], "whole")
+
+
+def _adverb_cue(doc: Doc, adverb: Token, entries: tuple[Cue, ...]) -> Attribution | None:
+    """'X reportedly did Y': the clause the adverb modifies, with no stated source."""
+    if not any(c.pos == "adverb" for c in entries):
+        return None
+    head = adverb.head
+    if head is adverb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    span = _trim(doc, head.left_edge.i, head.right_edge.i)
+    if span is None:
+        return None
+    return Attribution((adverb.idx, adverb.idx + len(adverb.text)), adverb.i, None, None,
+                       [_chars(doc, *span)], "whole")

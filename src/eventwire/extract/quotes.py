@@ -34,7 +34,7 @@ _HEAD_GAP_CHARS = 3
 _MIN_UNATTRIBUTED_WORDS = 5
 # Attributions whose content holds the content of others (nested beliefs are dropped).
 _OUTER_ROLES = {"clause", "reversed", "according", "colon"}
-SPEAKERLESS = {"noun", "clause", "xcomp", "object", "reversed"}
+SPEAKERLESS = {"noun", "clause", "xcomp", "object", "reversed", "whole"}
 _QUOTE_CHARS = "\"“”„«»‘’'`"
 
 
