@@ -116,7 +116,7 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
         # far bigger (common exonyms such as "Odessa" are in our alias file)
         biggest = max(e.population for e in exact)
         entries = tuple(e for e in entries
-                        if e.kind != ALTERNATE or e.population > 5 * max(biggest, 20_000))
+                        if e.kind != ALTERNATE or e.population > 5 * biggest)
     return entries
 
 
