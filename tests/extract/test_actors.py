@@ -215,3 +215,12 @@ def test_country_adjectives(surface, code):
 @pytest.mark.parametrize("word", ["English", "us", "Chinese Taipei", "Persian"])
 def test_no_misleading_adjectives(word):
     assert word not in dictionary.country_adjectives()
+
+
+@pytest.mark.parametrize(("text", "pronoun", "name"), [
+    ("Marco Rubio met Kaja Kallas in Brussels. She said the talks went well.", "She", "Kaja Kallas"),
+    ("Kaja Kallas met Marco Rubio in Brussels. He said the talks went well.", "He", "Marco Rubio"),
+])
+def test_pronoun_gender_agreement(text, pronoun, name):
+    actor = next(a for a in _actors(text) if a.text == pronoun)
+    assert actor.name == name

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..resources.actor_dictionary import INTERNATIONAL
+from ..resources.actor_dictionary import INTERNATIONAL, female_names
 from .actor_pieces import NAME, ORGNAME, PERSON, SECTOR
 from .actors import Mention
 
@@ -85,7 +85,8 @@ def _resolve_appositions(doc: Doc, mentions: list[Mention]) -> None:
     code, and the appositive takes the name. Only when the appositive names a country or an
     organisation (a bare "president" may head a company)."""
     for left, right in zip(mentions, mentions[1:]):
-        if not (left.is_person and left.name and right.code and right.country and not right.is_person):
+        if not (left.is_person and left.name and right.code and right.country and right.title
+                and not right.is_person):
             continue
         gap = doc[left.end:right.start]
         if [t.text for t in gap] != [","] and [t.lower_ for t in gap] not in ([",", "the"], [",", "a"]):
@@ -164,13 +165,38 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     return False
 
 
+_FEMALE_WORDS = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
+                           "princess", "madam", "mrs", "mrs.", "ms", "ms.", "lady", "duchess", "empress"})
+_MALE_WORDS = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince",
+                         "mr", "mr.", "sir", "lord", "duke", "emperor", "sheikh"})
+_FEMININE = frozenset({"she", "her"})
+
+
+def _gender(doc: Doc, mention: Mention) -> str | None:
+    """"F"/"M" from a pronoun already resolved to this person, a gendered title or honorific,
+    or a woman's given name; None when nothing tells."""
+    if mention.gender:
+        return mention.gender
+    words = {t.lower_ for t in doc[mention.start:mention.end]} | set((mention.title or "").lower().split())
+    if words & _FEMALE_WORDS:
+        return "F"
+    if words & _MALE_WORDS:
+        return "M"
+    given = (mention.name or "").split()
+    return "F" if given and given[0] in female_names() else None
+
+
 def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int]) -> Mention | None:
     here = sent_of[token.i]
     if word in _PERSON_PRONOUNS or word in _POSSESSIVES:
+        doc = token.doc
+        if token.lower_ in _FEMININE:
+            before = [m for m in before if _gender(doc, m) == "F"]
+        else:
+            before = [m for m in before if _gender(doc, m) != "F"]
         # Prefer the latest person who was a subject: "Rubio spoke with Sharif and reiterated
         # his calls" is Rubio's call (a centering heuristic), else the latest person.
         window = [m for m in before if m.is_person and m.name and here - sent_of[m.start] <= _PRONOUN_WINDOW]
-        doc = token.doc
         subjects = [m for m in window if _is_subject(doc, m)]
         return (subjects or window or [None])[-1]
     window = [m for m in before if m.code and not m.is_person and here - sent_of[m.start] <= 1]
@@ -206,6 +232,9 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         mention = Mention(token.i, token.i + 1, [], is_person=source.is_person if source else True)
         if source is not None:
             _copy(mention, source)
+            if word in _PRONOUNS and source.is_person and word not in ("it", "they", "them"):
+                # remember the gender for later pronouns ("he" -> this person is not "she")
+                source.gender = mention.gender = "F" if word in _FEMININE else "M"
         found.append(mention)
     return found
 

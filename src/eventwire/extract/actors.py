@@ -56,6 +56,7 @@ class Mention:
     name: str | None = None
     title: str | None = None
     is_person: bool = False
+    gender: str | None = None  # "F"/"M" once a pronoun or a name has told us
 
 
 def _is_modifier(token, start: int, end: int) -> bool:

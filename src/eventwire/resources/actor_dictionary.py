@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from . import read_tsv
+from . import data_path, read_tsv
 
 # Codes that stand for an international body rather than a country; they take no
 # government sector from titles ("UN envoy" stays UNO, not UNOGOV).
@@ -124,6 +124,13 @@ def people() -> dict[str, tuple[Person, ...]]:
             if person not in rows:
                 rows.append(person)
     return {surface: tuple(rows) for surface, rows in table.items()}
+
+
+@cache
+def female_names() -> frozenset[str]:
+    """Given names that are women's, for pronoun agreement ("she" never resolves to "Rubio")."""
+    with data_path("actors/female_names.txt").open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
 
 
 def _distance(row: Organisation | Person, day: dt.date) -> int:
