@@ -62,7 +62,7 @@ def match_entry(tok: Token, entries: tuple[VerbEntry, ...]) -> tuple[VerbEntry, 
             if word is None:
                 continue
             hit = _has_word(tok, word)
-            if hit is None or (word == entry.prep and hit.i > dobj):
+            if hit is None or (word == entry.prep and word in ("on", "for") and hit.i > dobj):
                 ok = False
                 break
             if hit.i > last.i and hit.i - tok.i <= 3:
@@ -272,7 +272,7 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     if entry is not None and entry.cue and code == entry.code:
         words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
         code = next((c for c, cue in entry.cue if words & cue), code)
-    preps = entry.tprep if entry else ("on", "against")
+    preps = entry.tprep if entry else ("on", "against", "for", "to", "of")
     conf = entry.conf if entry else 0.65
     frame = Frame(trigger=tok, last=tok, code=code, conf=conf)
     sources: list[Token] = []
@@ -280,6 +280,9 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ("NORP", "GPE", "ORG")):
             sources.append(child)
     sources += pobjs(tok, ("by", "from"))
+    for child in tok.children:  # "a Saudi-led strike", "a Russia-backed offensive"
+        if child.dep_ == "amod" and child.lemma_ in ("lead", "back", "sponsor", "support", "broker"):
+            sources += [g for g in child.children if g.ent_type_ in ("GPE", "NORP", "ORG")]
     anchor = tok
     if not sources and tok.dep_ == "appos":  # "India's Operation Sindoor - a strike in ..."
         anchor = tok.head
@@ -297,6 +300,8 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
             child.head is tok or child.i == nxt
         ):
             targets += [c for c in child.children if c.dep_ == "dobj"]
+    if not targets and tok.dep_ == "dobj":  # "had lunch with X": the preposition hangs on the verb
+        targets = pobjs(tok.head, preps)
     if not targets:
         targets = [t for t in pobjs(tok, ("in", "into", "inside")) if t.ent_type_ == "GPE"]
     between = expand_conj(pobjs(tok, ("between",))[0]) if pobjs(tok, ("between",)) else []

@@ -20,7 +20,9 @@ from ..errors import ResourceError
 from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
 from ..resources.event_lexicon import EventLexicon, event_lexicon
-from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, is_passive, pobjs, subjects
+from .event_args import (
+    FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs, subjects,
+)
 from .event_frames import (
     Frame, alternate_targets, expand, noun_frame, speech_request_frame, verb_frame,
 )
@@ -227,10 +229,10 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
                 mod = noun_modality(gov, mod, embed)
         code, mod = recode(frame.code, mod, lex)
         antecedent = _speech_subject(trig)
-        heads = expand(frame.sources) + expand(frame.targets)
+        src_heads = _agents_of(expand(frame.sources), trig, resolver, lex)
+        heads = src_heads + expand(frame.targets)
         if heads and not any(_actorish(t, resolver, lex) for t in heads):
             continue  # "the storm threatened the harvest": no political actor takes part
-        src_heads = _agents_of(expand(frame.sources), trig, resolver, lex)
         extra_sources: list[Token] = []
         if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
             # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
@@ -255,7 +257,7 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
             pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
         if thing:
             seen_heads = set(src_heads) | set(tgt_heads)
-            taken = {t.i for h in seen_heads for t in h.subtree} if seen_heads else set()
+            taken = {i for h in seen_heads for i in range(*np_bounds(h))}
             alts = [t for t in alternate_targets(trig, seen_heads)
                     if t.i not in taken and _actorish(t, resolver, lex)][:4]
             pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
@@ -270,6 +272,13 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         if not pairs:
             pairs = [(s, None, conf) for s in sources]
             primary = len(pairs)
+        elif not thing:
+            # where it happened is often what it was aimed at ("accepted refugees living in
+            # Greek camps"): places in the clause, well below the parsed target
+            places = [t for t in alternate_targets(trig, set(src_heads) | set(tgt_heads))
+                      if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "to", "into", "at", "from")][:2]
+            pairs += [(s, a, round(conf - 0.2, 3)) for s in sources for t in places
+                      for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         if extra_sources:
             extra = [a for t in extra_sources for a in resolver.resolve_all(t)]
             pairs += [(s, t, round(c - 0.1, 3)) for s in extra for (_, t, c) in pairs[:4]
