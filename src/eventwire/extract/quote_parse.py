@@ -40,12 +40,19 @@ class Attribution:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of the cue verb, climbing through coordinated and participial verbs."""
+    """The subject of the cue verb, climbing through coordinated and participial verbs
+    ("and added", "..., saying", "before explaining")."""
     tok = verb
     for _ in range(3):
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+            tok = tok.head  # "before explaining": up to the preposition, then its verb
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            continue
         if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
             return None
         if tok.dep_ == "advcl" and tok.tag_ != "VBG":
