@@ -86,6 +86,8 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("He was shot on Oct. 23. The next morning police came.", dt.date(1998, 10, 30),
          [("Oct. 23", "DATE", "1998-10-23"), ("The next morning", "TIME", "1998-10-24TMO")]),
         ("Numbers fell through the nineties.", SAT, [("the nineties", "DATE", "199")]),
+        ("He appeared in court at midday.", SAT, [("midday", "TIME", "2025-05-10T12:00")]),
+        ("The wall fell a decade ago.", SAT, [("a decade ago", "DATE", "2015")]),
         ("For the year ended Sept. 30, it earned more.", THU,
          [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]),
         ("Profit rose in the third quarter from a year earlier.", THU,

@@ -161,9 +161,7 @@ def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if n != int(n):
         return Value("DATE", "PAST_REF" if back < 0 else "FUTURE_REF", None)
     n = int(n) * back
-    if letter == "Y":
-        if scale == 10:
-            return Value("DATE", f"{(a.year + n) // 10:03d}", "decade")
+    if letter == "Y":  # TimeBank: "a decade ago" is the year ten years back, not a decade
         if scale == 100:
             return Value("DATE", f"{(a.year + n) // 100:02d}", "century")
         return Value("DATE", f"{a.year + n:04d}", "year")
@@ -233,7 +231,7 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     word = norm_key(g.get("word"))
     if word:
-        hour, minute = (12, 0) if word == "noon" else (24, 0)
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
         hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5"))
         minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or 0)
