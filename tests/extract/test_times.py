@@ -93,6 +93,8 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("Profit rose in the third quarter from a year earlier.", THU,
          [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]),
         ("Cruz can win in November.", dt.date(2016, 1, 19), [("November", "DATE", "2016-11")]),
+        ("Exiles planned a large demonstration on Saturday.", dt.date(2000, 1, 7),
+         [("Saturday", "DATE", "2000-01-08")]),
         ("The bid was extended to Nov. 16.", dt.date(1989, 10, 30), [("Nov. 16", "DATE", "1989-11-16")]),
         ("Obviously, decades later, it changed.", SAT, [("decades", "DURATION", "PXDE")]),
         ("Flights leave on Tuesday nights and each July.", SAT,

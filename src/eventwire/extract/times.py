@@ -22,6 +22,8 @@ from .time_values import Context, Value
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 # Modals that point ahead; "could" is left out: "could not be reached for comment Friday".
 _FUTURE_MODALS = frozenset({"would", "'d", "might", "may", "should", "must", "can", "ca"})
+# Verbs whose object is an arranged event: a day inside the object lies ahead.
+_ARRANGE_VERBS = frozenset({"plan", "schedule"})
 # Verbs whose infinitive complement lies ahead ("plans to meet on Friday").
 _FUTURE_VERBS = frozenset(
     "plan expect schedule intend hope aim want seek agree promise set due likely propose "
@@ -47,6 +49,8 @@ def tense_of(token: Token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
+    if verb.lemma_ in _ARRANGE_VERBS and token.head is not verb:
+        return "future"  # "planned a rally on Saturday", "scheduled a news conference Thursday"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
     if words & _FUTURE_MODALS and not words & {"have", "'ve"}:
