@@ -39,8 +39,12 @@ drive dr road rd street st avenue ave lane ln boulevard blvd way parkway pkwy hi
 circle trail terrace pike
 """.split())
 _DETERMINERS = frozenset({"the", "The", "THE"})
-_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*(?:--|—|–|\(|:)",
-                       re.MULTILINE)
+# After a line start or the end of the headline sentence ("... budget . COLUMBUS, Ohio (AP)").
+_DATELINE = re.compile(r"(?:^|(?<=\. ))([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*"
+                       r"(?:--|—|–|\(|:)", re.MULTILINE)
+# "Atlanta-area", "Texas-based": a place glued to a modifier inside one token.
+_GLUED = re.compile(r"^([A-Z][\w.]*(?:[ '][A-Z]\w*)?)-(?:area|based|born|bound|owned|run|made|"
+                    r"controlled|led|backed|style|wide|registered|headquartered)$")
 # Tokens before a capitalised word that mark a person, not a place ("Mr. Jackson").
 _PERSON_TITLES = frozenset("""
 mr mrs ms dr rev sen rep gov gen sgt lt capt officer judge president minister
@@ -185,8 +189,9 @@ def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None)
         return None
     if words[-1].lower_.rstrip(".") in _ROAD_HEADS:
         return None  # "Pine Needle Drive" is a street, not a place called Pine
-    for n in range(min(3, len(words) - 1), 0, -1):
-        part = span[:n]
+    skip = 1 if words[0].lower_ in _DIRECTIONS and len(words) > 2 else 0
+    for n in range(min(3, len(words) - 1), skip, -1):
+        part = span[skip:n]
         if not all(t.is_title or t.is_upper or t.text == "." for t in part):
             continue
         if heads is not None and words[n].lower_ not in heads:
@@ -196,8 +201,10 @@ def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None)
         if _strong_name(entries, 1000) or any(e.kind == DEMONYM for e in entries):
             return part
     if heads is None:
-        for k, tok in enumerate(words[:-1]):
-            if tok.lower_ == "of" and k > 0:
+        # the last "of": "the Hospital of the University of Pennsylvania"
+        for k in range(len(words) - 2, 0, -1):
+            tok = words[k]
+            if tok.lower_ == "of":
                 tail = span[k + 1:]
                 if len(tail) <= 3 and all(t.is_title or t.is_upper for t in tail):
                     if _strong_name(_usable(gaz.find(tail.text), tail.text, allow_alt=False), 1000):
@@ -344,6 +351,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
+    _add_glued(doc, gaz, mentions, taken)
     _add_containment(doc, gaz, mentions, taken, add)
     _add_datelines(doc, gaz, mentions, taken)
     mentions.sort(key=lambda m: m.start)
@@ -374,6 +382,21 @@ def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, a
         if region is not None and region is not m:
             m.within = region
             region.tags.add("container")
+
+
+def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None:
+    """Places glued to a modifier ("Atlanta-area calls", "a Texas-based company")."""
+    for tok in doc:
+        if taken[tok.i] or "-" not in tok.text or not tok.text[:1].isupper():
+            continue
+        match = _GLUED.match(tok.text)
+        if match is None:
+            continue
+        name = match.group(1)
+        entries = _usable(gaz.find(name), name, allow_alt=False)
+        if _strong_name(entries, 1000):
+            taken[tok.i] = True
+            mentions.append(Mention(tok.idx, tok.idx + len(name), name, entries, "GAZ"))
 
 
 def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None:
