@@ -48,7 +48,21 @@ def test_resolves(text, name, country, near):
     assert distance_km(p.lat, p.lon, *near) < 161
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Budget criticized . COLUMBUS, Ohio (AP) — The governor spoke.", "COLUMBUS"),
+    ("A Texas-based company hired 40 people.", "Texas"),
+    ("She was taken to the Hospital of the University of Pennsylvania.", "Pennsylvania"),
+    ("The Henderson County Jail reopened on Monday.", "Henderson County"),
+    ("Russian missiles struck Kharkiv and Odesa overnight.", "Odesa"),
+    ("Rain fell across Northeast Georgia on Monday.", "Northeast Georgia"),
+])
+def test_recognises(text, found):
+    assert find(places(text), found) is not None, [p.text for p in places(text)]
+
+
 @pytest.mark.parametrize("text, not_place", [
+    ("NATO leaders met on Monday.", "NATO"),
+    ("Traffic was closed on Pine Needle Drive.", "Pine"),
     ("The Washington Post reported the story.", "Washington"),
     ("John Ripley said that Ripley would not run again.", "Ripley"),
     ("Police said the man was arrested.", "Police"),
