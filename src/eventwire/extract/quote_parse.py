@@ -128,11 +128,22 @@ def _set_off(doc: Doc, verb: Token) -> bool:
     return first > 0 and doc[first - 1].text in (",", "—", "–", "--", "''", "”", '"')
 
 
+_AFTER_OBJECT = {"oprd", "ccomp", "xcomp", "prep", "dative", "advmod", "npadvmod", "acomp"}
+
+
 def _predicative(obj: Token) -> list[Token]:
-    """Complements after an object that say something of it (oprd, "as" phrases, clauses)."""
+    """What follows an object inside the verb phrase and says something of it ("called him
+    'a stiff'", "blamed the media for its failure", "described it as a hoax"): the
+    contiguous run of complements after the object, up to a comma or a new clause."""
     verb = obj.head
-    return [c for c in verb.children if c.i > obj.i and (
-        c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
+    out = []
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in _AFTER_OBJECT:
+            break
+        out.append(child)
+    return out
 
 
 def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Piece], str, Token | None]:
@@ -146,7 +157,9 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
             objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")
                        and c.lower_ not in _EMPTY_OBJECTS]
             if objects:
-                return _subtree_pieces(doc, objects[0], drop_mark), "object", particle
+                last = max([objects[0].right_edge.i] + [c.right_edge.i for c in _predicative(particle)])
+                span = _trim(doc, objects[0].left_edge.i, last)
+                return ([_chars(doc, *span)] if span else []), "object", particle
             return [], "", None
     children = list(verb.children)
     if "clause" in cue.roles:
