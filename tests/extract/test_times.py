@@ -56,6 +56,9 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("It was founded in 1968.", THU, [("1968", "DATE", "1968")]),
         ("It grew in the 1980s.", THU, [("the 1980s", "DATE", "198")]),
         ("He left last fall.", THU, [("last fall", "DATE", "1988-FA")]),
+        ("It was sold this past spring.", THU, [("this past spring", "DATE", "1989-SP")]),
+        ("It must repay the loan by February.", THU, [("February", "DATE", "1990-02")]),
+        ("Sales rose in the current quarter.", THU, [("the current quarter", "DATE", "1989-Q4")]),
         # Month and day: past by default, future after a future verb.
         ("To avenge the April 22 attack.", SAT, [("April 22", "DATE", "2025-04-22")]),
         ("The deal will close Dec. 10.", dt.date(1989, 11, 2), [("Dec. 10", "DATE", "1989-12-10")]),

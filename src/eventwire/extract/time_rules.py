@@ -141,7 +141,7 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     elif det == "next" and not mods and ctx.anchor:
         y, q = quarter_of(ctx.anchor)
         y, q = (y, q + 1) if q < 4 else (y + 1, 1)
-    elif det == "this" and not mods and ctx.anchor:
+    elif (det == "this" and not mods or mods == "current") and ctx.anchor:
         y, q = quarter_of(ctx.anchor)
     else:
         # "the quarter", "the latest quarter": in business news the quarter just reported.

@@ -212,7 +212,9 @@ def season_value(anchor: dt.date, season: str, rel: str, tense: str | None) -> s
     if season == "WI" and anchor.month <= 2 and rel not in ("last", "this past", "the past",
                                                             "the last", "the previous"):
         year -= 1  # winter belongs to the year in which it starts
-    if rel in ("last", "this past", "the past", "the last", "the previous"):
+    if rel == "this past":  # the most recent one that has begun
+        return f"{year if started else year - 1:04d}-{season}"
+    if rel in ("last", "the past", "the last", "the previous"):
         # TimeBank reads "last spring" in October as the spring of the year before.
         year = anchor.year - 1 - (1 if season == "WI" and anchor.month <= 2 else 0)
         return f"{year:04d}-{season}"

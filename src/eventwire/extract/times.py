@@ -103,6 +103,8 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # Words just before an expression that point ahead whatever the verb ("as soon as Tuesday").
 _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
                          re.I)
+# "by February", "through January": a deadline or an end point of a month lies ahead.
+_DEADLINE_CUE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 # Rules whose value depends on the tense of the governing verb (the rest skip the parse).
 _TENSED_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season",
                            "rel_unit", "bare_unit", "holiday"})
@@ -121,7 +123,9 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     for cand in find_candidates(text, viable):
         tense = None
         if cand.rule in _TENSED_RULES:
-            if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start):
+            if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start) or (
+                    cand.rule in ("month", "month_day")
+                    and _DEADLINE_CUE.search(text, max(0, cand.start - 10), cand.start)):
                 tense = "future"
             else:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
