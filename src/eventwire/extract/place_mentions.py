@@ -293,6 +293,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
                                         allow_demonym=True), label)
                     continue
+            if not entries and len(span) == 1:
+                continue  # a lone unknown word tagged GPE is more often a surname than a place
             add(span, entries, label)
         elif label == "FAC":
             entries = _usable(gaz.find(text), text, allow_alt=False)
