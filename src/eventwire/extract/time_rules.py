@@ -173,7 +173,9 @@ def half(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def period(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     which = norm_key(c.groups.get("which"))
     ref = _reference_quarter(ctx)
-    if which.isdigit():
+    if which.isdigit():  # "the 1988 period": that year's version of the quarter in question
+        if ctx.last_quarter:
+            return Value("DATE", f"{which}-Q{ctx.last_quarter[1]}", "quarter")
         return Value("DATE", which, "year")
     if ref is None:
         return None
