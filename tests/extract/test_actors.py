@@ -167,7 +167,7 @@ from eventwire.resources import actor_dictionary as dictionary  # noqa: E402
 
 SECTORS = {"GOV", "MIL", "POL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "SPY", "EDU",
            "REF", "CRM", "UAF", "LAB", "AGR", "HLH", "REL", "NGO", "IGO"}
-KINDS = {"title", "rank", "body", "group", "members", "generic", "equipment", "modifier"}
+KINDS = {"title", "rank", "body", "unit", "group", "members", "generic", "equipment", "modifier"}
 
 
 def _codes():

@@ -116,7 +116,8 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
             continue
         start = _strip_leading(doc, ent.start, ent.end, by_token)
         end = ent.end
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or (doc[end - 1].is_lower and doc[end - 1].is_stop)):
             end -= 1
         if start >= end or any(taken[i] and by_token.get(i) is None for i in range(start, end)):
             continue
@@ -136,6 +137,8 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
                 for i in range(last.end, end):
                     taken[i] = True
                 last.end = max(last.end, end)
+                while end > start and not doc[end - 1].is_title:
+                    end -= 1  # "State Councillor of" -> "State Councillor"
                 last.label = doc[start:end].text
             continue
         else:

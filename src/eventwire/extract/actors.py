@@ -177,7 +177,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     kinds = {p.kind for p in chain}
     sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
     anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
-    if not anchored and not sector_kinds & {"title", "body", "group", "members"}:
+    if not anchored and not sector_kinds & {"title", "body", "group", "members", "unit"}:
         if sector_kinds == {"generic"} and _determined(doc, chain[0]):
             pass  # "a spokesman said", "the spokesman": a description to resolve
         elif not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
@@ -218,11 +218,11 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             name = piece.key
         elif piece.kind == SECTOR:
             term = sector_terms()[piece.key]
-            if piece.label and term.kind == "body":
+            if piece.label and term.kind in ("body", "unit"):
                 name = name or piece.label
             if term.kind in ("title", "generic", "modifier"):
                 title_pieces.append(piece)
-            if term.kind in ("generic", "members", "modifier"):
+            if term.kind in ("generic", "members", "modifier", "unit"):
                 sector = sector or term.sector
             elif term.kind == "rank":
                 sector = sector or term.sector
@@ -251,14 +251,22 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             name = piece.key
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
+    # a modifier right before a country is not part of the office ("former Afghanistan president")
+    title_pieces = [p for p in title_pieces if not _before_country(chain, p)]
     title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
-    if left < chain[0].start and chain[0].sector_kind == "body" and name is None:
+    if left < chain[0].start and chain[0].sector_kind in ("body", "unit") and name is None:
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
     if title is None and chain[-1].kind == PERSON:
         known = _person(next(p.key for p in chain if p.kind == PERSON), published)
         title = known.title if known is not None and not title_pieces and sector == known.sector else None
     code = (country or "") + (sector or "") or None
     return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
+
+
+def _before_country(chain: list[Piece], piece: Piece) -> bool:
+    i = chain.index(piece)
+    return i + 1 < len(chain) and chain[i + 1].kind in _COUNTRYISH + (ORG, ORGNAME) \
+        and chain[i + 1].start == piece.end
 
 
 def _title_start(doc: Doc, chain: list[Piece], title_pieces: list[Piece], left: int) -> int | None:
@@ -285,7 +293,7 @@ def _title(doc: Doc, pieces: list[Piece], left: int | None) -> str | None:
 
 def _with_left_words(doc: Doc, chain: list[Piece], floor: int) -> int:
     first = chain[0]
-    if first.kind == SECTOR and first.sector_kind in ("title", "body", "generic", "modifier"):
+    if first.kind == SECTOR and first.sector_kind in ("title", "body", "generic", "modifier", "unit"):
         return _extend_left(doc, first, floor)
     return first.start
 
