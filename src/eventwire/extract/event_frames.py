@@ -77,6 +77,8 @@ def noun_code(tok: Token, lex: EventLexicon) -> tuple[str, NounEntry | None] | N
     first, then the noun itself."""
     lemma = tok.lemma_.lower()
     lower = tok.lower_
+    if lemma not in lex.noun_keys and lower not in lex.noun_keys and lemma not in CONTAINERS:
+        return None
     if lex.noun_preps:
         # "calls for X", also "calls for Pakistan to take ..." (where "for" is a clause mark)
         near = [c for c in tok.children if c.dep_ == "prep"]

@@ -343,8 +343,8 @@ def _trigger_span(doc: Doc, frame: Frame) -> Span:
     start, last = frame.trigger, frame.last
     if last.i < start.i or last.i - start.i > 4:
         last = start
-    begin, end = start.idx, last.idx + len(last.text)
-    return Span(text=doc.text[begin:end], start=begin, end=end)
+    span = doc[start.i:last.i + 1]  # (doc.text would rebuild the whole text per call)
+    return Span(text=span.text, start=span.start_char, end=span.end_char)
 
 
 def extract_events(
