@@ -103,6 +103,11 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("Flights leave on Tuesday nights and each July.", SAT,
          [("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("each July", "SET", "XXXX-07")]),
         ("Stocks hit a five year low.", SAT, [("five year", "DURATION", "P5Y")]),
+        # Numeric dates: day-first or month-first, whichever is valid and nearer the article.
+        ("Posted on 10/05/2025 by staff.", SAT, [("10/05/2025", "DATE", "2025-05-10")]),
+        ("The attack happened on 25/04/2025.", SAT, [("25/04/2025", "DATE", "2025-04-25")]),
+        ("Filed 5/10/2025.", SAT, [("5/10/2025", "DATE", "2025-05-10")]),
+        ("Version 1.2.34 shipped.", SAT, []),
         # Negative cases: modal "may", verb "march", amounts, fractions, ages, ordinals.
         ("Mr. Smith, 52 years old, will retire.", THU, []),
         # A rate is a set, not a duration (TimeBank: "$33 million a year").

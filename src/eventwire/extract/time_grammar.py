@@ -82,8 +82,8 @@ def _fragments() -> dict[str, str]:
 _RULES: tuple[tuple[str, str], ...] = (
     ("iso_date", r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
                  r"(?:T(?P<h>[0-2]\d):(?P<m>[0-5]\d))?"),
-    ("numeric_date", r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
-                     r"(?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    ("numeric_date", r"(?<![\d/.])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>[/.])(?P<b>3[01]|[12]\d|0?[1-9])"
+                     r"(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\d/.]\d)"),
     ("month_day", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>(?i:early|late|mid-?))\s*)?"
                   r"(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
                   r"(?:,?\s+(?P<year>{YEAR}))?"),
@@ -243,6 +243,8 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         return False  # the newspaper
     if rule == "bare_unit" and groups["unit"][:1].isupper() and not groups.get("edge"):
         return False  # a title: "Person of the Year", "Play of the Day"
+    if rule == "numeric_date" and groups["sep"] == "." and len(groups["year"]) == 2:
+        return False  # "1.2.34" is a version number, not a date
     if rule == "plural_unit":
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if text[end:end + 4].lower() == " old":
@@ -281,7 +283,7 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
     seasons = "|".join(lex.seasons)
     anchors = {
         "iso_date": r"\d{4}-\d\d-\d\d",
-        "numeric_date": r"\d/\d",
+        "numeric_date": r"\d[/.]\d",
         "month": rf"(?i:\b(?:{months}))",
         "year": r"\d\d\d\d|(?i:nineteen|two\s+thousand)",
         "decade": r"\d0['’]?s\b",

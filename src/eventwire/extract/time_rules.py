@@ -48,6 +48,26 @@ def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DATE", iso_day(value), "day")
 
 
+def numeric_date(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"5/10/2025" or "10/05/2025": month first (US) or day first (elsewhere); when both
+    readings are valid, the one nearer the publication date (US without one)."""
+    g = c.groups
+    a, b = int(g["a"]), int(g["b"])
+    year = explicit_year(g["year"], ctx.anchor)
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            pass
+    if not readings:
+        return None
+    value = readings[0]
+    if ctx.anchor and len(readings) == 2:
+        value = min(readings, key=lambda d: abs((d - ctx.anchor).days))
+    return Value("DATE", iso_day(value), "day")
+
+
 def month(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     mon = month_number(g["mon"])
@@ -239,7 +259,7 @@ def year_end(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 NORMALISERS = {
     "vague_duration": vague_duration, "year_end": year_end, "that_day": that_day,
     "next_day": next_day, "decade_word": decade_word,
-    "iso_date": date_full, "numeric_date": date_full, "month_day": date_full,
+    "iso_date": date_full, "numeric_date": numeric_date, "month_day": date_full,
     "day_month": date_full, "month": month, "year": year, "decade": decade,
     "century": century, "quarter": quarter, "half": half, "period": period,
     "year_earlier": year_earlier, "rel_day": rel_day, "this_part": this_part,
