@@ -30,6 +30,9 @@ REQUESTING_HEADS = frozenset({"urge", "ask", "call", "appeal", "demand", "encour
                               "press", "push", "implore", "beg", "insist", "want", "order",
                               "need", "require", "pressure", "lobby", "invite", "tell", "advise"})
 DENYING_HEADS = frozenset({"deny", "dismiss", "refute"})
+# "accused X of attacking Y": the attack is alleged, not reported as fact
+ALLEGING_HEADS = frozenset({"accuse", "blame", "charge", "allege", "suspect", "convict", "indict",
+                            "arrest", "detain", "sue", "investigate", "punish", "sentence"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "should", "lest"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acomp"})
 
@@ -88,6 +91,8 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
                 mode = "intended"
             cur = head
             continue
+        if dep == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+            head = head.head  # "accused X of attacking": look past the preposition
         lemma = head.lemma_
         if dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
@@ -110,6 +115,8 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
                 break
             if lemma in DENYING_HEADS:
                 mode = "denied"
+            elif lemma in ALLEGING_HEADS:
+                mode = "hypothetical"
             elif embed_heads and lemma in embed_heads and dep in ("xcomp", "ccomp"):
                 mode = embed_heads[lemma]
             elif lemma in REQUESTING_HEADS and dep in ("xcomp", "ccomp") and lemma != "want":

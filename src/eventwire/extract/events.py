@@ -243,6 +243,8 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         sources = [a for t in src_heads for a in resolver.resolve_all(t, antecedent)] or [None]
         targets = [a for t in tgt_heads for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
+        if trig.dep_ == "advcl" and trig.tag_ == "VB" and any(c.lower_ == "to" for c in trig.children):
+            conf -= 0.15  # a purpose clause ("provided aid to support refugees"): the main verb says more
         conf = round(conf, 3)
         # A target that is a thing ("a trade agreement", "the embassy's closure") still
         # leaves room for the actor the event is directed at: the partner of a coordinated
