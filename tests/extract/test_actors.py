@@ -79,6 +79,7 @@ NEGATIVE = [
     "The general mood was calm.",
     "Drone strikes continued along the border.",
     "The chief reason was the price of oil.",
+    "Ships patrolled the South China Sea.",
 ]
 
 
@@ -102,6 +103,16 @@ def test_whole_noun_phrases():
         ("the two countries", "IND"),
         ("US Department of State spokesperson Tammy Bruce", "USAGOV"),
     ]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The governor of New Mexico was re-elected.", "MEX"),
+    ("Storms crossed the South China Sea.", "CHN"),
+    ("Michael Jordan visited the school.", "JOR"),
+    ("We met in Washington last week.", "USA"),
+])
+def test_not_a_country_actor(text, country):
+    assert all(a.country != country for a in _actors(text))
 
 
 def test_pronoun_and_surname_resolution():

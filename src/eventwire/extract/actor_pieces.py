@@ -112,7 +112,7 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
     by_token = {i: p for p in chosen if p.kind != PERSON for i in range(p.start, p.end)}
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
             continue
         start = _strip_leading(doc, ent.start, ent.end, by_token)
         end = ent.end
@@ -122,6 +122,17 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
         if start >= end or any(taken[i] and by_token.get(i) is None for i in range(start, end)):
             continue
         inside = {id(by_token[i]): by_token[i] for i in range(start, end) if i in by_token}
+        if ent.label_ in ("GPE", "LOC", "FAC") and inside and _other_place(doc, start, end, by_token):
+            # "New Mexico", "British Columbia", "Indian Ocean", "South China Sea": another
+            # place whose name contains a country word, not that country.
+            for piece in inside.values():
+                if piece.kind in (COUNTRY, ADJ, CAPITAL):
+                    chosen.remove(piece)
+                    for i in range(piece.start, piece.end):
+                        taken[i] = False
+            inside = {}
+        if ent.label_ in ("LOC", "FAC"):
+            continue
         if ent.label_ == "PERSON":
             # A name beats country or sector words inside it ("Michael Jordan", "Chad Smith").
             for piece in inside.values():
@@ -147,6 +158,23 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
             taken[i] = True
         extra.append(Piece(start, end, kind, doc[start:end].text))
     return extra
+
+
+# Words that narrow a country without naming another place ("northeast Nigeria", "the
+# Republic of San Marino", "South Vietnam").
+_PLACE_FILLERS = frozenset({
+    "and", "or", "the", "of", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "republic", "kingdom", "state", "islamic",
+    "federal", "democratic", "people", "mainland", "upper", "lower", "rural", "greater",
+})
+
+
+def _other_place(doc: Doc, start: int, end: int, by_token: dict[int, Piece]) -> bool:
+    """Whether a place entity has name words besides its country words ("New Mexico"), as
+    opposed to a list or pair of countries ("India-Pakistan", "Israel and Gaza")."""
+    words = [t for t in doc[start:end] if t.i not in by_token and t.is_alpha]
+    return any(t.lower_ not in _PLACE_FILLERS for t in words)
 
 
 def _name_after_office(doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
