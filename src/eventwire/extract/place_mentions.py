@@ -115,7 +115,9 @@ def _core(span: Span, gaz: Gazetteer) -> Span | None:
     if (start, end) == (span.start, span.end):
         return None
     inner = span.doc[start:end]
-    return inner if _strong_name(_usable(gaz.find(inner.text), inner.text), 500) else None
+    if len(inner) == 1 and (inner.text in _not_names() or len(inner.text) < 4):
+        return None  # "East Bank" is not a town called Bank
+    return inner if _strong_name(_usable(gaz.find(inner.text), inner.text), 5000) else None
 
 
 def _comma_parts(span: Span) -> list[Span]:
