@@ -145,12 +145,13 @@ DASHES = frozenset({"--", "-", "—", "–", ":"})
 def undateline(tok: Token) -> Token:
     """"MOGADISHU, Somalia -- A U.S. airstrike killed ...": the parser makes the dateline
     the subject and hangs the real one on it as an apposition after the dash."""
-    dash = next((c.i for c in tok.children if c.dep_ == "punct" and c.text in DASHES), None)
-    if dash is None or dash > tok.sent.start + 12:
+    limit = tok.sent.start + 12
+    dash = next((t.i for t in tok.subtree if t.text in DASHES and t.i <= limit), None)
+    if dash is None:
         return tok
-    for child in tok.children:
-        if child.dep_ == "appos" and child.i > dash:
-            return child
+    for t in tok.subtree:
+        if t.dep_ == "appos" and t.i > dash:
+            return t
     return tok
 
 

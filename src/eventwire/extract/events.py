@@ -155,6 +155,15 @@ def _first_person(text: str) -> bool:
     return word.lower() in FIRST_PERSON and (word == "I" or not word.isupper())
 
 
+def _antecedent(tok: Token, trig: Token, default: Token | None, resolver: ArgResolver) -> Token | None:
+    """Who a possessive pronoun stands for when nothing else says: "The United States
+    completed its withdrawal" -> the subject of the clause."""
+    if default is not None or tok.lower_ not in ("its", "their", "his", "her") or resolver.actor_at(tok):
+        return default
+    subj = subjects(_governor(trig))[0]
+    return subj[0] if subj and subj[0] is not tok and subj[0].lower_ not in PRONOUNS else None
+
+
 def _governor(tok: Token) -> Token:
     """The verb whose modality a noun trigger shares ("called for sanctions")."""
     cur = tok
@@ -237,10 +246,16 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
         if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
             # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
             extra_sources = [t for t in pobjs(trig, ("in", "from", "by")) if t.ent_type_ in ("GPE", "ORG", "NORP")]
+        if not src_heads and not extra_sources and trig.pos_ == "VERB" and not is_passive(trig):
+            # the parse lost the subject ("On a visit to X, President Y voiced ..."): the
+            # nearest actor to the left of the verb
+            left = [t for t in trig.sent if t.i < trig.i and t.pos_ in ("PROPN", "NOUN")
+                    and t.dep_ not in ("compound", "amod", "poss") and _actorish(t, resolver, lex)]
+            extra_sources = left[-1:]
         if mod.reported and antecedent is not None and antecedent not in src_heads:
             extra_sources.append(antecedent)  # "Taliban leaders said the fighters will ..."
         tgt_heads = [t for t in expand(frame.targets) if _wordlike(t)]
-        sources = [a for t in src_heads for a in resolver.resolve_all(t, antecedent)] or [None]
+        sources = [a for t in src_heads for a in resolver.resolve_all(t, _antecedent(t, trig, antecedent, resolver))] or [None]
         targets = [a for t in tgt_heads for a in resolver.resolve_all(t, antecedent, after=trig.i)]
         conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
         if trig.dep_ == "advcl" and trig.tag_ == "VB" and any(c.lower_ == "to" for c in trig.children):
