@@ -235,3 +235,38 @@ def test_no_misleading_adjectives(word):
 def test_pronoun_gender_agreement(text, pronoun, name):
     actor = next(a for a in _actors(text) if a.text == pronoun)
     assert actor.name == name
+
+
+# --- the seed article (skips without ../shared) ----------------------------------------
+
+SEED_ACTORS = [
+    ("US Secretary of State Marco Rubio", "USAGOV", "Marco Rubio", "Secretary of State"),
+    ("Pakistan's Army Chief General Asim Munir", "PAKMIL", "Asim Munir", "Army Chief"),
+    ("US Department of State spokesperson Tammy Bruce", "USAGOV", "Tammy Bruce", None),
+    ("External Affairs Minister S Jaishankar", "INDGOV", "S Jaishankar", "External Affairs Minister"),
+    ("Pakistani Prime Minister Shehbaz Sharif", "PAKGOV", "Shehbaz Sharif", "Prime Minister"),
+    ("US President Donald Trump", "USAGOV", "Donald Trump", "President"),
+    ("White House Press Secretary Karoline Leavitt", "USAGOV", "Karoline Leavitt", "Press Secretary"),
+    ("US Vice President JD Vance", "USAGOV", "JD Vance", "Vice President"),
+    ("the Indian Army", "INDMIL", None, None),
+    ("the Pakistani government", "PAKGOV", None, None),
+    ("Pakistani drone", "PAKMIL", None, None),
+    ("Rubio", "USAGOV", "Marco Rubio", None),
+    ("The President", "USAGOV", "Donald Trump", None),
+    ("the Indians", "IND", None, None),
+]
+
+
+def test_seed_article_actors(seed_record):
+    actors = seed_record.actors
+    for text, code, name, title in SEED_ACTORS:
+        hits = [a for a in actors if a.text == text]
+        assert hits, f"{text!r} not found"
+        assert all(a.code == code for a in hits), (text, [a.code for a in hits])
+        if name:
+            assert hits[0].name == name
+        if title:
+            assert hits[0].title == title
+    pair = [a.code for a in actors if a.text == "the two countries"]
+    assert sorted(pair) == ["IND", "IND", "PAK", "PAK"]
+    assert not any("Rajouri" in a.text or "J&K" in a.text for a in actors)
