@@ -110,9 +110,15 @@ def test_whole_noun_phrases():
     ("Storms crossed the South China Sea.", "CHN"),
     ("Michael Jordan visited the school.", "JOR"),
     ("We met in Washington last week.", "USA"),
+    ("Trump won Georgia and Florida, the U.S. networks said.", "GEO"),
 ])
 def test_not_a_country_actor(text, country):
     assert all(a.country != country for a in _actors(text))
+
+
+def test_georgia_the_country_when_confirmed():
+    actors = _actors("The U.S. urged Georgia to release protesters in Tbilisi.")
+    assert any(a.code == "GEO" for a in actors)
 
 
 def test_pronoun_and_surname_resolution():

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..records import Actor
 from ..resources.actor_dictionary import (
-    INTERNATIONAL, capitals, country_adjectives, country_names, organisations, people,
+    INTERNATIONAL, ambiguous_countries, capitals, country_adjectives, country_names, organisations, people,
     pick_dated, sector_terms,
 )
 from .actor_pieces import _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
@@ -305,6 +305,24 @@ def _with_determiner(doc: Doc, start: int) -> int:
     return start
 
 
+def _drop_other_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Georgia" in an article about the United States is the state, unless the article also
+    speaks of Tbilisi or Georgians (see ambiguous.tsv)."""
+    table = ambiguous_countries()
+    suspects = [m for m in mentions if len(m.pieces) == 1 and m.pieces[0].kind == COUNTRY
+                and m.pieces[0].key in table]
+    if not suspects:
+        return mentions
+    countries = {m.country for m in mentions if m not in suspects}
+    text = doc.text  # built on each access, so once here
+    drop = set()
+    for m in suspects:
+        rival, confirm = table[m.pieces[0].key]
+        if rival in countries and not any(word in text for word in confirm):
+            drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop]
+
+
 def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
     """Chained, coded noun-phrase mentions in text order (no pronouns yet)."""
     mentions: list[Mention] = []
@@ -320,7 +338,7 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
             continue
         mention.start = _with_determiner(doc, mention.start)
         mentions.append(mention)
-    return mentions
+    return _drop_other_places(doc, mentions)
 
 
 def to_actor(doc: Doc, text: str, mention: Mention, index: int) -> Actor:

@@ -127,6 +127,13 @@ def people() -> dict[str, tuple[Person, ...]]:
 
 
 @cache
+def ambiguous_countries() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Country names that may be other places: surface -> (rival country, confirming words)."""
+    return {row["surface"]: (row["rival"], tuple(_split(row["confirm"])))
+            for row in read_tsv("actors/ambiguous.tsv")}
+
+
+@cache
 def female_names() -> frozenset[str]:
     """Given names that are women's, for pronoun agreement ("she" never resolves to "Rubio")."""
     with data_path("actors/female_names.txt").open(encoding="utf-8") as handle:
