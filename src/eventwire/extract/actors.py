@@ -306,19 +306,18 @@ def _with_determiner(doc: Doc, start: int) -> int:
 
 
 def _drop_other_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Georgia" in an article about the United States is the state, unless the article also
-    speaks of Tbilisi or Georgians (see ambiguous.tsv)."""
+    """"Georgia" next to Atlanta or Florida is the US state, unless the article also speaks
+    of Tbilisi or Georgians (see ambiguous.tsv)."""
     table = ambiguous_countries()
     suspects = [m for m in mentions if len(m.pieces) == 1 and m.pieces[0].kind == COUNTRY
                 and m.pieces[0].key in table]
     if not suspects:
         return mentions
-    countries = {m.country for m in mentions if m not in suspects}
     text = doc.text  # built on each access, so once here
     drop = set()
     for m in suspects:
-        rival, confirm = table[m.pieces[0].key]
-        if rival in countries and not any(word in text for word in confirm):
+        cues, confirm = table[m.pieces[0].key]
+        if any(word in text for word in cues) and not any(word in text for word in confirm):
             drop.add(id(m))
     return [m for m in mentions if id(m) not in drop]
 

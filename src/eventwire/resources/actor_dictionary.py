@@ -128,8 +128,9 @@ def people() -> dict[str, tuple[Person, ...]]:
 
 @cache
 def ambiguous_countries() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Country names that may be other places: surface -> (rival country, confirming words)."""
-    return {row["surface"]: (row["rival"], tuple(_split(row["confirm"])))
+    """Country names that may be other places: surface -> (cues for the other place,
+    words confirming the country)."""
+    return {row["surface"]: (tuple(_split(row["cues"])), tuple(_split(row["confirm"])))
             for row in read_tsv("actors/ambiguous.tsv")}
 
 
