@@ -24,7 +24,7 @@ from .event_args import (
     FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs, subjects,
 )
 from .event_frames import (
-    Frame, alternate_targets, expand, noun_frame, speech_request_frame, verb_frame,
+    CONTAINERS, Frame, alternate_targets, expand, noun_frame, speech_request_frame, verb_frame,
 )
 from .event_modality import Modality, modality_of, noun_modality
 
@@ -193,30 +193,38 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
     frames: list[Frame] = []
     used_nouns: set[int] = set()
     verb_roots: dict[int, set[str]] = {}  # object token -> roots of the verb events over it
+    nouns: list[Token] = []
+    noun_keys = lex.noun_keys
     for tok in doc:
+        pos = tok.pos_
+        if pos in ("NOUN", "PROPN"):
+            if tok.lemma_.lower() in noun_keys or tok.lower_ in noun_keys or tok.lemma_ in CONTAINERS:
+                nouns.append(tok)
+            continue
+        if pos not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+            continue
         if tok.ent_type_ in NAME_ENTITIES:
-            continue  # "Pakistan-Occupied Kashmir", "Operation Desert Storm": part of a name
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-            if tok.is_title and tok.i > 0 and doc[tok.i - 1].text == "-":
-                continue  # "Pakistan-Occupied Kashmir": a verb inside a hyphenated name
-            entries = _verb_entries(tok, lex)
-            if entries:
-                frame = verb_frame(tok, entries, lex)
-                if frame is not None:
-                    frames.append(frame)
-                    if frame.noun is not None:
-                        used_nouns.add(frame.noun.i)
-                    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                    if tok.dep_ == "amod":
-                        objs.append(tok.head)  # "the repelled attacks"
-                    for child in objs:
-                        verb_roots.setdefault(child.i, set()).add(frame.code[:2])
-            if tok.lemma_ in SPEECH_VERBS:
-                frame = speech_request_frame(tok)
-                if frame is not None:
-                    frames.append(frame)
-    for tok in doc:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used_nouns and tok.ent_type_ not in NAME_ENTITIES:
+            continue  # "Operation Desert Storm": part of a name
+        if tok.is_title and tok.i > 0 and doc[tok.i - 1].text == "-":
+            continue  # "Pakistan-Occupied Kashmir": a verb inside a hyphenated name
+        entries = _verb_entries(tok, lex)
+        if entries:
+            frame = verb_frame(tok, entries, lex)
+            if frame is not None:
+                frames.append(frame)
+                if frame.noun is not None:
+                    used_nouns.add(frame.noun.i)
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                if tok.dep_ == "amod":
+                    objs.append(tok.head)  # "the repelled attacks"
+                for child in objs:
+                    verb_roots.setdefault(child.i, set()).add(frame.code[:2])
+        if tok.lemma_ in SPEECH_VERBS:
+            frame = speech_request_frame(tok)
+            if frame is not None:
+                frames.append(frame)
+    for tok in nouns:
+        if tok.i not in used_nouns and tok.ent_type_ not in NAME_ENTITIES:
             frame = noun_frame(tok, lex)
             if frame is not None and frame.code[:2] not in verb_roots.get(tok.i, ()):
                 frames.append(frame)  # "provided aid": the verb's event already says it
