@@ -36,6 +36,9 @@ def test_name_key(text, key):
     ("Illinois", "admin1", "US", 4896861),
     ("W.Va.", "admin1", "US", 4826850),
     ("Pakistan-Occupied Kashmir", "admin1", "PK", 1184196),
+    ("Bavaria", "admin1", "DE", 2951839),
+    ("Helmand", "admin1", "AF", 1140043),
+    ("Anbar", "admin1", "IQ", 99592),
 ])
 def test_known_names(gaz, name, feature, country, geonameid):
     assert any(e.feature == feature and e.country == country and e.geonameid == geonameid
