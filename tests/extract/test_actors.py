@@ -136,6 +136,11 @@ def test_two_countries_are_two_actors():
     assert pair[0].start == pair[1].start
 
 
+def test_two_leaders_are_two_actors():
+    actors = _actors("Narendra Modi met Xi Jinping in Kazan. The two leaders agreed to restore patrols.")
+    assert sorted(a.name for a in actors if a.text == "The two leaders") == ["Narendra Modi", "Xi Jinping"]
+
+
 @pytest.mark.parametrize(("published", "code"), [
     (dt.date(2019, 6, 1), "AFGREB"),
     (dt.date(2023, 6, 1), "AFGGOV"),

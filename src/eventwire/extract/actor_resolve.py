@@ -11,6 +11,7 @@
   "it" as the subject of a verb takes the latest country or organisation of this or the
   previous sentence; "they"/"them" only when that window holds one actor code; a relative
   "who"/"which" takes the actor its clause modifies ("Smith, who said ...").
+- "the two leaders" / "both leaders": two mentions on the same span, the two latest people.
 - "the two countries" / "both countries" (also nations, sides, neighbours): two mentions on
   the same span, one per country of the article's main dyad (the same pair as the article's
   earlier such phrase, else the two most recently mentioned distinct countries).
@@ -32,7 +33,9 @@ _GROUP_PRONOUNS = frozenset({"they", "them"})
 _PRONOUNS = _PERSON_PRONOUNS | _POSSESSIVES | _GROUP_PRONOUNS | {"it"}
 _RELATIVES = frozenset({"who", "which"})
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
-_DYAD_NOUNS = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states"})
+_COUNTRY_DYADS = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states"})
+_PERSON_DYADS = frozenset({"leaders", "presidents", "ministers", "men", "women", "premiers"})
+_DYAD_NOUNS = _COUNTRY_DYADS | _PERSON_DYADS
 _NOT_OFFICE_PREFIX = frozenset({"vice", "deputy", "former", "acting", "junior"})
 
 
@@ -259,11 +262,28 @@ def _dyad_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _person_pair(before: list[Mention]) -> list[Mention]:
+    """The two latest distinct named people ("Modi ... Sharif ... the two leaders")."""
+    pair: list[Mention] = []
+    for m in reversed(before):
+        if m.is_person and m.name and m.code and all(p.name != m.name for p in pair):
+            pair.append(m)
+        if len(pair) == 2:
+            break
+    return pair[::-1] if len(pair) == 2 else []
+
+
 def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     pair: tuple[str, str] | None = None
     ordered = sorted(mentions, key=lambda m: m.start)
     for start, end in _dyad_spans(doc):
+        if doc[end - 1].lower_ in _PERSON_DYADS:
+            for person in _person_pair([m for m in ordered if m.end <= start]):
+                mention = Mention(start, end, [])
+                _copy(mention, person)
+                found.append(mention)
+            continue
         if pair is None:
             recent: list[str] = []
             for m in reversed([m for m in ordered if m.end <= start]):
