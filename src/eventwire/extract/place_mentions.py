@@ -293,7 +293,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 prefix = _org_prefix(span, gaz)  # "Henderson County Jail" -> the county
                 if prefix is not None:
                     add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                        allow_demonym=True), label)
+                                        allow_demonym=True), label + "-part")
                     continue
             if not entries and len(span) == 1:
                 continue  # a lone unknown word tagged GPE is more often a surname than a place
