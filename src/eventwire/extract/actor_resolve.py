@@ -2,7 +2,7 @@
 
 - Appositions: "Mahmoud Abbas, the Palestinian president" gives the name a code.
 - Definite institutions: "the army", "the government" take the country named in this or
-  the previous sentence ("Kiir said the army would withdraw" -> SSDMIL).
+  the previous sentence, when only one is ("Kiir said the army would withdraw" -> SSDMIL).
 - Surnames: "Rubio" takes the code and name of an earlier "Marco Rubio".
 - Descriptions: "the President", "the army chief" take the latest earlier person whose title
   ends with the same office.
@@ -134,11 +134,12 @@ def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
                 _copy(mention, match)
                 continue
         if _definite_institution(doc, mention):
-            near = next((m for m in earlier if m.country and m.country not in INTERNATIONAL
-                         and sent_of[mention.start] - sent_of[m.start] <= 1), None)
-            if near is not None:
-                mention.country = near.country
-                mention.code = near.country + (mention.sector or "")
+            # only when one country is in view: a wrong country is worse than none
+            near = {m.country for m in earlier if m.country and m.country not in INTERNATIONAL
+                    and sent_of[mention.start] - sent_of[m.start] <= 1}
+            if len(near) == 1:
+                mention.country = near.pop()
+                mention.code = mention.country + (mention.sector or "")
 
 
 def _sentence_index(doc: Doc) -> list[int]:
