@@ -110,6 +110,7 @@ def test_whole_noun_phrases():
     ("Storms crossed the South China Sea.", "CHN"),
     ("Michael Jordan visited the school.", "JOR"),
     ("We met in Washington last week.", "USA"),
+    ("Donald Trump Jr. said his father would win.", "USA"),
     ("Trump won Georgia and Florida, the networks said.", "GEO"),
 ])
 def test_not_a_country_actor(text, country):

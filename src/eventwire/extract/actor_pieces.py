@@ -119,7 +119,16 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                                or (doc[end - 1].is_lower and doc[end - 1].is_stop)):
             end -= 1
-        if start >= end or any(taken[i] and by_token.get(i) is None for i in range(start, end)):
+        if start >= end:
+            continue
+        if ent.label_ == "PERSON" and _longer_name(doc, start, end, chosen):
+            # "Donald Trump Jr.", "Abe Lincoln": a longer name than the known person's, so
+            # someone else; the known piece gives way to the whole name.
+            for piece in [p for p in chosen if p.kind == PERSON and start <= p.start and p.end <= end]:
+                chosen.remove(piece)
+                for i in range(piece.start, piece.end):
+                    taken[i] = False
+        if any(taken[i] and by_token.get(i) is None for i in range(start, end)):
             continue
         inside = {id(by_token[i]): by_token[i] for i in range(start, end) if i in by_token}
         if ent.label_ in ("GPE", "LOC", "FAC") and inside and _other_place(doc, start, end, by_token):
@@ -175,6 +184,15 @@ def _other_place(doc: Doc, start: int, end: int, by_token: dict[int, Piece]) -> 
     opposed to a list or pair of countries ("India-Pakistan", "Israel and Gaza")."""
     words = [t for t in doc[start:end] if t.i not in by_token and t.is_alpha]
     return any(t.lower_ not in _PLACE_FILLERS for t in words)
+
+
+def _longer_name(doc: Doc, start: int, end: int, chosen: list[Piece]) -> bool:
+    """Whether a PERSON entity holds a known person's name plus more name words."""
+    inner = [p for p in chosen if p.kind == PERSON and start <= p.start and p.end <= end]
+    if len(inner) != 1 or (inner[0].start, inner[0].end) == (start, end):
+        return False
+    extra = [t for t in doc[start:end] if not inner[0].start <= t.i < inner[0].end]
+    return all(t.is_title or t.text in ("Jr.", "Jr", "Sr.", "III", "II") for t in extra if t.is_alpha or "." in t.text)
 
 
 def _name_after_office(doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:
