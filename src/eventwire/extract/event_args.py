@@ -193,8 +193,12 @@ def wide_bounds(tok: Token) -> tuple[int, int]:
 class ArgResolver:
     """Maps argument head tokens to Actor records for one document."""
 
-    def __init__(self, doc: Doc, actors: Sequence[Actor]):
+    def __init__(self, doc: Doc, actors: Sequence[Actor], places: Sequence = (),
+                 iso3: dict[str, str] | None = None):
         self.doc = doc
+        # places that are not whole countries: "the Pahalgam attack" happened in India
+        self.places = sorted((p for p in places if p.country and p.feature != "country"), key=lambda p: p.start)
+        self.iso3 = iso3 or {}
         self.actors = sorted(actors, key=lambda a: (a.start, -a.end))
         self.starts = [a.start for a in self.actors]
 
@@ -257,8 +261,21 @@ class ArgResolver:
         code = country = sector = None
         if inner:
             code, country, sector = inner[0].code, inner[0].country, inner[0].sector
+        if code is None:
+            place = self.place_at(tok)
+            if place is not None and self.iso3.get(place.country):
+                code = country = self.iso3[place.country]
         return Actor(id="", text=span.text, start=span.start_char, end=span.end_char,
                      code=code, country=country, sector=sector)
+
+    def place_at(self, tok: Token):
+        """The (sub-country) place mention covering `tok`, if any."""
+        for place in self.places:
+            if place.start <= tok.idx < place.end:
+                return place
+            if place.start > tok.idx:
+                break
+        return None
 
 
 def _grow(actor: Actor, doc: Doc, tok: Token) -> Actor:

