@@ -29,6 +29,7 @@ _SAME_REGION = 8.0
 _NEAR = 4.0
 _NEAR_KM = 150.0
 _SUPPORT = 4.0
+_SUPPORT_T = 6.0
 # Features small enough that nearness to another place says something.
 _LOCAL = frozenset({"city", "landmark", "admin2"})
 
@@ -124,8 +125,6 @@ def _affinity(e: Entry, c: Entry) -> float:
     """How much place c, named elsewhere in the article, supports reading e."""
     if e.country is None or c.country is None:
         return 0.0
-    if c.feature == "country" and e.country == c.country and e.feature != "country":
-        return 0.5  # the article names the country this place is in
     if e.feature == "country" and c.country == e.country and c.feature != "country":
         return 1.0  # the article names a place in this country
     if e.admin1 and e.admin1 == c.admin1 and e.country == c.country:
@@ -148,6 +147,12 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
               top: list[list[Entry]]) -> list[dict[int, float]]:
     """For each mention, each candidate's support from the other mentions' readings
     (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN)."""
+    # how likely each reading of the other mentions is, by prior: a hamlet that happens to
+    # share a name speaks less than the town the name usually means
+    weights = []
+    for others in top:
+        best = max((_prior(c) for c in others), default=0.0)
+        weights.append([math.exp((_prior(c) - best) / _SUPPORT_T) for c in others])
     out = []
     for i, entries in enumerate(cands):
         sup = {}
@@ -159,7 +164,7 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
                     if key in seen or not others or _related(key, texts[i].lower()):
                         continue
                     seen.add(key)
-                    a = max(_affinity(e, c) for c in others)
+                    a = max(_affinity(e, c) * w for c, w in zip(others, weights[j]))
                     if a >= 0.5:
                         strong += a
                     else:
