@@ -142,6 +142,9 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
         return None
     entry, last = matched
     obj = _direct_object(tok)
+    if obj is None and entry.light:  # "declared a state of siege to begin at midnight"
+        obj = next((g for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                    if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
     if obj is None and entry.prep:
         found = pobjs(tok, (entry.prep,))
         obj = found[0] if found else None
@@ -180,6 +183,10 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
         frame.not_target = obj
     if entry.invert:  # "X received aid from Y": Y gave, X got
         frame.sources, frame.targets = pobjs(tok, ("from",)), frame.sources
+    if entry.mover and is_passive(tok) and not frame.sources:
+        # "2,000 soldiers were deployed along the corridor": the troops go, the place receives
+        frame.sources = patients(tok)
+        frame.targets = pobjs(tok, ("to", "in", "into", "along", "on")) or frame.targets[:0]
     if not frame.targets and noun is not None:
         frame.targets, frame.target_fallback, frame.wide_target = [noun], True, True
     if entry.transitive and not frame.targets:

@@ -257,11 +257,6 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
             if located:
                 src_heads = [t for t in src_heads if t not in located]
                 frame.targets = frame.targets or located
-        heads = src_heads + expand(frame.targets)
-        if heads and not any(_actorish(t, resolver, lex) for t in heads) and not (
-            frame.loose and frame.targets  # "the Pahalgam attack": aimed at a place, hence its country
-        ):
-            continue  # "the storm threatened the harvest": no political actor takes part
         extra_sources: list[Token] = []
         if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
             # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
@@ -274,6 +269,11 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
             extra_sources = left[-1:]
         if mod.reported and antecedent is not None and antecedent not in src_heads:
             extra_sources.append(antecedent)  # "Taliban leaders said the fighters will ..."
+        heads = src_heads + extra_sources + expand(frame.targets)
+        if heads and not any(_actorish(t, resolver, lex) for t in heads) and not (
+            frame.loose and frame.targets  # "the Pahalgam attack": aimed at a place, hence its country
+        ):
+            continue  # "the storm threatened the harvest": no political actor takes part
         tgt_heads = [t for t in expand(frame.targets) if _wordlike(t)]
         sources = [a for t in src_heads for a in resolver.resolve_all(t, _antecedent(t, trig, antecedent, resolver))] or [None]
         targets = [a for t in tgt_heads for a in resolver.resolve_all(t, antecedent, after=trig.i)]

@@ -38,6 +38,7 @@ class VerbEntry:
     bare: bool = True
     transitive: bool = False  # no event without a target
     invert: bool = False  # subject is the target, "from" object the source
+    mover: bool = False  # in the passive, the moved troops are the source ("were deployed to")
 
     @property
     def specificity(self) -> int:
@@ -99,7 +100,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
             prt = word
     spec = {"code": value} if isinstance(value, str) else dict(value)
     unknown = set(spec) - {"code", "tprep", "nodobj", "obj", "cue", "light", "embed", "ctarget", "conf",
-                           "bare", "transitive", "invert"}
+                           "bare", "transitive", "invert", "mover"}
     if unknown:
         raise ResourceError(f"{LEXICON_FILE}: verb {key!r}: unknown fields {sorted(unknown)}")
     if spec.get("embed") not in _EMBED:
@@ -114,7 +115,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
         cue=tuple(cues), light=bool(spec.get("light", False)), embed=spec.get("embed"),
         ctarget=bool(spec.get("ctarget", False)), conf=float(spec.get("conf", 0.8)),
         bare=bool(spec.get("bare", True)), transitive=bool(spec.get("transitive", False)),
-        invert=bool(spec.get("invert", False)),
+        invert=bool(spec.get("invert", False)), mover=bool(spec.get("mover", False)),
     )
 
 
