@@ -40,6 +40,8 @@ def find(found, text):
     ("Explosions were heard near the capital Islamabad.", "Islamabad", "PK", (33.72, 73.04)),
     ("A car bomb exploded in Baghdad on Sunday.", "Baghdad", "IQ", (33.34, 44.40)),
     ("Fighting continued in Helmand, Afghan officials said.", "Helmand", "AF", (31.0, 64.0)),
+    ("Fires burned in Camden, Charlton and Nassau counties, officials in Georgia said.",
+     "Charlton", "US", (30.83, -82.0)),
     ("Russian missiles struck Odessa overnight.", "Odessa", "UA", (46.48, 30.74)),
     ("Russian troops entered Georgia after fighting in South Ossetia and near Tbilisi.",
      "Georgia", "GE", (42.0, 43.5)),

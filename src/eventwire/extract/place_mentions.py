@@ -355,6 +355,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
+    _add_listed_counties(doc, gaz, mentions, taken, add)
     _add_glued(doc, gaz, mentions, taken)
     _add_containment(doc, gaz, mentions, taken, add)
     _add_datelines(doc, gaz, mentions, taken)
@@ -386,6 +387,38 @@ def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, a
         if region is not None and region is not m:
             m.within = region
             region.tags.add("container")
+
+
+_COUNTY_WORDS = {"counties": " County", "parishes": " Parish", "county": " County",
+                 "parish": " Parish"}
+
+
+def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add) -> None:
+    """"Camden, Charlton and Nassau counties": each name in the list is a county."""
+    for tok in doc:
+        suffix = _COUNTY_WORDS.get(tok.lower_)
+        if suffix is None or tok.text[0].isupper() or tok.i == 0:
+            continue  # "County" capitalised is part of a name, handled as such
+        i = tok.i - 1
+        names = []
+        while i >= 0 and (doc[i].text in (",", "and", "&") or doc[i].pos_ == "PROPN"):
+            if doc[i].pos_ == "PROPN":
+                j = i
+                while j - 1 >= 0 and doc[j - 1].pos_ == "PROPN":
+                    j -= 1
+                names.append(doc[j:i + 1])
+                i = j - 1
+            else:
+                i -= 1
+        for name in names:
+            entries = tuple(e for e in gaz.find(name.text + suffix) if e.feature == "admin2")
+            if not entries:
+                continue
+            existing = next((m for m in mentions if m.start == name.start_char), None)
+            if existing is not None:
+                existing.entries = entries
+            elif not any(taken[name.start:name.end]):
+                add(name, entries, "GAZ")
 
 
 def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None:
