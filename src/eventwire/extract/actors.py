@@ -103,9 +103,9 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
         return prev.kind in _COUNTRYISH + (ORG, ORGNAME) and nxt.kind not in _COUNTRYISH
     if words in (["of"], ["of", "the"]):
         return prev.kind == SECTOR and nxt.kind in (COUNTRY, ORG, ORGNAME, ADJ)
-    if words == [","] and nxt.kind in _NAMED:
-        return prev.sector_kind in ("title", "generic") and doc[nxt.start].dep_ == "appos" or (
-            prev.sector_kind in ("title", "generic") and doc[nxt.end - 1].dep_ == "appos")
+    if words == [","] and nxt.kind in _NAMED:  # "the Palestinian president, Mahmoud Abbas"
+        return prev.sector_kind in ("title", "generic") and (
+            doc[nxt.start].dep_ == "appos" or doc[nxt.end - 1].dep_ == "appos")
     return False
 
 
@@ -172,31 +172,41 @@ def _org(key: str, published: dt.date | None):
     return pick_dated(organisations().get(key, ()), published)
 
 
-def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: int) -> Mention | None:
-    """Country, sector, name and title of one chained phrase; None if it is not an actor."""
+def _is_actor_chain(doc: Doc, chain: list[Piece]) -> bool:
+    """Whether a chained phrase is an actor at all (not "chief", "military strike", "in Punjab")."""
     kinds = {p.kind for p in chain}
     sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
     anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
     if not anchored and not sector_kinds & {"title", "body", "group", "members", "unit"}:
-        if sector_kinds == {"generic"} and _determined(doc, chain[0]):
-            pass  # "a spokesman said", "the spokesman": a description to resolve
-        elif not (kinds == {CAPITAL} or kinds == {CAPITAL, SECTOR}):
-            return None  # lone "chief", "drones", "General" are not actors
-    capital_sector = "GOV"
-    if kinds == {CAPITAL}:
-        capital_sector = _capital_role(doc, chain[0])
-        if capital_sector is None:
-            return None
+        lone_description = sector_kinds == {"generic"} and _determined(doc, chain[0])  # "a spokesman"
+        if not lone_description and kinds not in ({CAPITAL}, {CAPITAL, SECTOR}):
+            return False  # lone "chief", "drones", "General" are not actors
+    if kinds == {CAPITAL} and _capital_role(doc, chain[0]) is None:
+        return False  # "in Washington"
     if sector_kinds == {"modifier"} and not anchored:
-        return None
+        return False
     if not anchored and len(chain) == 1 and doc[chain[0].end - 1].dep_ in ("amod", "compound"):
-        return None  # "military strike", "police station": a modifier, not an actor
+        return False  # "military strike", "police station": a modifier, not an actor
     if kinds <= {ORGNAME, NORP} and not _is_participant(doc, chain[-1]):
-        return None  # an unknown name that does not act ("in Punjab") is left to places
+        return False  # an unknown name that does not act ("in Punjab") is left to places
     if GPE in kinds and not _is_participant(doc, chain[0], places=True):
-        return None  # a place name is an actor only as a participant ("shelled Mosul")
-    country = sector = name = None
-    org_sector = None
+        return False  # a place name is an actor only as a participant ("shelled Mosul")
+    return True
+
+
+def _sector_of(term, sector: str | None) -> str | None:
+    """The sector after one more office/organisation word: an organisation or office sets it,
+    a generic role, unit, rank or modifier keeps the one before ("Army Chief" stays MIL)."""
+    if term.kind in ("generic", "members", "modifier", "unit", "rank"):
+        return sector or term.sector
+    return term.sector or sector
+
+
+def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: int) -> Mention | None:
+    """Country, sector, name and title of one chained phrase; None if it is not an actor."""
+    if not _is_actor_chain(doc, chain):
+        return None
+    country = sector = name = org_sector = known = None
     title_pieces: list[Piece] = []
     is_person = False
     for piece in chain:
@@ -206,14 +216,12 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             country = country or country_adjectives()[piece.key]
         elif piece.kind == CAPITAL:
             country = country or capitals()[piece.key]
-            sector = sector or capital_sector or None
+            sector = sector or (_capital_role(doc, piece) if len(chain) == 1 else "GOV") or None
         elif piece.kind == ORG:
             org = _org(piece.key, published)
             if org is not None:
-                country = country or org.country
-                org_sector = org.sector
+                country, org_sector, name = country or org.country, org.sector, org.name
                 sector = org.sector or sector
-                name = org.name
         elif piece.kind in (ORGNAME, GPE):
             name = piece.key
         elif piece.kind == SECTOR:
@@ -222,43 +230,31 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
                 name = name or piece.label
             if term.kind in ("title", "generic", "modifier"):
                 title_pieces.append(piece)
-            if term.kind in ("generic", "members", "modifier", "unit"):
-                sector = sector or term.sector
-            elif term.kind == "rank":
-                sector = sector or term.sector
-            else:
-                sector = term.sector or sector
+            sector = _sector_of(term, sector)
         elif piece.kind in _NAMED and piece is not chain[-1]:
-            known = _person(piece.key, published) if piece.kind == PERSON else None
-            country = country or (known.country if known else None)
+            # a name modifying an organisation ("Trump administration") lends its country
+            modifier = _person(piece.key, published) if piece.kind == PERSON else None
+            country = country or (modifier.country if modifier else None)
         elif piece.kind == PERSON:
             is_person = True
             known = _person(piece.key, published)
-            if known is not None:
-                name = known.name
-                country = country or known.country
-                if not any(p.sector_kind in ("title", "body", "generic", "rank", "group", "members")
-                           for p in chain):
-                    sector = known.sector
-                    title_pieces = []
-                    title_text = known.title
-                else:
-                    title_text = None
-            else:
-                name = piece.key
+            name = known.name if known else piece.key
+            country = country or (known.country if known else None)
         elif piece.kind == NAME:
-            is_person = True
-            name = piece.key
+            is_person, name = True, piece.key
+    has_office = any(p.sector_kind in ("title", "body", "generic", "rank", "group", "members")
+                     for p in chain)
+    if known is not None and not has_office:
+        sector = known.sector  # a bare known name: the dictionary's office
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
     # a modifier right before a country is not part of the office ("former Afghanistan president")
     title_pieces = [p for p in title_pieces if not _before_country(chain, p)]
     title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
+    if known is not None and title is None and not has_office and sector == known.sector:
+        title = known.title
     if left < chain[0].start and chain[0].sector_kind in ("body", "unit") and name is None:
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
-    if title is None and chain[-1].kind == PERSON:
-        known = _person(next(p.key for p in chain if p.kind == PERSON), published)
-        title = known.title if known is not None and not title_pieces and sector == known.sector else None
     code = (country or "") + (sector or "") or None
     return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
 
