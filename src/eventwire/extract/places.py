@@ -117,7 +117,8 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
         # far bigger (common exonyms such as "Odessa" are in our alias file)
         biggest = max(e.population for e in exact)
         entries = tuple(e for e in entries
-                        if e.kind != ALTERNATE or e.population > 5 * biggest)
+                        if e.kind != ALTERNATE or e.population > 5 * biggest
+                        or e.feature == "admin2")  # "DeKalb" may be DeKalb County
     return entries
 
 

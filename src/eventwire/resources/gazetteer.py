@@ -33,7 +33,7 @@ from . import data_path, read_tsv
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change: a new file name forces a rebuild.
-VERSION = 1
+VERSION = 2
 _DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_admin1_world.tsv",
                "place_aliases.tsv", "places_demonyms.tsv", "places_us_counties.tsv")
 
@@ -278,6 +278,10 @@ def _add_counties(b: _Builder, gdir: Path, states: dict[str, tuple[str, str]]) -
         lat, lon, gid = centres.get((state, county["name"]), (None, None, None))
         rowid = b.add_place(gid, county["name"], lat, lon, "US", code, region, "admin2", 0)
         b.add_name(county["name"], rowid, PRIMARY)
+        short = re.sub(r" (County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        if short != county["name"]:
+            # local news says "DeKalb" for DeKalb County: a weak reading of the bare name
+            b.add_name(short, rowid, ALTERNATE)
 
 
 def _add_continents(b: _Builder, gdir: Path) -> None:
