@@ -288,9 +288,14 @@ def test_seed_article():
         plover = g.get("plover")
         if isinstance(plover, str):
             plover = [plover]
+        root = g.get("cameo_root") or (g["cameo"][:2] if g.get("cameo") else None)
         return (ok(country(e["source"]), g.get("source_country"))
                 and ok(country(e["target"]), g.get("target_country"))
-                and (plover is None or e["plover"] in plover))
+                and (plover is None or e["plover"] in plover)
+                and ok(e["cameo_root"], root)
+                and (not g.get("cameo") or e["cameo"] == g["cameo"])
+                and (not g.get("date") or (e["date"] or "").startswith(g["date"]))
+                and (not g.get("location_country") or (e["location"] or {}).get("country") == g["location_country"]))
 
     missing = [g["why"] for g in gold["events"]["required"] if not any(matches(e, g) for e in counted)]
     assert not missing, missing

@@ -334,8 +334,17 @@ class _Placer:
     """Date, place and quote lookups for one document (sorted by offset, bisected)."""
 
     def __init__(self, doc: Doc, times: Sequence[Time], places: Sequence[Place],
-                 quotes: Sequence[Quote], published: dt.date | None):
+                 quotes: Sequence[Quote], published: dt.date | None, actors: Sequence[Actor] = ()):
         self.doc = doc
+        # a place word inside an actor mention ("the Indian Army", "Pakistani drones")
+        # describes the actor, not where the event happened
+        spans = sorted((a.start, a.end) for a in actors)
+        starts = [s for s, _ in spans]
+        def in_actor(p: Place) -> bool:
+            i = bisect_right(starts, p.start)
+            return any(s <= p.start and p.end <= e and e - s > p.end - p.start
+                       for s, e in spans[max(0, i - 3):i])
+        places = [p for p in places if not in_actor(p)]
         self.times = sorted((t for t in times if t.type in _DATE_TYPES), key=lambda t: t.start)
         self.places = sorted(places, key=lambda p: p.start)
         self.quotes = sorted(quotes, key=lambda q: q.content.start)
@@ -363,9 +372,22 @@ class _Placer:
             return best.value, best.text
         return self.published, None
 
-    def place(self, trig: Token, sent: SpacySpan) -> Place | None:
+    def place(self, trig: Token, sent: SpacySpan, source: Actor | None = None) -> Place | None:
         found = self._in(self.places, lambda p: p.start, sent)
-        return min(found, key=lambda p: abs(p.start - trig.idx)) if found else None
+        if source is not None:  # "India repelled ...": the actor's own name is not the place
+            found = [p for p in found if not (source.start <= p.start < source.end)]
+        if found:
+            return min(found, key=lambda p: abs(p.start - trig.idx))
+        # a sentence that only continues the story of the one before it in the same
+        # paragraph ("... drones were spotted over Khasa Cantt, Amritsar. The drones were
+        # destroyed ...") happens where that one does: its last place
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if "\n" in self.doc.text[prev.end_char:sent.start_char] or "\n" in prev.text:
+            return None
+        found = self._in(self.places, lambda p: p.start, prev)
+        return found[-1] if found else None
 
     def quote(self, trig: Token) -> Quote | None:
         for q in self.quotes:
@@ -397,7 +419,7 @@ def extract_events(
     if not book:
         return []
     lex = event_lexicon()
-    placer = _Placer(doc, times, places, quotes, published)
+    placer = _Placer(doc, times, places, quotes, published, actors)
     seen: set[tuple] = set()
     events: list[Event] = []
     cands = sorted(_candidates(doc, actors, places, lex), key=lambda c: (c.frame.trigger.idx, -c.conf))
@@ -422,7 +444,7 @@ def extract_events(
             source=source, target=cand.target,
             cameo=entry.code, cameo_root=entry.root, plover=entry.plover,
             plover_mode=entry.plover_mode, quad_class=entry.quad_class, goldstein=entry.goldstein,
-            date=date, date_text=date_text, location=placer.place(trig, cand.sent),
+            date=date, date_text=date_text, location=placer.place(trig, cand.sent, source),
             negated=cand.mod.negated, modality=cand.mod.modality,
             quote_id=quote.id if quote else None, confidence=cand.conf,
         ))
