@@ -60,20 +60,23 @@ class _Context:
     """The article's geography: where its confident places are. A name never counts as
     context for itself: five mentions of "Paris" must not vote Paris, France in."""
 
-    def __init__(self, picks: list[tuple[Mention, Entry | None, float]]):
+    def __init__(self, picks: list[tuple[Mention, Entry | None, float, float]]):
         self.countries: Counter[str] = Counter()
         self.regions: Counter[tuple[str, str]] = Counter()
         self.by_text: dict[str, tuple[Counter, Counter]] = {}
         self.points: list[tuple[float, float, str]] = []
-        for m, e, margin in picks:
-            if e is None or margin < 2.0:
+        for m, e, margin, country_margin in picks:
+            if e is None or country_margin < 2.0:
                 continue
             key = m.text.lower()
             own_c, own_r = self.by_text.setdefault(key, (Counter(), Counter()))
             weight = 2 if e.feature in ("country", "admin1") and e.kind != DEMONYM else 1
             if e.country:
+                # "Henderson County" is American whichever state it is in
                 self.countries[e.country] += weight
                 own_c[e.country] += weight
+            if margin < 2.0:
+                continue
             if e.country and e.admin1:
                 self.regions[(e.country, e.admin1)] += weight
                 own_r[(e.country, e.admin1)] += weight
@@ -177,23 +180,25 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
 
 
 def _choose(entries: tuple[Entry, ...], text: str, context: _Context | None,
-            support: dict[int, float] | None = None) -> tuple[Entry | None, float]:
-    """Best entry of a mention and its margin over the runner-up."""
+            support: dict[int, float] | None = None) -> tuple[Entry | None, float, float]:
+    """Best entry of a mention, its margin over the runner-up and over the best entry in
+    another country."""
     if not entries:
-        return None, 0.0
+        return None, 0.0, 0.0
     support = support or {}
     scored = sorted(((_prior(e) + (context.bonus(e, text) if context else 0.0)
                       + _SUPPORT * support.get(e.rowid, 0.0), e)
                      for e in entries), key=lambda x: -x[0])
     best, entry = scored[0]
     margin = best - scored[1][0] if len(scored) > 1 else 10.0
-    return entry, margin
+    abroad = [score for score, e in scored[1:] if e.country != entry.country]
+    return entry, margin, (best - abroad[0] if abroad else 10.0)
 
 
 def _county_point(e: Entry, picks, gaz) -> tuple[float | None, float | None]:
     """A county has no point in our data: use the article's first place in the same state
     (local news names the county it is in), else the state's centre."""
-    for _, other, _ in picks:
+    for _, other, *_ in picks:
         if other is not None and other.feature == "city" and other.country == e.country \
                 and other.admin1 == e.admin1 and other.lat is not None:
             return other.lat, other.lon
@@ -220,13 +225,13 @@ def extract_places(doc: Doc) -> list[Place]:
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     # second round: clear readings now speak for themselves, unclear ones keep all options
     top = [[e] if e is not None and margin >= 3.0 else t
-           for (_, e, margin), t in zip(picks, _top(cands))]
+           for (_, e, margin, _), t in zip(picks, _top(cands))]
     supports = _supports(cands, texts, top)
     context = _Context(picks)
     picks = [(m, *_choose(c, m.text, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     places = []
-    for m, e, _ in picks:
+    for m, e, *_ in picks:
         if e is None:
             places.append(Place(m.text, m.start, m.end, None, None, None, None, None, None,
                                 _unresolved_feature(m)))
