@@ -241,6 +241,40 @@ def test_modality(nlp):
             assert found and all(e.modality == expected for e in found), (text, found)
 
 
+# (sentence, cameo code, source text, target text): frames the issue names
+FRAMES = [
+    ("Britain urged India and Pakistan to de-escalate.", "0256", "Britain", "India"),
+    ("Britain urged India and Pakistan to de-escalate.", "0256", "Britain", "Pakistan"),
+    ("The envoy urged the rebels to attend the conference.", "020", "envoy", "rebels"),
+    ("Rubio offered assistance in starting talks between the two countries.", "039", "Rubio", "countries"),
+    ("The drones were destroyed by air defence units.", "190", "air defence units", "drones"),
+    ("Germany and France condemned the bombing.", "111", "Germany", "bombing"),
+    ("Germany and France condemned the bombing.", "111", "France", "bombing"),
+    ("India repulsed attacks by Pakistan on army posts.", "190", "India", "Pakistan"),
+    ("Pakistan launched drone attacks on army posts.", "1952", "Pakistan", "posts"),
+    ("The army carried out air strikes against the militants.", "195", "army", "militants"),
+    ("The minister held talks with his Iranian counterpart.", "040", "minister", "counterpart"),
+    ("The ministry said the rebels must free the hostages.", "100", "ministry", "rebels"),
+]
+
+
+@pytest.mark.parametrize("text,code,source,target", FRAMES)
+def test_frames(nlp, text, code, source, target):
+    counted, _ = _counted(nlp, text)
+    assert any(e.cameo == code and e.source and source in e.source.text
+               and e.target and target in e.target.text for e in counted), \
+        [(e.trigger.text, e.cameo, e.source and e.source.text, e.target and e.target.text) for e in counted]
+
+
+def test_actor_records_are_reused(nlp):
+    from eventwire.records import Actor
+    doc = nlp("Pakistan's Army Chief met the American envoy.")
+    chief = Actor(id="a1", text="Pakistan's Army Chief", start=0, end=21, code="PAKMIL", country="PAK", sector="MIL")
+    envoy = Actor(id="a2", text="the American envoy", start=26, end=44, code="USAGOV", country="USA", sector="GOV")
+    events = extract_events(doc, [chief, envoy], [], [], [], None)
+    assert any(e.source == chief and e.target == envoy and e.cameo_root == "04" for e in events), events
+
+
 def test_offsets_and_codebook_fields(nlp):
     text = "On Friday, the army shelled rebel positions near the border."
     doc = nlp(text)
