@@ -103,6 +103,8 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
         return prev.kind in _COUNTRYISH + (ORG, ORGNAME) and nxt.kind not in _COUNTRYISH
     if words in (["of"], ["of", "the"]):
         return prev.kind == SECTOR and nxt.kind in (COUNTRY, ORG, ORGNAME, ADJ)
+    if words in (["for"], ["for", "the"]):  # "a spokesman for the Taliban"
+        return prev.sector_kind in ("generic", "members") and nxt.kind != GPE
     if words == [","] and nxt.kind in _NAMED:  # "the Palestinian president, Mahmoud Abbas"
         return prev.sector_kind in ("title", "generic") and (
             doc[nxt.start].dep_ == "appos" or doc[nxt.end - 1].dep_ == "appos")
@@ -231,10 +233,12 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             if term.kind in ("title", "generic", "modifier"):
                 title_pieces.append(piece)
             sector = _sector_of(term, sector)
-        elif piece.kind in _NAMED and piece is not chain[-1]:
-            # a name modifying an organisation ("Trump administration") lends its country
+        elif piece.kind in _NAMED and (piece is not chain[-1] or _speaks_for(doc, chain, piece)):
+            # a name modifying an organisation ("Trump administration") or one a spokesman
+            # speaks for ("a spokesman for President Ashraf Ghani") lends its country and office
             modifier = _person(piece.key, published) if piece.kind == PERSON else None
             country = country or (modifier.country if modifier else None)
+            sector = sector or (modifier.sector if modifier else None)
         elif piece.kind == PERSON:
             is_person = True
             known = _person(piece.key, published)
@@ -249,7 +253,8 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
     # a modifier right before a country is not part of the office ("former Afghanistan president")
-    title_pieces = [p for p in title_pieces if not _before_country(chain, p)]
+    title_pieces = [p for p in title_pieces if not _before_country(chain, p)
+                    and not _speaks_for(doc, chain, p)]
     title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
     if known is not None and title is None and not has_office and sector == known.sector:
         title = known.title
@@ -257,6 +262,11 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
     code = (country or "") + (sector or "") or None
     return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
+
+
+def _speaks_for(doc: Doc, chain: list[Piece], piece: Piece) -> bool:
+    """Whether `piece` comes after "for" in the chain ("a spokesman for ... Ghani")."""
+    return any(doc[p.end].lower_ == "for" for p in chain[:chain.index(piece)] if p.end < len(doc))
 
 
 def _before_country(chain: list[Piece], piece: Piece) -> bool:
