@@ -46,7 +46,7 @@ POSITIVE = [
     ("06", "American instructors trained Iraqi pilots.", "instructors", "pilots"),
     ("06", "Police in Spain cooperated with French investigators.", "Police", "investigators"),
     ("06", "Jordan and Britain held joint military exercises.", "Jordan", "Britain"),
-    ("06", "Colombia extradited the suspect to the United States.", "Colombia", "suspect"),
+    ("06", "Kenyan and Ugandan troops conducted joint patrols along the border.", "troops", None),
     ("07", "Japan provided emergency aid to the flood victims.", "Japan", "victims"),
     ("07", "The World Bank lent $2 billion to Egypt.", "Bank", "Egypt"),
     ("07", "Sweden granted asylum to the dissident.", "Sweden", "dissident"),

@@ -63,7 +63,9 @@ def match_entry(tok: Token, entries: tuple[VerbEntry, ...]) -> tuple[VerbEntry, 
             if word is None:
                 continue
             hit = _has_word(tok, word)
-            if hit is None or (word == entry.prep and word in ("on", "for") and hit.i > dobj):
+            if hit is None or (word == entry.prep and word in ("on", "for") and hit.i > dobj) or (
+                word == entry.prep and any(g.ent_type_ in ("DATE", "TIME") for g in hit.children)
+            ):  # "called X on Tuesday" is a phone call, not "called on X"
                 ok = False
                 break
             if hit.i > last.i and hit.i - tok.i <= 3:
@@ -166,6 +168,8 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
             noun = obj
     if code is None and entry.cue:
         words = _cue_lemmas(tok)
+        if entry.subjcue:  # "peacekeeping troops arrived in X": who arrives says what it is
+            words |= {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         for cue_code, cue_words in entry.cue:
             if words & cue_words:
                 code, conf = cue_code, conf + 0.1

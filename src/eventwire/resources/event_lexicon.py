@@ -39,6 +39,7 @@ class VerbEntry:
     transitive: bool = False  # no event without a target
     invert: bool = False  # subject is the target, "from" object the source
     mover: bool = False  # in the passive, the moved troops are the source ("were deployed to")
+    subjcue: bool = False  # cue words are also looked for in the subject
 
     @property
     def specificity(self) -> int:
@@ -100,7 +101,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
             prt = word
     spec = {"code": value} if isinstance(value, str) else dict(value)
     unknown = set(spec) - {"code", "tprep", "nodobj", "obj", "cue", "light", "embed", "ctarget", "conf",
-                           "bare", "transitive", "invert", "mover"}
+                           "bare", "transitive", "invert", "mover", "subjcue"}
     if unknown:
         raise ResourceError(f"{LEXICON_FILE}: verb {key!r}: unknown fields {sorted(unknown)}")
     if spec.get("embed") not in _EMBED:
@@ -116,6 +117,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
         ctarget=bool(spec.get("ctarget", False)), conf=float(spec.get("conf", 0.8)),
         bare=bool(spec.get("bare", True)), transitive=bool(spec.get("transitive", False)),
         invert=bool(spec.get("invert", False)), mover=bool(spec.get("mover", False)),
+        subjcue=bool(spec.get("subjcue", False)),
     )
 
 
