@@ -365,6 +365,9 @@ class Gazetteer:
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
+            if not self.path.exists():
+                # another process rebuilt the index from newer data and removed this one
+                self.path = build_gazetteer()
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._local.con = con
         return con
