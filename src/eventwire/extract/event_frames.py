@@ -42,6 +42,7 @@ class Frame:
     embed: str | None = None
     not_target: Token | None = None  # the object of a verb whose object is a thing ("offered aid")
     loose: list[Token] = field(default_factory=list)  # unlabelled name before an event noun
+    actor_target: bool = False  # no event unless some target is an actor
 
 
 def _has_word(tok: Token, word: str) -> Token | None:
@@ -195,6 +196,7 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
         frame.targets, frame.target_fallback, frame.wide_target = [noun], True, True
     if entry.transitive and not frame.targets:
         return None
+    frame.actor_target = entry.actor_target and noun is None
     return frame
 
 

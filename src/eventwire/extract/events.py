@@ -216,6 +216,8 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
                 far = [t for t in sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
                 pairs += [(s, a, round(conf - 0.3, 3)) for s in sources for t in far
                           for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+        if frame.actor_target and thing and len(pairs) == primary and not (len(sources) > 1):
+            continue  # "met the spending goal", "gave the team a lead": no one is met or given to
         if not pairs:
             pairs = [(s, None, conf) for s in sources]
             primary = len(pairs)

@@ -40,6 +40,7 @@ class VerbEntry:
     invert: bool = False  # subject is the target, "from" object the source
     mover: bool = False  # in the passive, the moved troops are the source ("were deployed to")
     subjcue: bool = False  # cue words are also looked for in the subject
+    actor_target: bool = False  # only an event when it is directed at an actor
 
     @property
     def specificity(self) -> int:
@@ -101,7 +102,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
             prt = word
     spec = {"code": value} if isinstance(value, str) else dict(value)
     unknown = set(spec) - {"code", "tprep", "nodobj", "obj", "cue", "light", "embed", "ctarget", "conf",
-                           "bare", "transitive", "invert", "mover", "subjcue"}
+                           "bare", "transitive", "invert", "mover", "subjcue", "actor_target"}
     if unknown:
         raise ResourceError(f"{LEXICON_FILE}: verb {key!r}: unknown fields {sorted(unknown)}")
     if spec.get("embed") not in _EMBED:
@@ -117,7 +118,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
         ctarget=bool(spec.get("ctarget", False)), conf=float(spec.get("conf", 0.8)),
         bare=bool(spec.get("bare", True)), transitive=bool(spec.get("transitive", False)),
         invert=bool(spec.get("invert", False)), mover=bool(spec.get("mover", False)),
-        subjcue=bool(spec.get("subjcue", False)),
+        subjcue=bool(spec.get("subjcue", False)), actor_target=bool(spec.get("actor_target", False)),
     )
 
 
