@@ -43,6 +43,7 @@ def find(found, text):
     ("Fires burned in Camden, Charlton and Nassau counties, officials in Georgia said.",
      "Charlton", "US", (30.83, -82.0)),
     ("Russian missiles struck Odessa overnight.", "Odessa", "UA", (46.48, 30.74)),
+    ("White House Press Secretary Karoline Leavitt said it.", "White House", "US", (38.9, -77.04)),
     ("Russian troops entered Georgia after fighting in South Ossetia and near Tbilisi.",
      "Georgia", "GE", (42.0, 43.5)),
 ])
