@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN as PROPN_POS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -48,6 +49,23 @@ class Piece:
         if self.kind != SECTOR:
             return None
         return sector_terms()[self.key].kind
+
+
+def indices_of(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Token indices whose lower-cased text is in `words`, without building a Token per word
+    (extractors must stay a few percent of the parse)."""
+    wanted = {doc.vocab.strings[w] for w in words}
+    return [i for i, value in enumerate(doc.to_array("LOWER").tolist()) if value in wanted]
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """The sentence number of every token."""
+    index = [0] * len(doc)
+    if not doc.has_annotation("SENT_START"):
+        return index
+    for number, sent in enumerate(doc.sents):
+        index[sent.start:sent.end] = [number] * (sent.end - sent.start)
+    return index
 
 
 @cache
@@ -217,8 +235,13 @@ def _unknown_subjects(doc: Doc, taken: list[bool]) -> list[Piece]:
     """A capitalised proper noun that is a verb's subject is an actor even when NER missed
     it ("Erdogan said"); its compound words come with it."""
     extra = []
-    for token in doc:
-        if (token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or taken[token.i]
+    subjects = {doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]}
+    rows = doc.to_array(["POS", "DEP"]).tolist() if len(doc) else []
+    for i, (pos, dep) in enumerate(rows):
+        if pos != PROPN_POS or dep not in subjects:
+            continue
+        token = doc[i]
+        if (taken[token.i]
                 or not token.is_title or token.ent_type_ not in ("", "PERSON", "ORG", "NORP")
                 or token.lower_ in _NOT_NAME):
             continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..resources.actor_dictionary import INTERNATIONAL, female_names
-from .actor_pieces import NAME, ORGNAME, PERSON, SECTOR
+from .actor_pieces import NAME, ORGNAME, PERSON, SECTOR, indices_of, sentence_index
 from .actors import Mention
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him"})
@@ -116,7 +116,7 @@ def _definite_institution(doc: Doc, mention: Mention) -> bool:
 
 
 def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
-    sent_of = _sentence_index(doc)
+    sent_of = sentence_index(doc)
     for i, mention in enumerate(mentions):
         earlier = mentions[:i][::-1]
         if _bare_name(mention) and mention.name:
@@ -140,15 +140,6 @@ def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
             if len(near) == 1:
                 mention.country = near.pop()
                 mention.code = mention.country + (mention.sector or "")
-
-
-def _sentence_index(doc: Doc) -> list[int]:
-    index, current = [], -1
-    for token in doc:
-        if token.is_sent_start:
-            current += 1
-        index.append(max(current, 0))
-    return index
 
 
 def _antecedent(token, by_token: dict[int, Mention]) -> Mention | None:
@@ -213,11 +204,12 @@ def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int])
 
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    sent_of = _sentence_index(doc)
+    sent_of = sentence_index(doc)
     found = []
     ordered = sorted(mentions, key=lambda m: m.start)
     by_token = {i: m for m in ordered for i in range(m.start, m.end)}
-    for token in doc:
+    for i in indices_of(doc, _PRONOUNS | _RELATIVES):
+        token = doc[i]
         word = token.lower_
         if word in _RELATIVES and token.dep_ in ("nsubj", "nsubjpass"):
             source = _antecedent(token, by_token)
@@ -246,10 +238,7 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _dyad_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of "the two countries", "both countries", "both nuclear-armed neighbours"."""
     spans = []
-    for token in doc:
-        if token.lower_ not in _DYAD_NOUNS:
-            continue
-        i = token.i
+    for i in indices_of(doc, _DYAD_NOUNS):
         words = [t.lower_ for t in doc[max(0, i - 3):i]]
         for size in (1, 2, 3):
             head = words[-size:] if len(words) >= size else None
