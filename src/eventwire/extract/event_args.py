@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Actor
+from ..resources.actor_dictionary import country_label
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -247,7 +248,7 @@ class ArgResolver:
         actor among its pre-head modifiers ("Pakistani drones"), else the phrase itself."""
         actor = self.actor_at(tok)
         if actor is not None:
-            return _grow(actor, self.doc, tok) if tok.pos_ != "PRON" else actor
+            return actor
         if tok.lower_ in PRONOUNS and antecedent is not None and antecedent is not tok:
             ref = self.resolve(antecedent)
             return Actor(id=ref.id, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
@@ -258,15 +259,17 @@ class ArgResolver:
             start = after + 1  # never let an argument swallow its own trigger
         span = self.doc[start:end]
         inner = [a for a in self.covering(span.start_char, span.end_char) if a.end <= tok.idx + len(tok.text)]
-        code = country = sector = None
-        if inner:
+        code = country = sector = name = None
+        if inner:  # "the Chinese government's sovereignty" is about China
             code, country, sector = inner[0].code, inner[0].country, inner[0].sector
+            name = inner[0].name or _label(country)
         if code is None:
             place = self.place_at(tok)
             if place is not None and self.iso3.get(place.country):
                 code = country = self.iso3[place.country]
+                name = _label(country)
         return Actor(id="", text=span.text, start=span.start_char, end=span.end_char,
-                     code=code, country=country, sector=sector)
+                     code=code, country=country, sector=sector, name=name)
 
     def place_at(self, tok: Token):
         """The (sub-country) place mention covering `tok`, if any."""
@@ -278,6 +281,11 @@ class ArgResolver:
         return None
 
 
-def _grow(actor: Actor, doc: Doc, tok: Token) -> Actor:
-    """Actor mentions are kept as the actors extractor gave them; only the id is reused."""
-    return actor
+def _label(country: str | None) -> str | None:
+    """A country's short name, so a mention like "Chinese" also reads as "China"."""
+    if not country:
+        return None
+    try:
+        return country_label(country)
+    except Exception:  # noqa: BLE001 - a missing dictionary only costs the name
+        return None
