@@ -36,10 +36,9 @@ class Frame:
     conf: float
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
-    target_fallback: bool = False
-    wide_target: bool = False
+    target_fallback: bool = False  # the target is a guess (the object of a thing-verb, a complement's object)
+    wide_target: bool = False  # the target is the light verb's own event noun (last resort)
     noun: Token | None = None  # the event noun a light verb took its code from
-    embed: str | None = None
     not_target: Token | None = None  # the object of a verb whose object is a thing ("offered aid")
     loose: list[Token] = field(default_factory=list)  # unlabelled name before an event noun
     actor_target: bool = False  # no event unless some target is an actor
@@ -134,7 +133,6 @@ def _direct_object(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass":
                 return child
-    # "called for sanctions", "appealed for calm": the object of the required preposition
     return None
 
 
@@ -180,8 +178,8 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
             return None
         code = entry.code
     frame = Frame(trigger=tok, last=last if noun is None or noun.i - tok.i > 4 else max(last, noun, key=lambda t: t.i),
-                  code=code, conf=min(conf, 0.95), noun=noun, embed=entry.embed)
-    frame.sources, by_agent = subjects(tok)
+                  code=code, conf=min(conf, 0.95), noun=noun)
+    frame.sources = subjects(tok)[0]
     frame.targets, frame.target_fallback = _verb_targets(tok, entry, obj, noun, lex)
     frame.targets = [attacker_of(t, lex) or t for t in frame.targets]
     if entry.nodobj and obj is not None:

@@ -68,9 +68,6 @@ class EventLexicon:
     noun_keys: frozenset[str]  # every lemma that can head an event noun (fast filter)
     refusal: dict[str, str]  # CAMEO root -> code of refusing it
 
-    def verb_lemmas(self) -> frozenset[str]:
-        return frozenset(self.verbs)
-
 
 def _word(value) -> str:
     """YAML 1.1 reads bare on/off/yes/no as booleans; give the preposition back."""
