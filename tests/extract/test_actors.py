@@ -167,6 +167,8 @@ def test_ids_in_text_order():
     ("Foreign Ministry spokesman Lin Jian spoke on Monday. The spokesman said China was ready.",
      "The spokesman", "CHNGOV", "Lin Jian"),
     ("France's immigration minister criticized the film.", "France's immigration minister", "FRAGOV", None),
+    ("Russia said its troops had taken the village.", "its troops", "RUSMIL", None),
+    ("Modi said his government would respond.", "his government", "INDGOV", None),
 ])
 def test_in_article_resolution(text, mention, code, name):
     actor = next(a for a in _actors(text) if a.text == mention)

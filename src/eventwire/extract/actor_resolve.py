@@ -11,6 +11,7 @@
   "it" as the subject of a verb takes the latest country or organisation of this or the
   previous sentence; "they"/"them" only when that window holds one actor code; a relative
   "who"/"which" takes the actor its clause modifies ("Smith, who said ...").
+- Possessed phrases: "its troops", "their drones" take the owner's country.
 - "the two leaders" / "both leaders": two mentions on the same span, the two latest people.
 - "the two countries" / "both countries" (also nations, sides, neighbours): two mentions on
   the same span, one per country of the article's main dyad (the same pair as the article's
@@ -289,10 +290,32 @@ def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _resolve_owners(doc: Doc, mentions: list[Mention]) -> None:
+    """"its troops", "their drones" take the country of what "its"/"their" refers to (the
+    latest country or organisation of this or the previous sentence; for "their" only if
+    there is one); "his"/"her" that of the person. "our" is left to quote attribution."""
+    sent_of = sentence_index(doc)
+    for i, mention in enumerate(mentions):
+        if mention.possessor is None:
+            continue
+        token = doc[mention.possessor]
+        before = [m for m in mentions[:i] if m.country]
+        if token.lower_ in _POSSESSIVES:
+            source = _pronoun_source(token, token.lower_, before, sent_of)
+        else:
+            window = [m for m in before if not m.is_person and sent_of[token.i] - sent_of[m.start] <= 1]
+            countries = {m.country for m in window}
+            source = window[-1] if window and (token.lower_ == "its" or len(countries) == 1) else None
+        if source is not None and source.country and source.country not in INTERNATIONAL:
+            mention.country = source.country
+            mention.code = source.country + (mention.sector or "")
+
+
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions plus resolved pronouns and dyad phrases, in text order."""
     _resolve_appositions(doc, mentions)
     _resolve_names(doc, mentions)
+    _resolve_owners(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = [m for m in _pronoun_mentions(doc, mentions) if m.start not in taken]
     dyads = _dyad_mentions(doc, mentions)

@@ -35,6 +35,7 @@ from ..resources.actor_dictionary import (
 from .actor_pieces import _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_OWNERS = frozenset({"its", "their", "our", "his", "her"})
 _LEFT_MAX = 3  # capitalised words an office may take on its left ("External Affairs Minister")
 _NAMED = (PERSON, NAME)
 _COUNTRYISH = (COUNTRY, ADJ, CAPITAL)
@@ -57,6 +58,7 @@ class Mention:
     title: str | None = None
     is_person: bool = False
     gender: str | None = None  # "F"/"M" once a pronoun or a name has told us
+    possessor: int | None = None  # token index of "its"/"their"/"our" owning the phrase
 
 
 def _is_modifier(token, start: int, end: int) -> bool:
@@ -174,10 +176,13 @@ def _org(key: str, published: dt.date | None):
     return pick_dated(organisations().get(key, ()), published)
 
 
-def _is_actor_chain(doc: Doc, chain: list[Piece]) -> bool:
-    """Whether a chained phrase is an actor at all (not "chief", "military strike", "in Punjab")."""
+def _is_actor_chain(doc: Doc, chain: list[Piece], owned: bool = False) -> bool:
+    """Whether a chained phrase is an actor at all (not "chief", "military strike", "in Punjab").
+    `owned`: a possessive pronoun precedes it ("its troops", "our air defence units")."""
     kinds = {p.kind for p in chain}
     sector_kinds = {p.sector_kind for p in chain if p.kind == SECTOR}
+    if owned and kinds == {SECTOR} and sector_kinds - {"modifier", "rank"}:
+        return True
     anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
     if not anchored and not sector_kinds & {"title", "body", "group", "members", "unit"}:
         lone_description = sector_kinds == {"generic"} and _determined(doc, chain[0])  # "a spokesman"
@@ -204,9 +209,10 @@ def _sector_of(term, sector: str | None) -> str | None:
     return term.sector or sector
 
 
-def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: int) -> Mention | None:
+def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: int,
+                owned: bool = False) -> Mention | None:
     """Country, sector, name and title of one chained phrase; None if it is not an actor."""
-    if not _is_actor_chain(doc, chain):
+    if not _is_actor_chain(doc, chain, owned):
         return None
     country = sector = name = org_sector = known = None
     title_pieces: list[Piece] = []
@@ -337,10 +343,14 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
             chain = [p for p in chain if p.kind != GPE]  # "Texas police": the GPE is a modifier
             if not chain:
                 continue
-        mention = _code_chain(doc, chain, published, _with_left_words(doc, chain, floor))
+        left = _with_left_words(doc, chain, floor)
+        owner = left - 1 if left > floor and doc[left - 1].lower_ in _OWNERS and doc[left - 1].tag_ == "PRP$" else None
+        mention = _code_chain(doc, chain, published, left, owned=owner is not None)
         floor = chain[-1].end
         if mention is None:
             continue
+        if owner is not None and mention.country is None:
+            mention.start = mention.possessor = owner  # resolved with the pronouns
         mention.start = _with_determiner(doc, mention.start)
         mentions.append(mention)
     return _drop_other_places(doc, mentions)
