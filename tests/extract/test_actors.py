@@ -114,6 +114,7 @@ def test_whole_noun_phrases():
     ("Michael Jordan visited the school.", "JOR"),
     ("We met in Washington last week.", "USA"),
     ("Donald Trump Jr. said his father would win.", "USA"),
+    ("The minister flew to Moscow on Friday.", "RUS"),
     ("Trump won Georgia and Florida, the networks said.", "GEO"),
 ])
 def test_not_a_country_actor(text, country):
@@ -138,6 +139,13 @@ def test_two_countries_are_two_actors():
     pair = [a for a in actors if a.text == "the two countries"]
     assert sorted(a.code for a in pair) == ["IND", "PAK"]
     assert pair[0].start == pair[1].start
+
+
+def test_they_needs_one_plural_group():
+    rebels = _actors("Rebels attacked the town on Monday. They said the army had fled.")
+    assert [a.code for a in rebels if a.text == "They"] == ["REB"]
+    pair = _actors("Pakistan and India exchanged fire. They agreed to a ceasefire later.")
+    assert not [a for a in pair if a.text == "They"]
 
 
 def test_two_leaders_are_two_actors():

@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..resources.actor_dictionary import INTERNATIONAL, female_names
-from .actor_pieces import NAME, ORGNAME, PERSON, SECTOR, indices_of, sentence_index
+from .actor_pieces import NAME, ORG, ORGNAME, PERSON, SECTOR, indices_of, sentence_index
 from .actors import Mention
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him"})
@@ -201,7 +201,15 @@ def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int])
             return None
         window = [m for m in window if m.country and m.country not in INTERNATIONAL or m.name]
         return window[-1] if window else None
+    # "they": plural groups and organisations only ("the rebels ... they"), and only one
+    window = [m for m in window if _plural_or_group(token.doc, m)]
     return window[-1] if len({m.code for m in window}) == 1 else None
+
+
+def _plural_or_group(doc: Doc, mention: Mention) -> bool:
+    if any(p.kind in (ORG, ORGNAME) for p in mention.pieces):
+        return True
+    return _head(doc, mention).tag_ in ("NNS", "NNPS")
 
 
 def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -42,6 +42,7 @@ _COUNTRYISH = (COUNTRY, ADJ, CAPITAL)
 _OBJECT_PREPS = frozenset({"by", "with", "against", "to", "on", "from", "toward", "towards"})
 # A place is a participant after fewer prepositions: "attack on Mosul", not "flew to Mosul".
 _PLACE_OBJECT_PREPS = frozenset({"by", "against", "on", "with"})
+_CAPITAL_OBJECT_PREPS = _PLACE_OBJECT_PREPS | {"toward", "towards"}
 
 
 @dataclass(slots=True)
@@ -131,8 +132,10 @@ def _capital_role(doc: Doc, piece: Piece) -> str | None:
     token = doc[piece.end - 1]
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
-    if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PREPS):
-        return ""
+    if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in _CAPITAL_OBJECT_PREPS):
+        return ""  # "talks with Tehran", "strikes on Damascus"
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return ""  # "an ultimatum to Damascus", "aid to Kabul"; not "flew to Moscow"
     return None
 
 
