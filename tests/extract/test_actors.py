@@ -62,6 +62,8 @@ CASES = [
     ("Russian troops crossed the border.", "Russian troops", "RUSMIL", None, None),
     ("A spokesman for the Taliban said talks would resume.", "spokesman for the Taliban", "AFGGOV", "Taliban", "spokesman"),
     ("Muslim leaders condemned the attack.", "Muslim leaders", "REL", None, None),
+    ("The U.S.-led coalition bombed the city.", "U.S.-led coalition", "USA", None, None),
+    ("US-led forces withdrew from the base.", "US-led forces", "USAMIL", None, None),
 ]
 
 
@@ -115,6 +117,7 @@ def test_whole_noun_phrases():
     ("We met in Washington last week.", "USA"),
     ("Donald Trump Jr. said his father would win.", "USA"),
     ("The minister flew to Moscow on Friday.", "RUS"),
+    ("Iran-backed militias fired rockets.", "IRN"),
     ("Trump won Georgia and Florida, the networks said.", "GEO"),
 ])
 def test_not_a_country_actor(text, country):

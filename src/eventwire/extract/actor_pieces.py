@@ -92,6 +92,30 @@ def _dictionary_pieces(doc: Doc) -> list[Piece]:
     return found
 
 
+_LED = ("-led", "‑led")
+
+
+def _led_pieces(doc: Doc) -> list[Piece]:
+    """"Saudi-led", "U.S.-led" (one token each): the country leads, so it is the actor's
+    country ("a Saudi-led coalition" -> SAU). "-backed" is not: "Iran-backed rebels" are
+    not Iranian."""
+    names, adjectives = country_names(), country_adjectives()
+    found = []
+    for i in indices_of_suffix(doc, _LED):
+        prefix = doc[i].text[:-4]
+        if prefix in adjectives or prefix in names:
+            found.append(Piece(i, i + 1, ADJ, prefix))
+    return found
+
+
+def indices_of_suffix(doc: Doc, suffixes: tuple[str, ...]) -> list[int]:
+    """Token indices whose text ends with one of `suffixes` (via the SUFFIX attribute, which
+    holds the last three characters, to avoid building every Token)."""
+    wanted = {doc.vocab.strings[s[-3:]] for s in suffixes}
+    hits = [i for i, value in enumerate(doc.to_array("SUFFIX").tolist()) if value in wanted]
+    return [i for i in hits if doc[i].text.endswith(suffixes) and len(doc[i].text) > 4]
+
+
 def _keep_sector(doc: Doc, piece: Piece) -> bool:
     """Ranks count only when capitalised and before a name ("General Asim Munir"), so the
     adjective "general" or the noun "major" are not actors."""
@@ -260,6 +284,7 @@ def find_pieces(doc: Doc) -> list[Piece]:
     """All actor pieces of a document in text order, without overlaps."""
     taken = [False] * len(doc)
     candidates = [p for p in _dictionary_pieces(doc) if p.kind != SECTOR or _keep_sector(doc, p)]
+    candidates += _led_pieces(doc)
     chosen = _select(candidates, taken)
     chosen += _ner_pieces(doc, chosen, taken)
     chosen += _name_after_office(doc, chosen, taken)

@@ -106,6 +106,8 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
         return prev.kind in _COUNTRYISH + (ORG, ORGNAME) and nxt.kind not in _COUNTRYISH
     if words in (["of"], ["of", "the"]):
         return prev.kind == SECTOR and nxt.kind in (COUNTRY, ORG, ORGNAME, ADJ)
+    if words in (["-", "led"], ["‑", "led"]):  # "US-led forces"
+        return prev.kind in _COUNTRYISH and nxt.kind == SECTOR
     if words in (["for"], ["for", "the"]):  # "a spokesman for the Taliban"
         return prev.sector_kind in ("generic", "members") and nxt.kind != GPE
     if words == [","] and nxt.kind in _NAMED:  # "the Palestinian president, Mahmoud Abbas"
@@ -223,8 +225,8 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     for piece in chain:
         if piece.kind == COUNTRY:
             country = country or country_names()[piece.key]
-        elif piece.kind == ADJ:
-            country = country or country_adjectives()[piece.key]
+        elif piece.kind == ADJ:  # "Pakistani"; also "Saudi-led", "U.S.-led"
+            country = country or country_adjectives().get(piece.key) or country_names()[piece.key]
         elif piece.kind == CAPITAL:
             country = country or capitals()[piece.key]
             sector = sector or (_capital_role(doc, piece) if len(chain) == 1 else "GOV") or None
