@@ -298,3 +298,10 @@ def test_seed_article_actors(seed_record):
     pair = [a.code for a in actors if a.text == "the two countries"]
     assert sorted(pair) == ["IND", "IND", "PAK", "PAK"]
     assert not any("Rajouri" in a.text or "J&K" in a.text for a in actors)
+
+
+def test_works_on_unparsed_and_empty_docs():
+    nlp = load_nlp()
+    doc = nlp.make_doc("US Secretary of State Marco Rubio spoke to Pakistan's Army Chief.")
+    assert [a.code for a in extract_actors(doc, DAY)] == ["USAGOV", "PAKMIL"]
+    assert extract_actors(nlp(""), DAY) == []

@@ -90,8 +90,8 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     if prev.kind in _COUNTRYISH + (ORG, GPE) and nxt.kind in _COUNTRYISH + (GPE,):
         return False  # "India Pakistan", "US China", "Washington, D.C." are separate
     gap = doc[prev.end:nxt.start]
-    if doc[prev.start].sent != doc[nxt.start].sent:
-        return False
+    if any(t.is_sent_start for t in doc[prev.end:nxt.end]):
+        return False  # never across sentences
     last = doc[prev.end - 1]
     if (not gap and nxt.kind not in _NAMED and last.dep_ in ("compound", "amod", "nmod")
             and nxt.start <= last.head.i < nxt.end):
