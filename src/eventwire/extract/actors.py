@@ -263,6 +263,9 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
         sector = known.sector  # a bare known name: the dictionary's office
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
+    if sector == "GOV" and country is None and ORGNAME in {p.kind for p in chain} and not any(
+            p.kind == ORG or p.sector_kind in ("body", "unit", "group", "members") for p in chain):
+        sector = None  # "Westinghouse president Paul Lego": an unknown organisation's office
     # a modifier right before a country is not part of the office ("former Afghanistan president")
     title_pieces = [p for p in title_pieces if not _before_country(chain, p)
                     and not _speaks_for(doc, chain, p)]
