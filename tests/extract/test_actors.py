@@ -306,3 +306,12 @@ def test_works_on_unparsed_and_empty_docs():
     doc = nlp.make_doc("US Secretary of State Marco Rubio spoke to Pakistan's Army Chief.")
     assert [a.code for a in extract_actors(doc, DAY)] == ["USAGOV", "PAKMIL"]
     assert extract_actors(nlp(""), DAY) == []
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Okafor wins. Governor Amaka Okafor won the vote on Tuesday.", "Okafor", "Amaka Okafor"),
+    ("Governor Amaka Okafor won. Supporters cheered for Amaka at the rally.", "Amaka", "Amaka Okafor"),
+])
+def test_names_resolve_to_full_names(text, mention, name):
+    hits = [a for a in _actors(text) if a.text == mention]
+    assert hits and hits[0].name == name

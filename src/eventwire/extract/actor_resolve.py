@@ -51,6 +51,17 @@ def _bare_name(mention: Mention) -> bool:
     return bool(mention.pieces) and all(p.kind in (PERSON, NAME, ORGNAME) for p in mention.pieces)
 
 
+def _full_name(short: str, candidates: list[Mention]) -> Mention | None:
+    """The first candidate whose longer name ends with `short` ("Rubio" -> "Marco Rubio"),
+    else the only one whose given name it is ("Hillary" -> "Hillary Clinton")."""
+    people = [m for m in candidates if m.is_person and m.name and len(m.name.split()) > 1]
+    match = next((m for m in people if _same_person(short, m.name)), None)
+    if match is not None or " " in short:
+        return match
+    given = {m.name for m in people if m.name.split()[0] == short}
+    return next(m for m in people if m.name in given) if len(given) == 1 else None
+
+
 def _same_person(short: str, full: str) -> bool:
     short_words, full_words = short.split(), full.split()
     return len(full_words) > len(short_words) and full_words[-len(short_words):] == short_words
@@ -121,8 +132,7 @@ def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
     for i, mention in enumerate(mentions):
         earlier = mentions[:i][::-1]
         if _bare_name(mention) and mention.name:
-            match = next((m for m in earlier if m.is_person and m.name and m.code
-                          and _same_person(mention.name, m.name)), None)
+            match = _full_name(mention.name, earlier) or _full_name(mention.name, mentions[i + 1:])
             if match is not None:
                 _copy(mention, match)
                 mention.title = mention.title or match.title
