@@ -64,6 +64,7 @@ CASES = [
     ("Muslim leaders condemned the attack.", "Muslim leaders", "REL", None, None),
     ("The U.S.-led coalition bombed the city.", "U.S.-led coalition", "USA", None, None),
     ("US-led forces withdrew from the base.", "US-led forces", "USAMIL", None, None),
+    ("The Hamas-run health ministry said 40 people died.", "Hamas-run health ministry", "PSEHLH", None, None),
     ("Westinghouse president Paul Lego said profits rose.", "Paul Lego", None, "Paul Lego", None),
 ]
 

@@ -92,19 +92,22 @@ def _dictionary_pieces(doc: Doc) -> list[Piece]:
     return found
 
 
-_LED = ("-led", "‑led")
+_LED = ("-led", "-run")
 
 
 def _led_pieces(doc: Doc) -> list[Piece]:
-    """"Saudi-led", "U.S.-led" (one token each): the country leads, so it is the actor's
-    country ("a Saudi-led coalition" -> SAU). "-backed" is not: "Iran-backed rebels" are
+    """"Saudi-led", "U.S.-led", "Hamas-run" (one token each): the country or organisation
+    leads or runs the phrase, so it gives the actor's code ("a Saudi-led coalition" -> SAU,
+    "the Hamas-run health ministry" -> PSE). "-backed" does not: "Iran-backed rebels" are
     not Iranian."""
-    names, adjectives = country_names(), country_adjectives()
+    names, adjectives, orgs = country_names(), country_adjectives(), organisations()
     found = []
     for i in indices_of_suffix(doc, _LED):
         prefix = doc[i].text[:-4]
         if prefix in adjectives or prefix in names:
             found.append(Piece(i, i + 1, ADJ, prefix))
+        elif prefix in orgs:
+            found.append(Piece(i, i + 1, ORG, prefix))
     return found
 
 

@@ -233,8 +233,10 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
         elif piece.kind == ORG:
             org = _org(piece.key, published)
             if org is not None:
-                country, org_sector, name = country or org.country, org.sector, org.name
+                country, org_sector = country or org.country, org.sector
                 sector = org.sector or sector
+                if doc[piece.start:piece.end].text == piece.key:  # not "Hamas-run"
+                    name = org.name
         elif piece.kind in (ORGNAME, GPE):
             name = piece.key
         elif piece.kind == SECTOR:
