@@ -64,6 +64,8 @@ CASES = [
     ("Muslim leaders condemned the attack.", "Muslim leaders", "REL", None, None),
     ("The U.S.-led coalition bombed the city.", "U.S.-led coalition", "USA", None, None),
     ("US-led forces withdrew from the base.", "US-led forces", "USAMIL", None, None),
+    ("Ukraine's General Staff said 30 drones were downed.", "General Staff", "UKRMIL", None, None),
+    ("White House Chief of Staff Susie Wiles said so.", "Susie Wiles", "USAGOV", "Susie Wiles", "Chief of Staff"),
     ("The Hamas-run health ministry said 40 people died.", "Hamas-run health ministry", "PSEHLH", None, None),
     ("Westinghouse president Paul Lego said profits rose.", "Paul Lego", None, "Paul Lego", None),
 ]
