@@ -178,7 +178,7 @@ def test_ids_in_text_order():
     ("Rubio spoke with Prime Minister Shehbaz Sharif and reiterated his calls for restraint.",
      "his", "USAGOV", "Marco Rubio"),
     ("US Vice President JD Vance, who has backed disengagement, said so.", "who", "USAGOV", "JD Vance"),
-    ("While the US is encouraging talks, it said that it will not get involved.", "it", "USA", None),
+    ("While the US is encouraging talks, it said that it will not get involved.", "it", "USA", "United States"),
     ("Foreign Ministry spokesman Lin Jian spoke on Monday. The spokesman said China was ready.",
      "The spokesman", "CHNGOV", "Lin Jian"),
     ("France's immigration minister criticized the film.", "France's immigration minister", "FRAGOV", None),

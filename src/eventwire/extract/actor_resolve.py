@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..resources.actor_dictionary import INTERNATIONAL, female_names
+from ..resources.actor_dictionary import INTERNATIONAL, country_label, female_names
 from .actor_pieces import NAME, ORG, ORGNAME, PERSON, SECTOR, indices_of, sentence_index
 from .actors import Mention
 
@@ -304,7 +304,7 @@ def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             pair = (recent[1], recent[0])
         for country in pair:
-            found.append(Mention(start, end, [], code=country, country=country))
+            found.append(Mention(start, end, [], code=country, country=country, name=country_label(country)))
     return found
 
 

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..records import Actor
 from ..resources.actor_dictionary import (
-    INTERNATIONAL, ambiguous_countries, capitals, country_adjectives, country_names, organisations, people,
+    INTERNATIONAL, ambiguous_countries, capitals, country_label, country_adjectives, country_names, organisations, people,
     pick_dated, sector_terms,
 )
 from .actor_pieces import _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
@@ -276,6 +276,8 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
         title = known.title
     if left < chain[0].start and chain[0].sector_kind in ("body", "unit") and name is None:
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
+    if name is None and country and {p.kind for p in chain} <= set(_COUNTRYISH):
+        name = country_label(country)  # "the U.S." -> "United States", "Islamabad" -> "Pakistan"
     code = (country or "") + (sector or "") or None
     return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
 
