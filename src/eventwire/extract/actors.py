@@ -13,7 +13,14 @@ How a mention is built:
    country), sector from the last office or organisation word (a generic word such as
    "chief" or "spokesperson" keeps the sector before it: "Army Chief" is MIL), name from the
    person or organisation, title from the office words.
-4. `actor_resolve` adds pronouns, surnames, descriptions and "the two countries".
+   Across "for" a spokesman takes the code of whom he speaks for ("a spokesman for the
+   Taliban"); "Saudi-led"/"Hamas-run" give the leading country or organisation; a phrase
+   owned by a pronoun ("its troops") is resolved with the pronouns.
+4. Place names are actors only as participants ("shelled Mosul", "talks with Tehran"); a
+   capital is its government when it acts ("Washington said"); country words inside other
+   place names ("New Mexico", "South China Sea") and "Georgia" next to US-state cues are not
+   countries (see data/actors/ambiguous.tsv).
+5. `actor_resolve` adds pronouns, surnames, descriptions and "the two countries".
 
 "The two countries" / "both countries" become two actors on the same span, one per country
 of the article's main dyad, so the event coder can emit one event per country by taking
