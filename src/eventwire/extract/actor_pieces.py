@@ -237,7 +237,8 @@ def _longer_name(doc: Doc, start: int, end: int, chosen: list[Piece]) -> bool:
     if len(inner) != 1 or (inner[0].start, inner[0].end) == (start, end):
         return False
     extra = [t for t in doc[start:end] if not inner[0].start <= t.i < inner[0].end]
-    return all(t.is_title or t.text in ("Jr.", "Jr", "Sr.", "III", "II") for t in extra if t.is_alpha or "." in t.text)
+    suffixes = ("Jr.", "Jr", "Sr.", "III", "II")
+    return all(t.is_title or t.text in suffixes for t in extra if t.is_alpha or "." in t.text)
 
 
 def _name_after_office(doc: Doc, pieces: list[Piece], taken: list[bool]) -> list[Piece]:

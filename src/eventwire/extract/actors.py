@@ -36,10 +36,12 @@ from spacy.tokens import Doc
 
 from ..records import Actor
 from ..resources.actor_dictionary import (
-    INTERNATIONAL, ambiguous_countries, capitals, country_label, country_adjectives, country_names, organisations, people,
-    pick_dated, sector_terms,
+    INTERNATIONAL, ambiguous_countries, capitals, country_adjectives, country_label, country_names,
+    organisations, people, pick_dated, sector_terms,
 )
-from .actor_pieces import _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces
+from .actor_pieces import (
+    _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces,
+)
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _OWNERS = frozenset({"its", "their", "our", "his", "her"})
@@ -363,7 +365,8 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
             if not chain:
                 continue
         left = _with_left_words(doc, chain, floor)
-        owner = left - 1 if left > floor and doc[left - 1].lower_ in _OWNERS and doc[left - 1].tag_ == "PRP$" else None
+        before = doc[left - 1] if left > floor else None
+        owner = left - 1 if before is not None and before.lower_ in _OWNERS and before.tag_ == "PRP$" else None
         mention = _code_chain(doc, chain, published, left, owned=owner is not None)
         floor = chain[-1].end
         if mention is None:
