@@ -70,6 +70,22 @@ def _quotes(nlp, text, actors=()):
         ('The president said: "We will not back down."', "direct",
          "We will not back down.", "The president", "said"),
         ("The senator wants to cut taxes.", "indirect", "to cut taxes", "The senator", "wants"),
+        # Object content keeps what is said of the object.
+        ("Trump called him a total loser.", "indirect", "him a total loser", "Trump", "called"),
+        ("She blamed the media for their failure to cover the race.", "indirect",
+         "the media for their failure to cover the race", "She", "blamed"),
+        # A two-word cue takes the object of its preposition.
+        ("The mayor called for an inquiry into the shooting.", "indirect",
+         "an inquiry into the shooting", "The mayor", "called for"),
+        # A noun cue with a that-clause and a possessive speaker.
+        ("Trump's claim that he won the debate was false.", "indirect",
+         "that he won the debate", "Trump's", "claim"),
+        # An interview transcript line.
+        ("JOHN SMITH: We will never give up on this town.", "indirect",
+         "We will never give up on this town.", "JOHN SMITH", ":"),
+        # A participle takes the subject of the verb it hangs off.
+        ("The governor left the room before explaining that he was tired.", "indirect",
+         "that he was tired", "The governor", "explaining"),
     ],
 )
 def test_attributions(nlp, text, kind, content, speaker, cue):
@@ -89,6 +105,27 @@ def test_no_quotes(nlp, text):
     assert _quotes(nlp, text) == []
 
 
+def test_quote_takes_colon_introduction_across_paragraphs(nlp):
+    text = "The senator turned to the crowd:\n\n“We will win this state.”"
+    (quote,) = extract_quotes(nlp(text), [])
+    assert quote.kind == "direct" and quote.content.text == "We will win this state."
+    assert quote.speaker.text == "The senator" and quote.cue.text.endswith(":")
+
+
+def test_quote_paragraph_continues_the_attributed_quote(nlp):
+    text = "“We are ready,” the coach said.\n\n“We have trained all year for this game.”"
+    (quote,) = extract_quotes(nlp(text), [])
+    assert [text[s:e] for s, e in quote.content.fragments] == [
+        "We are ready,", "We have trained all year for this game."]
+
+
+def test_relative_pronoun_speaker_takes_the_antecedent_actor(nlp):
+    text = "Sanders, who said he would campaign with him, did not show up."
+    actor = Actor("a1", "Sanders", 0, 7, "USAPOL", "USA", "POL", name="Bernie Sanders")
+    quotes = extract_quotes(nlp(text), [actor])
+    assert quotes and quotes[0].speaker.text == "who" and quotes[0].speaker.code == "USAPOL"
+
+
 def test_split_quote_is_one_quote_with_fragments(nlp):
     doc = nlp('"We are ready," she said. "We have always been ready."')
     quotes = extract_quotes(doc, [])
@@ -106,8 +143,17 @@ def test_speaker_takes_the_overlapping_actor(nlp):
     assert quote.speaker == actor
 
 
-def test_offsets_hold(nlp):
-    text = "“It is over,” he said.\n\n“Really over.”\n\nShe added that it was not."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is over,” he said.\n\n“Really over.”\n\nShe added that it was not.",
+        # A colon after a verbless heading: the speaker search must stop at the root.
+        "Breaking news from the capital:\n\n“The vote has been delayed until Friday.”",
+        "\n\n“”\n“ ” ' '' \"",
+        "He said. She said: \"",
+    ],
+)
+def test_offsets_hold(nlp, text):
     doc = nlp(text)
     for quote in extract_quotes(doc, []):
         for span in (quote.content, quote.cue, quote.speaker):

@@ -49,11 +49,11 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
             tok = tok.head  # "before explaining": up to the preposition, then its verb
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
             continue
-        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
+        if tok.dep_ not in _INHERIT_DEPS or tok.head.i == tok.i:
             return None
         if tok.dep_ == "advcl" and tok.tag_ != "VBG":
             return None  # "because he said": no inheritance; "..., saying" yes
@@ -87,6 +87,15 @@ def speaker_span(doc: Doc, head: Token, avoid: range) -> Piece:
                 last = max(last, t.right_edge.i if t.right_edge.i not in avoid else t.i)
             else:
                 break
+    # A speaker never runs over a paragraph break (a dateline or a heading above it).
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            first = i + 1
+            break
+    for i in range(head.i, last):
+        if "\n" in doc[i].text_with_ws:
+            last = i
+            break
     span = _trim(doc, first, last) or (head.i, head.i)
     return _chars(doc, *span)
 
@@ -178,7 +187,7 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
                 last = max([child.right_edge.i] + [c.right_edge.i for c in _predicative(child)])
                 span = _trim(doc, child.left_edge.i, last)
                 return ([_chars(doc, *span)] if span else []), "object", particle
-    if "clause" in cue.roles and "speech" in cue.classes and verb.head is not verb \
+    if "clause" in cue.roles and "speech" in cue.classes and verb.head.i != verb.i \
             and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
             and verb.head.pos_ in ("VERB", "AUX") and _set_off(doc, verb):
         # "C, X said": the parser often hangs the cue under the content's verb, as a
@@ -199,9 +208,9 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     if source is None:
         return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    pieces = _minus(doc, clause, tok) if clause is not tok else []
+    pieces = _minus(doc, clause, tok) if clause.i != tok.i else []
     if not pieces:
         return None
     speaker = speaker_span(doc, source, range(0))
@@ -246,7 +255,7 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
 
 def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
     """A verb outside the lexicon with a subject and a that-clause ("they learned that C")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
                    and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.lefts)), None)
     subject = _subject(verb)
     if clause is None or subject is None:
@@ -384,7 +393,7 @@ def _adverb_cue(doc: Doc, adverb: Token, entries: tuple[Cue, ...]) -> Attributio
     if not any(c.pos == "adverb" for c in entries):
         return None
     head = adverb.head
-    if head is adverb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     span = _trim(doc, head.left_edge.i, head.right_edge.i)
     if span is None:

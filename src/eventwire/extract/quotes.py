@@ -149,8 +149,9 @@ def _colon_intro(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:
         return None
-    sent = span[0].sent
-    verb = sent.root
+    verb = span[0].head  # the colon hangs off the verb of the clause it ends
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.idx > colon:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
