@@ -64,6 +64,8 @@ CASES = [
     ("Muslim leaders condemned the attack.", "Muslim leaders", "REL", None, None),
     ("The U.S.-led coalition bombed the city.", "U.S.-led coalition", "USA", None, None),
     ("US-led forces withdrew from the base.", "US-led forces", "USAMIL", None, None),
+    ("UN Secretary-General Antonio Guterres called for calm.", "Antonio Guterres", "UNO", "Antonio Guterres",
+     "Secretary-General"),
     ("Ukraine's General Staff said 30 drones were downed.", "General Staff", "UKRMIL", None, None),
     ("White House Chief of Staff Susie Wiles said so.", "Susie Wiles", "USAGOV", "Susie Wiles", "Chief of Staff"),
     ("The Hamas-run health ministry said 40 people died.", "Hamas-run health ministry", "PSEHLH", None, None),
@@ -184,6 +186,8 @@ def test_ids_in_text_order():
     ("France's immigration minister criticized the film.", "France's immigration minister", "FRAGOV", None),
     ("Russia said its troops had taken the village.", "its troops", "RUSMIL", None),
     ("Modi said his government would respond.", "his government", "INDGOV", None),
+    ("Pakistan's Foreign Office rejected the claims. Foreign Office spokesperson Shafqat Ali Khan "
+     "said more.", "Foreign Office spokesperson Shafqat Ali Khan", "PAKGOV", "Shafqat Ali Khan"),
 ])
 def test_in_article_resolution(text, mention, code, name):
     actor = next(a for a in _actors(text) if a.text == mention)

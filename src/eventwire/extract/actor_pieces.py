@@ -77,7 +77,11 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
                          (ADJ, country_adjectives()), (CAPITAL, capitals())):
         proper.add(label, [tokenizer(surface) for surface in table])
     lower = PhraseMatcher(vocab, attr="LOWER")
-    lower.add(SECTOR, [tokenizer(term.surface) for term in sector_terms().values()])
+    patterns = [tokenizer(term.surface) for term in sector_terms().values()]
+    # "Secretary-General" splits at the capital while "secretary-general" stays one token
+    patterns += [tokenizer("-".join(part.capitalize() for part in term.surface.split("-")))
+                 for term in sector_terms().values() if "-" in term.surface]
+    lower.add(SECTOR, patterns)
     return proper, lower
 
 

@@ -11,6 +11,8 @@
   "it" as the subject of a verb takes the latest country or organisation of this or the
   previous sentence; "they"/"them" only when that window holds one actor code; a relative
   "who"/"which" takes the actor its clause modifies ("Smith, who said ...").
+- Bodies named again: "Foreign Office spokesperson X" after "Pakistan's Foreign Office"
+  takes Pakistan.
 - Possessed phrases: "its troops", "their drones" take the owner's country.
 - "the two leaders" / "both leaders": two mentions on the same span, the two latest people.
 - "the two countries" / "both countries" (also nations, sides, neighbours): two mentions on
@@ -329,11 +331,30 @@ def _resolve_owners(doc: Doc, mentions: list[Mention]) -> None:
             mention.code = source.country + (mention.sector or "")
 
 
+def _bodies(mention: Mention) -> set[str]:
+    return {p.key for p in mention.pieces if p.kind == SECTOR and p.sector_kind in ("body", "unit")}
+
+
+def _resolve_bodies(mentions: list[Mention]) -> None:
+    """"Foreign Office spokesperson X" after "Pakistan's Foreign Office": the same named body,
+    so the same country."""
+    for i, mention in enumerate(mentions):
+        bodies = _bodies(mention) if mention.country is None else set()
+        if not bodies:
+            continue
+        match = next((m for m in reversed(mentions[:i]) if m.country and m.country not in INTERNATIONAL
+                      and bodies & _bodies(m)), None)
+        if match is not None:
+            mention.country = match.country
+            mention.code = match.country + (mention.sector or "")
+
+
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions plus resolved pronouns and dyad phrases, in text order."""
     _resolve_appositions(doc, mentions)
     _resolve_names(doc, mentions)
     _resolve_owners(doc, mentions)
+    _resolve_bodies(mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = [m for m in _pronoun_mentions(doc, mentions) if m.start not in taken]
     dyads = _dyad_mentions(doc, mentions)
