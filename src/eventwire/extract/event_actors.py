@@ -49,6 +49,12 @@ def actorish(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:
     return False
 
 
+def acronym(tok: Token) -> bool:
+    """USAID, NATO, ICE: as a subject, an acronym names an organisation even when NER
+    misses it (as an object it is as often a law or a programme)."""
+    return tok.pos_ == "PROPN" and len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
+
+
 def wordlike(tok: Token) -> bool:
     """Not a hyphen or a "pro-"/"anti-" prefix split off by the tokenizer."""
     return len(tok.text) > 1 and any(ch.isalpha() for ch in tok.text) and tok.lower_ not in ("pro", "anti")

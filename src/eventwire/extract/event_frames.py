@@ -63,6 +63,8 @@ def match_entry(tok: Token, entries: tuple[VerbEntry, ...]) -> tuple[VerbEntry, 
             if word is None:
                 continue
             hit = _has_word(tok, word)
+            if hit is None and word == entry.prep and dobj < len(tok.doc):
+                hit = _has_word(tok.doc[dobj], word)  # "received support from X": on the object
             if hit is None or (word == entry.prep and word in ("on", "for") and hit.i > dobj) or (
                 word == entry.prep and any(g.ent_type_ in ("DATE", "TIME") for g in hit.children)
             ):  # "called X on Tuesday" is a phone call, not "called on X"
@@ -185,7 +187,8 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     if entry.nodobj and obj is not None:
         frame.not_target = obj
     if entry.invert:  # "X received aid from Y": Y gave, X got
-        frame.sources, frame.targets = pobjs(tok, ("from",)), frame.sources
+        givers = pobjs(tok, ("from",)) or (pobjs(obj, ("from",)) if obj is not None else [])
+        frame.sources, frame.targets = givers, frame.sources
     if entry.mover and is_passive(tok) and not frame.sources:
         # "2,000 soldiers were deployed along the corridor": the troops go, the place receives
         frame.sources = patients(tok)

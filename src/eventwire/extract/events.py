@@ -20,7 +20,7 @@ from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
 from ..resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
 from .event_actors import (
-    actorish, agents_of, antecedent_of, first_person, governor, sentence_actors, speech_subject,
+    acronym, actorish, agents_of, antecedent_of, first_person, governor, sentence_actors, speech_subject,
     wordlike,
 )
 from .event_args import SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs
@@ -175,7 +175,7 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
             # the parse lost the subject ("On a visit to X, President Y voiced ..."): the
             # nearest actor to the left of the verb
             left = [t for t in trig.sent if t.i < trig.i and t.pos_ in ("PROPN", "NOUN")
-                    and t.dep_ not in ("compound", "amod", "poss") and actorish(t, resolver, lex)]
+                    and t.dep_ not in ("compound", "amod", "poss") and (actorish(t, resolver, lex) or acronym(t))]
             extra_sources = left[-1:]
         if mod.reported and antecedent is not None and antecedent not in src_heads:
             extra_sources.append(antecedent)  # "Taliban leaders said the fighters will ..."
