@@ -157,6 +157,12 @@ def test_they_needs_one_plural_group():
     assert not [a for a in pair if a.text == "They"]
 
 
+def test_two_countries_leave_out_the_speaker():
+    actors = _actors("India and Pakistan traded fire again. Trump spoke to Sharif on Friday and urged "
+                     "the two countries to talk.")
+    assert sorted(a.code for a in actors if a.text == "the two countries") == ["IND", "PAK"]
+
+
 def test_two_leaders_are_two_actors():
     actors = _actors("Narendra Modi met Xi Jinping in Kazan. The two leaders agreed to restore patrols.")
     assert sorted(a.name for a in actors if a.text == "The two leaders") == ["Narendra Modi", "Xi Jinping"]

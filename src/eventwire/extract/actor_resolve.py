@@ -284,6 +284,25 @@ def _person_pair(before: list[Mention]) -> list[Mention]:
     return pair[::-1] if len(pair) == 2 else []
 
 
+def _main_dyad(doc: Doc, ordered: list[Mention], start: int) -> tuple[str, str] | None:
+    """The two countries "the two countries" means: the article's most mentioned countries,
+    leaving out the country of whoever speaks of them in that sentence ("Rubio urged ...
+    the two countries" is about India and Pakistan, not the US); ties go to the latest."""
+    sent_of = sentence_index(doc)
+    speakers = {m.country for m in ordered if m.end <= start and sent_of[m.start] == sent_of[start]
+                and _is_subject(doc, m)}
+    score: dict[str, tuple[int, int]] = {}
+    for m in ordered:
+        if m.country and m.country not in INTERNATIONAL and m.country not in speakers and m.pieces:
+            count, _ = score.get(m.country, (0, 0))
+            score[m.country] = (count + 1, m.start if m.end <= start else -1)
+    if len(score) < 2:
+        return None
+    best = sorted(score, key=lambda c: score[c], reverse=True)[:2]
+    first = {c: next(m.start for m in ordered if m.country == c) for c in best}
+    return tuple(sorted(best, key=first.get))
+
+
 def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     pair: tuple[str, str] | None = None
@@ -296,15 +315,9 @@ def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 found.append(mention)
             continue
         if pair is None:
-            recent: list[str] = []
-            for m in reversed([m for m in ordered if m.end <= start]):
-                if m.country and m.country not in INTERNATIONAL and m.country not in recent:
-                    recent.append(m.country)
-                if len(recent) == 2:
-                    break
-            if len(recent) < 2:
+            pair = _main_dyad(doc, ordered, start)
+            if pair is None:
                 continue
-            pair = (recent[1], recent[0])
         for country in pair:
             found.append(Mention(start, end, [], code=country, country=country, name=country_label(country)))
     return found
