@@ -130,6 +130,14 @@ def test_not_a_country_actor(text, country):
     assert all(a.country != country for a in _actors(text))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was taken to hospital and appeared in court on Monday.", ["He"]),
+    ("The court ruled that the embassy must reopen.", ["The court", "the embassy"]),
+])
+def test_venues_are_actors_only_when_they_act(text, expected):
+    assert [a.text for a in _actors(text)] == expected
+
+
 def test_georgia_the_country_when_confirmed():
     actors = _actors("The U.S. urged Georgia to release protesters in Tbilisi.")
     assert any(a.code == "GEO" for a in actors)
@@ -220,7 +228,7 @@ from eventwire.resources import actor_dictionary as dictionary  # noqa: E402
 
 SECTORS = {"GOV", "MIL", "POL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "SPY", "EDU",
            "REF", "CRM", "UAF", "LAB", "AGR", "HLH", "REL", "NGO", "IGO"}
-KINDS = {"title", "rank", "body", "unit", "group", "members", "generic", "equipment", "modifier"}
+KINDS = {"title", "rank", "body", "venue", "unit", "group", "members", "generic", "equipment", "modifier"}
 
 
 def _codes():

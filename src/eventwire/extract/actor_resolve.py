@@ -345,7 +345,7 @@ def _resolve_owners(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _bodies(mention: Mention) -> set[str]:
-    return {p.key for p in mention.pieces if p.kind == SECTOR and p.sector_kind in ("body", "unit")}
+    return {p.key for p in mention.pieces if p.kind == SECTOR and p.sector_kind in ("body", "venue", "unit")}
 
 
 def _resolve_bodies(mentions: list[Mention]) -> None:

@@ -167,10 +167,20 @@ def _determined(doc: Doc, piece: Piece) -> bool:
             and head.dep_ not in ("compound", "amod"))
 
 
+def _head_piece(doc: Doc, chain: list[Piece]) -> Piece:
+    """The piece holding the phrase's syntactic head ("Court" in "Court of Criminal Appeals")."""
+    start, end = chain[0].start, chain[-1].end
+    for piece in chain:
+        if any(not start <= t.head.i < end or t.head is t for t in doc[piece.start:piece.end]):
+            return piece
+    return chain[-1]
+
+
 def _is_participant(doc: Doc, piece: Piece, places: bool = False) -> bool:
     """An unknown organisation name counts when it is a verb's subject or object, an agent
     ("by X"), or a possessor; not as a location or a modifier."""
-    token = doc[piece.end - 1]
+    token = next((t for t in doc[piece.start:piece.end] if not piece.start <= t.head.i < piece.end
+                  or t.head is t), doc[piece.end - 1])  # the piece's head word
     nxt = doc[piece.end] if piece.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _POSSESSIVE:
         return True
@@ -198,7 +208,7 @@ def _is_actor_chain(doc: Doc, chain: list[Piece], owned: bool = False) -> bool:
     if owned and kinds == {SECTOR} and sector_kinds - {"modifier", "rank"}:
         return True
     anchored = kinds & {COUNTRY, ADJ, ORG, ORGNAME, PERSON, NAME, NORP, GPE}
-    if not anchored and not sector_kinds & {"title", "body", "group", "members", "unit"}:
+    if not anchored and not sector_kinds & {"title", "body", "venue", "group", "members", "unit"}:
         lone_description = sector_kinds == {"generic"} and _determined(doc, chain[0])  # "a spokesman"
         if not lone_description and kinds not in ({CAPITAL}, {CAPITAL, SECTOR}):
             return False  # lone "chief", "drones", "General" are not actors
@@ -208,6 +218,9 @@ def _is_actor_chain(doc: Doc, chain: list[Piece], owned: bool = False) -> bool:
         return False
     if not anchored and len(chain) == 1 and doc[chain[0].end - 1].dep_ in ("amod", "compound"):
         return False  # "military strike", "police station": a modifier, not an actor
+    if sector_kinds == {"venue"} and not anchored and not _is_participant(
+            doc, _head_piece(doc, chain), places=True):
+        return False  # "in court", "at the hospital": a place here
     if kinds <= {ORGNAME, NORP} and not _is_participant(doc, chain[-1]):
         return False  # an unknown name that does not act ("in Punjab") is left to places
     if GPE in kinds and not _is_participant(doc, chain[0], places=True):
@@ -250,7 +263,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             name = piece.key
         elif piece.kind == SECTOR:
             term = sector_terms()[piece.key]
-            if piece.label and term.kind in ("body", "unit"):
+            if piece.label and term.kind in ("body", "venue", "unit"):
                 name = name or piece.label
             if term.kind in ("title", "generic", "modifier"):
                 title_pieces.append(piece)
@@ -268,14 +281,14 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             country = country or (known.country if known else None)
         elif piece.kind == NAME:
             is_person, name = True, piece.key
-    has_office = any(p.sector_kind in ("title", "body", "generic", "rank", "group", "members")
+    has_office = any(p.sector_kind in ("title", "body", "venue", "generic", "rank", "group", "members")
                      for p in chain)
     if known is not None and not has_office:
         sector = known.sector  # a bare known name: the dictionary's office
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
     if sector == "GOV" and country is None and ORGNAME in {p.kind for p in chain} and not any(
-            p.kind == ORG or p.sector_kind in ("body", "unit", "group", "members") for p in chain):
+            p.kind == ORG or p.sector_kind in ("body", "venue", "unit", "group", "members") for p in chain):
         sector = None  # "Westinghouse president Paul Lego": an unknown organisation's office
     # a modifier right before a country is not part of the office ("former Afghanistan president")
     title_pieces = [p for p in title_pieces if not _before_country(chain, p)
@@ -283,7 +296,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
     title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
     if known is not None and title is None and not has_office and sector == known.sector:
         title = known.title
-    if left < chain[0].start and chain[0].sector_kind in ("body", "unit") and name is None:
+    if left < chain[0].start and chain[0].sector_kind in ("body", "venue", "unit") and name is None:
         name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
     if name is None and country and {p.kind for p in chain} <= set(_COUNTRYISH):
         name = country_label(country)  # "the U.S." -> "United States", "Islamabad" -> "Pakistan"
@@ -326,7 +339,7 @@ def _title(doc: Doc, pieces: list[Piece], left: int | None) -> str | None:
 
 def _with_left_words(doc: Doc, chain: list[Piece], floor: int) -> int:
     first = chain[0]
-    if first.kind == SECTOR and first.sector_kind in ("title", "body", "generic", "modifier", "unit"):
+    if first.kind == SECTOR and first.sector_kind in ("title", "body", "venue", "generic", "modifier", "unit"):
         return _extend_left(doc, first, floor)
     return first.start
 
