@@ -87,12 +87,14 @@ def speaker_span(doc: Doc, head: Token, avoid: range) -> Piece:
                 last = max(last, t.right_edge.i if t.right_edge.i not in avoid else t.i)
             else:
                 break
-    # A speaker never runs over a paragraph break (a dateline or a heading above it).
-    for i in range(head.i - 1, first - 1, -1):
+    # A speaker never runs over a paragraph break (a dateline or a heading above it): keep
+    # the part in the cue's paragraph.
+    anchor = avoid.start if len(avoid) and first <= avoid.start <= last + 1 else head.i
+    for i in range(min(anchor, last + 1) - 1, first - 1, -1):
         if "\n" in doc[i].text_with_ws:
             first = i + 1
             break
-    for i in range(head.i, last):
+    for i in range(max(anchor, first), last):
         if "\n" in doc[i].text_with_ws:
             last = i
             break

@@ -130,13 +130,29 @@ def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution],
             continue
         if inside * 10 >= _size(att.content) * 6:
             used.add(k)
-            return _Draft("direct", pieces, att.cue, att.speaker, att.speaker_token)
+            speaker, head = att.speaker, att.speaker_token
+            if speaker is not None and speaker[0] < region[1] and region[0] < speaker[1]:
+                speaker, head = _between(doc, region[1], att.cue[0]) or (None, None)
+            return _Draft("direct", pieces, att.cue, speaker, head)
         if _covered([region], *_span_of(att.content)) >= (region[1] - region[0]) * 0.9:
             return None  # a partial quote inside indirect speech: the attribution keeps it
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
         return _Draft("direct", pieces, hit.cue, hit.speaker, hit.speaker_token)
     return _colon_intro(doc, text, quoted) or _Draft("direct", pieces, None, None, None)
+
+
+def _between(doc: Doc, start: int, end: int) -> tuple[Piece, int] | None:
+    """The words between a closing mark and its cue ('"...," the mayor said'), when the
+    parser put the subject inside the quote."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or len(words) > 12 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        return None
+    head = max((t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")), key=lambda t: t.i)
+    return (words[0].idx, words[-1].idx + len(words[-1].text)), head.i
 
 
 def _colon_intro(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
