@@ -15,7 +15,7 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
@@ -30,11 +30,13 @@ _TAIL_CHARS = 60
 # Before an opening mark, only this much text may separate it from the cue ("X said:", "X
 # added, "); a longer gap means the cue belongs to something else.
 _HEAD_GAP_CHARS = 3
-# A passage this short with no attribution is a scare quote or a title, not a quote.
+# A passage this short with no attribution is a scare quote or a title, not a quote; a
+# longer one is kept without a speaker (the attribution may sit outside its paragraph).
 _MIN_UNATTRIBUTED_WORDS = 5
 # Attributions whose content holds the content of others (nested beliefs are dropped).
 _OUTER_ROLES = {"clause", "reversed", "according", "colon"}
-SPEAKERLESS = {"noun", "clause", "xcomp", "object", "reversed", "whole"}
+# Attributions kept when no speaker is stated ("it is expected that ...", "X reportedly").
+_SPEAKERLESS = {"noun", "clause", "xcomp", "object", "reversed", "whole"}
 _QUOTE_CHARS = "\"“”„«»‘’'`"
 
 
@@ -55,7 +57,6 @@ class _Draft:
     speaker_token: int | None
     close_para: int = -1  # paragraph index where the quote's last piece ends
     ends_para: bool = False  # the quote (with its attribution) ends its paragraph
-    extra: list[int] = field(default_factory=list)
 
 
 def _paragraph_index(text: str) -> list[int]:
@@ -91,14 +92,14 @@ def _ABBREV_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
     return re.compile(r"(\b[A-Z][a-z]{0,3}|\b[A-Z])?\.(?=\s|$)")
 
 
-def _tail_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_starts: list[int]) -> Attribution | None:
+def _tail_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_starts: list[int]) -> Attribution | None:
     """A cue with a speaker just after the closing mark, with no quote mark in between."""
     if quoted.close_at is None:
         return None
     start = quoted.close_at + 1
     i = bisect.bisect_left(cue_starts, start)
-    if i < len(bare):
-        hit = bare[i]
+    if i < len(spoken):
+        hit = spoken[i]
         gap = text[start:hit.cue[0]]
         if hit.cue[0] - start <= _TAIL_CHARS and "\n" not in gap and not any(c in gap for c in "\"“”!?") \
                 and not _sentence_break(gap):
@@ -106,11 +107,11 @@ def _tail_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_starts: li
     return None
 
 
-def _head_cue(text: str, quoted: Quoted, bare: list[Attribution], cue_ends: list[int]) -> Attribution | None:
+def _head_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_ends: list[int]) -> Attribution | None:
     """A cue ending just before the opening mark ("X said:", "he added,")."""
     i = bisect.bisect_right(cue_ends, quoted.open_at) - 1
     if i >= 0:
-        hit = bare[i]
+        hit = spoken[i]
         gap = text[hit.cue[1]:quoted.open_at]
         if len(gap.strip(" \t\n:,;—–-")) == 0 and len(gap) <= _HEAD_GAP_CHARS + 2:
             return hit
@@ -182,24 +183,24 @@ def _span_of(pieces: list[Piece]) -> tuple[int, int]:
 
 
 def _ends_paragraph(text: str, pos: int) -> bool:
-    rest = text[pos:text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    """Nothing but punctuation follows `pos` in its paragraph."""
+    end = text.find("\n", pos)
+    rest = text[pos:len(text) if end == -1 else end]
     return not rest.strip(" \t.,;:!?\"”’'")
 
 
 def _assemble(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution]) -> list[_Draft]:
-    bare = [a for a in attrs if a.speaker is not None]
-    cue_starts = [a.cue[0] for a in bare]
-    ends_sorted = sorted(bare, key=lambda a: a.cue[1])
+    spoken = [a for a in attrs if a.speaker is not None]  # cues a quote may take
+    cue_starts = [a.cue[0] for a in spoken]
+    ends_sorted = sorted(spoken, key=lambda a: a.cue[1])
     cue_ends = [a.cue[1] for a in ends_sorted]
     para_starts = _paragraph_index(text)
     used: set[int] = set()
     drafts: list[_Draft] = []
-    covered: list[tuple[int, int]] = []
     previous: _Draft | None = None
     for q in quoted:
-        draft = _draft_direct(doc, text, q, attrs, used, (bare, cue_starts), (ends_sorted, cue_ends))
+        draft = _draft_direct(doc, text, q, attrs, used, (spoken, cue_starts), (ends_sorted, cue_ends))
         region = (q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
-        covered.append(region)
         if draft is None:
             continue
         para = bisect.bisect_right(para_starts, q.start) - 1
@@ -226,7 +227,7 @@ def _assemble(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution
     direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
     outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
     for k, att in enumerate(attrs):
-        if k in used or not att.content or (att.speaker is None and att.role not in SPEAKERLESS):
+        if k in used or not att.content or (att.speaker is None and att.role not in _SPEAKERLESS):
             continue
         if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
             continue  # the same words are already a direct quote, or lie inside one
