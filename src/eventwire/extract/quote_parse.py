@@ -223,8 +223,12 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
 GENERIC = True
 
 
+# Prepositions that introduce the object of a stance noun: "support for", "criticism of".
+_NOUN_OBJECT_PREPS = {"for", "of", "against", "on", "to"}
+
+
 def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) -> Attribution | None:
-    """'X's claim that C', 'a statement by X that C', 'his promise to C'."""
+    """'X's claim that C', 'a statement by X that C', 'his promise to C', 'her support for C'."""
     roles = set().union(*(c.roles for c in entries if c.pos == "noun"))
     if not roles:
         return None
@@ -236,6 +240,8 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
         elif child.dep_ in ("acl", "xcomp") and "xcomp" in roles \
                 and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts):
             content = child
+        elif child.dep_ == "prep" and "object" in roles and child.lower_ in _NOUN_OBJECT_PREPS:
+            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
         if content is not None:
             break
     if content is None:
@@ -245,11 +251,15 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
         return None
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
+        # "criticism of X" names what was criticised; "a statement of X" names the speaker.
+        preps = ("by", "from") if content.head.dep_ == "prep" else ("by", "from", "of")
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if speaker is not None:
                     break
+    if speaker is None and content.head.dep_ == "prep":
+        return None  # "support for X" with nobody's support: a topic, not an attribution
     span = speaker_span(doc, speaker, range(noun.i, noun.i + 1)) if speaker is not None else None
     return Attribution((noun.idx, noun.idx + len(noun.text)), noun.i, span,
                        speaker.i if speaker is not None else None, pieces, "noun")
