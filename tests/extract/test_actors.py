@@ -66,6 +66,8 @@ CASES = [
     ("US-led forces withdrew from the base.", "US-led forces", "USAMIL", None, None),
     ("UN Secretary-General Antonio Guterres called for calm.", "Antonio Guterres", "UNO", "Antonio Guterres",
      "Secretary-General"),
+    ("Chinese state media reported the visit.", "Chinese state media", "CHNMED", None, None),
+    ("U.S federal investigators arrested him.", "U.S federal investigators", "USACOP", None, None),
     ("Ukraine's General Staff said 30 drones were downed.", "General Staff", "UKRMIL", None, None),
     ("White House Chief of Staff Susie Wiles said so.", "Susie Wiles", "USAGOV", "Susie Wiles", "Chief of Staff"),
     ("The Hamas-run health ministry said 40 people died.", "Hamas-run health ministry", "PSEHLH", None, None),

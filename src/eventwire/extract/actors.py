@@ -110,6 +110,9 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     if len(gap) == 0:
         return not (prev.kind == ORGNAME and nxt.kind in (ORGNAME, NAME, PERSON))
     words = [t.lower_ for t in gap]
+    if (prev.kind in _COUNTRYISH + (ORG,) and nxt.kind == SECTOR and len(gap) <= 2
+            and all(_is_modifier(t, t.i, nxt.end) for t in gap)):
+        return True  # "US federal investigators", "Chinese state media"
     if words[0] in _POSSESSIVE and all(_is_modifier(t, t.i, nxt.end) for t in gap[1:]):
         # "Pakistan's Army Chief", "France's immigration minister"
         return prev.kind in _COUNTRYISH + (ORG, ORGNAME) and nxt.kind not in _COUNTRYISH
