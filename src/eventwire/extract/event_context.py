@@ -71,7 +71,8 @@ class EventContext:
         if sent.start == 0:
             return None
         prev = self.doc[sent.start - 1].sent
-        if "\n" in self.doc.text[prev.end_char:sent.start_char] or "\n" in prev.text:
+        gap = self.doc[prev.end - 1:sent.start + 1].text  # (not doc.text: it is rebuilt per call)
+        if "\n" in gap or "\n" in prev.text:
             return None
         found = self._in(self.places, lambda p: p.start, prev)
         return found[-1] if found else None
