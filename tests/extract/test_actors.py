@@ -66,6 +66,7 @@ CASES = [
     ("US-led forces withdrew from the base.", "US-led forces", "USAMIL", None, None),
     ("UN Secretary-General Antonio Guterres called for calm.", "Antonio Guterres", "UNO", "Antonio Guterres",
      "Secretary-General"),
+    ("PAKISTAN ARMY CHIEF SAYS IRAN WAS WARNED", "PAKISTAN ARMY CHIEF", "PAKMIL", None, None),
     ("Chinese state media reported the visit.", "Chinese state media", "CHNMED", None, None),
     ("U.S federal investigators arrested him.", "U.S federal investigators", "USACOP", None, None),
     ("Ukraine's General Staff said 30 drones were downed.", "General Staff", "UKRMIL", None, None),

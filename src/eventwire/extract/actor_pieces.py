@@ -76,6 +76,10 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     for label, table in ((PERSON, people()), (ORG, organisations()), (COUNTRY, country_names()),
                          (ADJ, country_adjectives()), (CAPITAL, capitals())):
         proper.add(label, [tokenizer(surface) for surface in table])
+    # Headlines in capitals ("PAKISTAN ARMY CHIEF SAYS"): country words only, and only long
+    # ones, so "US" and "IS" stay what they are.
+    for label, table in ((COUNTRY, country_names()), (ADJ, country_adjectives()), (CAPITAL, capitals())):
+        proper.add(label, [tokenizer(key) for key in _upper_keys(table)])
     lower = PhraseMatcher(vocab, attr="LOWER")
     patterns = [tokenizer(term.surface) for term in sector_terms().values()]
     # "Secretary-General" splits at the capital while "secretary-general" stays one token
@@ -85,6 +89,16 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     return proper, lower
 
 
+def _upper_keys(table: dict[str, str]) -> dict[str, str]:
+    """Upper-case forms of a table's longer names -> the names ("PAKISTAN" -> "Pakistan")."""
+    return {key.upper(): key for key in table if len(key) >= 4 and key.upper() != key}
+
+
+@cache
+def _upper_names() -> dict[str, str]:
+    return {**_upper_keys(country_names()), **_upper_keys(country_adjectives()), **_upper_keys(capitals())}
+
+
 def _dictionary_pieces(doc: Doc) -> list[Piece]:
     proper, lower = _matchers(doc.vocab)
     found = []
@@ -92,7 +106,8 @@ def _dictionary_pieces(doc: Doc) -> list[Piece]:
         for label_id, start, end in matcher(doc):
             text = doc[start:end].text
             kind = doc.vocab.strings[label_id]
-            found.append(Piece(start, end, kind, text.lower() if lowercase else text))
+            key = text.lower() if lowercase else _upper_names().get(text, text)
+            found.append(Piece(start, end, kind, key))
     return found
 
 
