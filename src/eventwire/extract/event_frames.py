@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..resources.event_lexicon import EventLexicon, NounEntry, VerbEntry
 from .event_args import (
-    clause_subject, expand_conj, is_passive, patients, pobjs, subjects,
+    SPEECH_VERBS, clause_subject, expand_conj, is_passive, patients, pobjs, subjects,
 )
 
 # Complement dependents searched for cue words ("urge ... to de-escalate").
@@ -21,6 +21,16 @@ CUE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"
 CUE_WINDOW = 30  # tokens of complement searched for cues
 CONTAINERS = frozenset({"round", "wave", "series", "spate", "string", "barrage", "volley", "campaign",
                         "flurry", "number", "kind", "type", "form"})
+# verbs that react to an event someone else did: their subject is not its agent
+REACTIVE_VERBS = frozenset({
+    "condemn", "criticize", "criticise", "denounce", "deplore", "decry", "slam", "blast", "welcome",
+    "praise", "hail", "applaud", "protest", "reject", "deny", "dismiss", "oppose", "investigate",
+    "probe", "accuse", "blame", "discuss", "mourn", "support", "back", "endorse", "demand", "urge",
+    "call", "ask", "seek", "question", "dispute", "challenge", "fear", "predict", "monitor",
+    "witness", "survive", "suffer", "face", "recall", "remember", "commemorate", "mark", "describe",
+    "cite", "note", "follow", "avenge", "retaliate", "repel", "repulse", "foil", "thwart", "stop",
+    "prevent", "halt", "end", "block", "resist", "condone", "justify", "defend", "ignore", "track",
+})
 UNDERGO = frozenset({"face", "receive", "draw", "attract", "suffer", "endure", "get", "meet"})
 INNER_PREPS = frozenset({"between", "with", "to", "against", "on"})
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "from", "for", "into", "in", "at", "between")
@@ -325,8 +335,10 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     if not sources and len(between) > 1:  # "cooperation between X and Y"
         sources, targets = between[:1], between[1:]
     if not sources and tok.dep_ in ("dobj", "attr", "pobj"):
+        # "X is the largest donor", "X is heading an inquiry", "X participates in operations";
+        # but not "X condemned the attack": the condemner is not the attacker
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if gov.pos_ in ("VERB", "AUX"):  # "X is heading an inquiry", "X participates in operations"
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in REACTIVE_VERBS and gov.lemma_ not in SPEECH_VERBS:
             sources = subjects(gov)[0]
             frame.conf -= 0.1
     if not sources and not targets:

@@ -33,6 +33,9 @@ from .event_modality import Modality, modality_of, noun_modality
 # Roots whose events already are statements of intent, appeals, demands or refusals:
 # an announced future one is not recoded.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+# Events that partners do together: "Jordan and Britain held exercises" is each with the
+# other; "Germany and France condemned the bombing" is not.
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "12", "19"})
 NAME_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})
 
 
@@ -177,7 +180,9 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
             left = [t for t in trig.sent if t.i < trig.i and t.pos_ in ("PROPN", "NOUN")
                     and t.dep_ not in ("compound", "amod", "poss") and (actorish(t, resolver, lex) or acronym(t))]
             extra_sources = left[-1:]
-        if mod.reported and antecedent is not None and antecedent not in src_heads:
+        if mod.reported and antecedent is not None and antecedent not in src_heads and (
+            mod.modality != "asserted" or code[:2] in _VERBAL_ROOTS
+        ):
             extra_sources.append(antecedent)  # "Taliban leaders said the fighters will ..."
         heads = src_heads + extra_sources + expand(frame.targets)
         if heads and not any(actorish(t, resolver, lex) for t in heads) and not (
@@ -200,7 +205,7 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
         if targets and not (frame.wide_target and len(sources) > 1):
             pairs += [(s, t, conf) for s in sources for t in targets]
         primary = len(pairs)
-        if thing and len(sources) > 1:
+        if thing and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
             pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
         if thing:
             seen_heads = set(src_heads) | set(tgt_heads)
