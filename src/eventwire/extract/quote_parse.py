@@ -324,8 +324,8 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
                 found.append(hit)
             continue
         lemma = tok.lemma_.lower()
-        # The lemmatizer drops a final e from some -ing forms ("hoping" -> "hop").
-        entries = by_lemma.get(lemma) or (by_lemma.get(lemma + "e") if tok.tag_ == "VBG" else None)
+        # The lemmatizer drops a final e from some verb forms ("hoping" -> "hop").
+        entries = by_lemma.get(lemma) or (by_lemma.get(lemma + "e") if tok.pos_ == "VERB" else None)
         if entries and tok.pos_ == "ADV":
             hit = _adverb_cue(doc, tok, entries)
             if hit:
