@@ -9,7 +9,8 @@
 - Pronouns: "he"/"she"/"him" (and possessive "his"/"her", kept only when resolved) take the
   latest earlier named person (within a few sentences);
   "it" as the subject of a verb takes the latest country or organisation of this or the
-  previous sentence; "they"/"them" only when that window holds one actor code; a relative
+  previous sentence; "they"/"them" only when that window holds one plural group, or a
+  coordinated subject ("India and Pakistan ... they" -> two mentions); a relative
   "who"/"which" takes the actor its clause modifies ("Smith, who said ...").
 - Bodies named again: "Foreign Office spokesperson X" after "Pakistan's Foreign Office"
   takes Pakistan.
@@ -218,6 +219,21 @@ def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int])
     return window[-1] if len({m.code for m in window}) == 1 else None
 
 
+def _coordinated_subjects(doc: Doc, before: list[Mention], sent_of: list[int], at: int) -> list[Mention]:
+    """The latest "X and Y" subject of this or the previous sentence, when both have codes."""
+    here = sent_of[at]
+    window = [m for m in before if m.code and here - sent_of[m.start] <= 1]
+    for second in reversed(window):
+        head = _head(doc, second)
+        if head.dep_ != "conj":
+            continue
+        first = next((m for m in window if m.start <= head.head.i < m.end), None)
+        if first is not None and first.code != second.code and _is_subject(doc, first):
+            return [first, second]
+        return []
+    return []
+
+
 def _plural_or_group(doc: Doc, mention: Mention) -> bool:
     if any(p.kind in (ORG, ORGNAME) for p in mention.pieces):
         return True
@@ -240,6 +256,13 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if word in _POSSESSIVES and token.tag_ != "PRP$":
                 continue  # object "her" is handled as a person pronoun below
             before = [m for m in ordered if m.end <= token.i]
+            pair = _coordinated_subjects(doc, before, sent_of, token.i) if word in _GROUP_PRONOUNS else []
+            if pair:  # "India and Pakistan ... They agreed": one mention per actor
+                for source in pair:
+                    mention = Mention(token.i, token.i + 1, [])
+                    _copy(mention, source)
+                    found.append(mention)
+                continue
             source = _pronoun_source(token, "him" if word == "her" and token.tag_ != "PRP$" else word,
                                      before, sent_of)
             if source is None and word not in _PERSON_PRONOUNS:
