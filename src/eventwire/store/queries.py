@@ -21,7 +21,7 @@ def store_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
-def dyad_days(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[dict]:
+def dyad_days(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
     """Counted events per directed country dyad and day, with QuadClass counts and Goldstein."""
     return _dicts(con, f"""
         SELECT source_country || '->' || target_country AS dyad, left(event_date, 10) AS day,
@@ -41,7 +41,8 @@ def top_actors(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
     """Actors by number of counted events they take part in, as source or target."""
     return _dicts(con, f"""
         WITH sides AS (
-            SELECT coalesce(source_name, source_text) AS actor, source_code AS code FROM events WHERE {COUNTED}
+            SELECT coalesce(source_name, source_text) AS actor, source_code AS code FROM events
+            WHERE {COUNTED} AND source_text IS NOT NULL
             UNION ALL
             SELECT coalesce(target_name, target_text), target_code FROM events WHERE {COUNTED} AND target_text IS NOT NULL
         )
