@@ -28,6 +28,7 @@ OBJECT_CONTROL = frozenset({
     "require", "get", "let", "compel", "instruct", "direct", "advise", "want", "expect",
     "prompt", "lead", "cause", "enable", "drive", "spur",
 })
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its",
                       "their", "his", "our", "you"})
@@ -268,8 +269,28 @@ class ArgResolver:
             if place is not None and self.iso3.get(place.country):
                 code = country = self.iso3[place.country]
                 name = _label(country)
+        if code is None and span[0].lower_ in DEFINITE:
+            earlier = self.mentioned_before(tok)
+            if earlier is not None:  # "the hostile drones" after "Pakistani drone attacks"
+                code, country, sector = earlier.code, earlier.country, earlier.sector
+                name = earlier.name or _label(country)
         return Actor(id="", text=span.text, start=span.start_char, end=span.end_char,
                      code=code, country=country, sector=sector, name=name)
+
+    def mentioned_before(self, tok: Token, window: int = 800) -> Actor | None:
+        """The nearest earlier actor mention (within `window` characters) with the same head
+        noun: a definite description that repeats a noun refers back to it."""
+        stem = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or len(stem) < 3:
+            return None
+        i = bisect_right(self.starts, tok.idx) - 1
+        while i >= 0 and self.actors[i].start >= tok.idx - window:
+            actor = self.actors[i]
+            words = {w.rstrip("s") for w in actor.text.lower().split()}
+            if actor.end <= tok.idx and actor.code and stem.rstrip("s") in words:
+                return actor
+            i -= 1
+        return None
 
     def place_at(self, tok: Token):
         """The (sub-country) place mention covering `tok`, if any."""
