@@ -117,6 +117,9 @@ def noun_code(tok: Token, lex: EventLexicon) -> tuple[str, NounEntry | None] | N
                 return code, lex.nouns.get(obj.lemma_.lower())
     entry = lex.nouns.get(lower) or lex.nouns.get(lemma)
     if entry is not None:
+        if entry.cue:  # "a strike" among workers and wages is a labour strike
+            words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+            return next((c for c, cue in entry.cue if words & cue), entry.code), entry
         return entry.code, entry
     if lemma in CONTAINERS:  # "a new round of joint exercises", "three waves of attacks"
         for obj in pobjs(tok, ("of",)):
@@ -296,9 +299,6 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     if found is None:
         return None
     code, entry = found
-    if entry is not None and entry.cue and code == entry.code:
-        words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
-        code = next((c for c, cue in entry.cue if words & cue), code)
     preps = entry.tprep if entry else ("on", "against", "for", "to", "of")
     conf = entry.conf if entry else 0.65
     frame = Frame(trigger=tok, last=tok, code=code, conf=conf)
