@@ -100,6 +100,19 @@ def antecedent_of(tok: Token, trig: Token, default: Token | None, resolver: ArgR
     return subj[0] if subj and subj[0] is not tok and subj[0].lower_ not in PRONOUNS else None
 
 
+def object_antecedent(tok: Token, sources: list[Token], resolver: ArgResolver) -> Token | None:
+    """Who an object pronoun stands for when the actors extractor did not say: the nearest
+    earlier name in the sentence that is not the source ("X was released after President Y
+    pardoned him" -> X)."""
+    if tok.lower_ not in ("him", "her", "them") or resolver.actor_at(tok):
+        return None
+    for cand in reversed([t for t in tok.sent if t.i < tok.i]):
+        if cand.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and cand.dep_ != "compound" \
+                and all(cand.i not in range(s.left_edge.i, s.right_edge.i + 1) for s in sources):
+            return cand
+    return None
+
+
 def governor(tok: Token) -> Token:
     """The verb whose modality a noun trigger shares ("called for sanctions")."""
     cur = tok

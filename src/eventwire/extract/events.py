@@ -20,8 +20,8 @@ from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
 from ..resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
 from .event_actors import (
-    acronym, actorish, agents_of, antecedent_of, first_person, governor, sentence_actors, speech_subject,
-    wordlike,
+    acronym, actorish, agents_of, antecedent_of, first_person, governor, object_antecedent,
+    sentence_actors, speech_subject, wordlike,
 )
 from .event_args import SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs
 from .event_context import EventContext
@@ -191,7 +191,8 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
             continue  # "the storm threatened the harvest": no political actor takes part
         tgt_heads = [t for t in expand(frame.targets) if wordlike(t)]
         sources = [a for t in src_heads for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))] or [None]
-        targets = [a for t in tgt_heads for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+        targets = [a for t in tgt_heads
+                   for a in resolver.resolve_all(t, object_antecedent(t, src_heads, resolver) or antecedent, after=trig.i)]
         conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
         if trig.dep_ == "advcl" and trig.tag_ == "VB" and any(c.lower_ == "to" for c in trig.children):
             conf -= 0.15  # a purpose clause ("provided aid to support refugees"): the main verb says more
