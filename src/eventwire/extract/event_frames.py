@@ -32,6 +32,9 @@ REACTIVE_VERBS = frozenset({
     "prevent", "halt", "end", "block", "resist", "condone", "justify", "defend", "ignore", "track",
 })
 UNDERGO = frozenset({"face", "receive", "draw", "attract", "suffer", "endure", "get", "meet"})
+# nouns whose clause says what they are about ("claims that X abused children")
+CONTENT_NOUNS = frozenset({"claim", "allegation", "report", "accusation", "suspicion", "charge",
+                           "evidence", "rumor", "rumour", "complaint", "fear", "concern"})
 INNER_PREPS = frozenset({"between", "with", "to", "against", "on"})
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "from", "for", "into", "in", "at", "between")
 
@@ -338,6 +341,8 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
         # "X is the largest donor", "X is heading an inquiry", "X participates in operations";
         # but not "X condemned the attack": the condemner is not the attacker
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod") and gov.head is not gov:
+            gov = gov.head  # "X has been responsible for mass killings"
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in REACTIVE_VERBS and gov.lemma_ not in SPEECH_VERBS:
             sources = subjects(gov)[0]
             frame.conf -= 0.1
@@ -397,7 +402,11 @@ def alternate_targets(trig: Token, exclude: set[Token]) -> list[Token]:
     stack = [c for c in trig.children if c.dep_ not in _OTHER_CLAUSE]
     while stack:
         tok = stack.pop()
-        if tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "poss", "nmod") and \
+        if tok.lemma_ in CONTENT_NOUNS:  # "an investigation into claims that X abused ..."
+            stack.extend(g for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                         for g in c.children if g.dep_ == "nsubj")
+        about = tok.dep_ == "nsubj" and tok.head.head.lemma_ in CONTENT_NOUNS
+        if (tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "poss", "nmod") or about) and \
                 tok.pos_ in ("NOUN", "PROPN") and tok not in exclude:
             out.append(tok)  # phrase heads only: "compound" parts belong to their head
         stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSE)
