@@ -241,9 +241,9 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
         for n, (source, target, pconf) in enumerate(pairs):
             if source is not None and target is not None and source.start == target.start:
                 continue
-            if n >= primary and source is not None and target is not None and \
-                    source.country is not None and source.country == target.country:
-                continue  # a guessed target of the source's own country ("offered US aid")
+            if n >= primary and source is not None and target is not None and frame.not_target is not None \
+                    and target.start <= frame.not_target.idx < target.end and source.country == target.country:
+                continue  # the thing offered is no target, even if it says whose it is ("offered US aid")
             out.append(_Candidate(frame, trig.sent, source, target, code, pconf, mod))
     return out
 
