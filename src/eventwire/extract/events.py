@@ -144,96 +144,133 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
     return frames
 
 
+def _modality(trig: Token, embed: dict[str, str]) -> Modality:
+    if trig.pos_ in ("VERB", "AUX"):
+        return modality_of(trig, embed)
+    gov = governor(trig)
+    mod = modality_of(gov, embed)
+    return noun_modality(gov, mod, embed) if gov is not trig else mod
+
+
+def _source_heads(frame: Frame, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
+    trig = frame.trigger
+    if frame.loose:
+        frame.targets = [t for t in frame.loose if resolver.place_at(t) is not None]
+        frame.sources = [t for t in frame.loose if t not in frame.targets]
+    heads = agents_of(expand(frame.sources), trig, resolver, lex)
+    if trig.pos_ in ("NOUN", "PROPN") and heads:
+        # "the Pahalgam terror attack": a town before an event noun is where, not who
+        located = [t for t in heads if t.dep_ == "compound" and resolver.place_at(t) is not None
+                   and resolver.actor_at(t) is None]
+        if located:
+            heads = [t for t in heads if t not in located]
+            frame.targets = frame.targets or located
+    return heads
+
+
+def _extra_sources(trig: Token, src_heads: list[Token], code: str, mod: Modality,
+                   antecedent: Token | None, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
+    """Less certain sources, paired after the parsed ones."""
+    extra: list[Token] = []
+    if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
+        # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
+        extra = [t for t in pobjs(trig, ("in", "from", "by")) if t.ent_type_ in ("GPE", "ORG", "NORP")]
+    if not src_heads and not extra and trig.pos_ == "VERB" and not is_passive(trig):
+        # the parse lost the subject ("On a visit to X, President Y voiced ..."): the
+        # nearest actor to the left of the verb
+        left = [t for t in trig.sent if t.i < trig.i and t.pos_ in ("PROPN", "NOUN")
+                and t.dep_ not in ("compound", "amod", "poss") and (actorish(t, resolver, lex) or acronym(t))]
+        extra = left[-1:]
+    if mod.reported and antecedent is not None and antecedent not in src_heads and (
+        mod.modality != "asserted" or code[:2] in _VERBAL_ROOTS
+    ):
+        extra.append(antecedent)  # "Taliban leaders said the fighters will ..."
+    return extra
+
+
+Pair = tuple[Actor | None, Actor | None, float]
+
+
+def _fallback_pairs(frame: Frame, sources: list, src_heads: list[Token], tgt_heads: list[Token],
+                    code: str, conf: float, antecedent: Token | None, resolver: ArgResolver,
+                    lex: EventLexicon) -> list[Pair]:
+    """A target that is a thing ("a trade agreement", "the embassy's closure") still leaves
+    room for the actor the event is directed at: the partner of a coordinated subject
+    ("Canada and Britain agreed a deal"), an actor in the clause ("eased curfews in North
+    Sinai"), else one elsewhere in the sentence. They come after the parsed pairs, with
+    less confidence."""
+    trig = frame.trigger
+    pairs: list[Pair] = []
+    if len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+        pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
+    seen_heads = set(src_heads) | set(tgt_heads)
+    taken = {i for h in seen_heads for i in range(*np_bounds(h))}
+    alts = [t for t in alternate_targets(trig, seen_heads) if t.i not in taken and actorish(t, resolver, lex)][:4]
+    pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
+              for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+    if not alts and trig.pos_ in ("VERB", "AUX"):
+        # last resort: an actor elsewhere in the sentence ("will not end the strike until
+        # the authorities ..."); least confident of all
+        taken |= {t.i for h in src_heads for t in h.subtree}
+        far = [t for t in sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
+        pairs += [(s, a, round(conf - 0.3, 3)) for s in sources for t in far
+                  for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+    return pairs
+
+
+def _place_pairs(trig: Token, sources: list, src_heads: list[Token], tgt_heads: list[Token],
+                 conf: float, antecedent: Token | None, resolver: ArgResolver) -> list[Pair]:
+    """Where it happened is often what it was aimed at ("accepted refugees living in Greek
+    camps"): places in the clause, well below the parsed target."""
+    places = [t for t in alternate_targets(trig, set(src_heads) | set(tgt_heads))
+              if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "to", "into", "at", "from")][:2]
+    return [(s, a, round(conf - 0.2, 3)) for s in sources for t in places
+            for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+
+
+def _confidence(frame: Frame, sources: list) -> float:
+    trig = frame.trigger
+    conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
+    if trig.dep_ == "advcl" and trig.tag_ == "VB" and any(c.lower_ == "to" for c in trig.children):
+        conf -= 0.15  # a purpose clause ("provided aid to support refugees"): the main verb says more
+    return round(conf, 3)
+
+
 def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex: EventLexicon) -> list[_Candidate]:
     resolver = ArgResolver(doc, actors, places, iso3_by_iso2())
     embed = _embed_heads(lex)
     out: list[_Candidate] = []
     for frame in _frames(doc, lex):
         trig = frame.trigger
-        if trig.pos_ in ("VERB", "AUX"):
-            mod = modality_of(trig, embed)
-        else:
-            gov = governor(trig)
-            mod = modality_of(gov, embed)
-            if gov is not trig:
-                mod = noun_modality(gov, mod, embed)
-        code, mod = recode(frame.code, mod, lex)
+        code, mod = recode(frame.code, _modality(trig, embed), lex)
         antecedent = speech_subject(trig)
-        if frame.loose:
-            frame.targets = [t for t in frame.loose if resolver.place_at(t) is not None]
-            frame.sources = [t for t in frame.loose if t not in frame.targets]
-        src_heads = agents_of(expand(frame.sources), trig, resolver, lex)
-        if trig.pos_ in ("NOUN", "PROPN") and src_heads:
-            # "the Pahalgam terror attack": a town before an event noun is where, not who
-            located = [t for t in src_heads if t.dep_ == "compound" and resolver.place_at(t) is not None
-                       and resolver.actor_at(t) is None]
-            if located:
-                src_heads = [t for t in src_heads if t not in located]
-                frame.targets = frame.targets or located
-        extra_sources: list[Token] = []
-        if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
-            # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
-            extra_sources = [t for t in pobjs(trig, ("in", "from", "by")) if t.ent_type_ in ("GPE", "ORG", "NORP")]
-        if not src_heads and not extra_sources and trig.pos_ == "VERB" and not is_passive(trig):
-            # the parse lost the subject ("On a visit to X, President Y voiced ..."): the
-            # nearest actor to the left of the verb
-            left = [t for t in trig.sent if t.i < trig.i and t.pos_ in ("PROPN", "NOUN")
-                    and t.dep_ not in ("compound", "amod", "poss") and (actorish(t, resolver, lex) or acronym(t))]
-            extra_sources = left[-1:]
-        if mod.reported and antecedent is not None and antecedent not in src_heads and (
-            mod.modality != "asserted" or code[:2] in _VERBAL_ROOTS
-        ):
-            extra_sources.append(antecedent)  # "Taliban leaders said the fighters will ..."
+        src_heads = _source_heads(frame, resolver, lex)
+        extra_sources = _extra_sources(trig, src_heads, code, mod, antecedent, resolver, lex)
         heads = src_heads + extra_sources + expand(frame.targets)
         if heads and not any(actorish(t, resolver, lex) for t in heads) and not (
             frame.loose and frame.targets  # "the Pahalgam attack": aimed at a place, hence its country
         ):
             continue  # "the storm threatened the harvest": no political actor takes part
         tgt_heads = [t for t in expand(frame.targets) if wordlike(t)]
-        sources = [a for t in src_heads for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))] or [None]
+        sources = [a for t in src_heads
+                   for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))] or [None]
         targets = [a for t in tgt_heads
                    for a in resolver.resolve_all(t, object_antecedent(t, src_heads, resolver) or antecedent, after=trig.i)]
-        conf = frame.conf - (0.15 if frame.target_fallback else 0.0) - (0.1 if sources == [None] else 0.0)
-        if trig.dep_ == "advcl" and trig.tag_ == "VB" and any(c.lower_ == "to" for c in trig.children):
-            conf -= 0.15  # a purpose clause ("provided aid to support refugees"): the main verb says more
-        conf = round(conf, 3)
-        # A target that is a thing ("a trade agreement", "the embassy's closure") still
-        # leaves room for the actor the event is directed at: the partner of a coordinated
-        # subject ("Canada and Britain agreed a deal") or an actor in the clause ("eased
-        # curfews in North Sinai"). Those pairs come second, with less confidence.
+        conf = _confidence(frame, sources)
         thing = frame.wide_target or frame.target_fallback or not any(actorish(t, resolver, lex) for t in tgt_heads)
-        pairs: list[tuple[Actor | None, Actor | None, float]] = []
+        pairs: list[Pair] = []
         if targets and not (frame.wide_target and len(sources) > 1):
             pairs += [(s, t, conf) for s in sources for t in targets]
         primary = len(pairs)
-        if thing and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
-            pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
         if thing:
-            seen_heads = set(src_heads) | set(tgt_heads)
-            taken = {i for h in seen_heads for i in range(*np_bounds(h))}
-            alts = [t for t in alternate_targets(trig, seen_heads)
-                    if t.i not in taken and actorish(t, resolver, lex)][:4]
-            pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
-                      for a in resolver.resolve_all(t, antecedent, after=trig.i)]
-            if not alts and trig.pos_ in ("VERB", "AUX"):
-                # last resort: an actor elsewhere in the sentence ("will not end the strike
-                # until the authorities ..."); least confident of all
-                taken |= {t.i for h in src_heads for t in h.subtree}
-                far = [t for t in sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
-                pairs += [(s, a, round(conf - 0.3, 3)) for s in sources for t in far
-                          for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+            pairs += _fallback_pairs(frame, sources, src_heads, tgt_heads, code, conf, antecedent, resolver, lex)
         if frame.actor_target and thing and len(pairs) == primary and not (len(sources) > 1):
             continue  # "met the spending goal", "gave the team a lead": no one is met or given to
         if not pairs:
             pairs = [(s, None, conf) for s in sources]
             primary = len(pairs)
         elif not thing:
-            # where it happened is often what it was aimed at ("accepted refugees living in
-            # Greek camps"): places in the clause, well below the parsed target
-            places = [t for t in alternate_targets(trig, set(src_heads) | set(tgt_heads))
-                      if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "to", "into", "at", "from")][:2]
-            pairs += [(s, a, round(conf - 0.2, 3)) for s in sources for t in places
-                      for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+            pairs += _place_pairs(trig, sources, src_heads, tgt_heads, conf, antecedent, resolver)
         if extra_sources:
             extra = [a for t in extra_sources for a in resolver.resolve_all(t)]
             pairs += [(s, t, round(c - 0.1, 3)) for s in extra for (_, t, c) in pairs[:4]
