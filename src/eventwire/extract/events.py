@@ -1,9 +1,12 @@
 """Events: (source, CAMEO event, target) triples from the dependency parse.
 
 Triggers and codes come from the predicate lexicon (event_frames), arguments from the
-parse (event_args), negation and modality from event_modality; this module expands
-coordinated actors into one event per source-target pair, recodes announced intentions
-(03x / 13x) and refusals (12x), and attaches date, place and quote.
+parse (event_args, event_actors), negation and modality from event_modality, date, place
+and quote from event_context. This module expands coordinated actors into one event per
+source-target pair, recodes announced intentions (03x / 13x) and refusals (12x), and
+ranks the pairs: parsed ones first, guessed ones (a reciprocal partner, an actor elsewhere
+in the clause or sentence, the reporting speaker) with less confidence, so a consumer
+that wants only firm events can keep confidence >= 0.6.
 """
 
 from __future__ import annotations
