@@ -93,7 +93,7 @@ def _office_matches(description: str, title: str | None) -> bool:
 
 def _head(doc: Doc, mention: Mention):
     for token in doc[mention.start:mention.end]:
-        if not mention.start <= token.head.i < mention.end or token.head is token:
+        if not mention.start <= token.head.i < mention.end or token.head == token:
             return token
     return doc[mention.end - 1]
 
@@ -167,8 +167,8 @@ def _antecedent(token, by_token: dict[int, Mention]) -> Mention | None:
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Whether the mention's head word is a clause subject (its own or via "and")."""
     for token in doc[mention.start:mention.end]:
-        if not mention.start <= token.head.i < mention.end or token.head is token:
-            while token.dep_ == "conj" and token.head is not token:
+        if not mention.start <= token.head.i < mention.end or token.head == token:
+            while token.dep_ == "conj" and token.head != token:
                 token = token.head
             return token.dep_ in ("nsubj", "nsubjpass")
     return False

@@ -144,7 +144,7 @@ def _capital_role(doc: Doc, piece: Piece) -> str | None:
     if _is_acting(doc, piece):
         return "GOV"
     token = doc[piece.end - 1]
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head != token:
         token = token.head
     if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in _CAPITAL_OBJECT_PREPS):
         return ""  # "talks with Tehran", "strikes on Damascus"
@@ -174,7 +174,7 @@ def _head_piece(doc: Doc, chain: list[Piece]) -> Piece:
     """The piece holding the phrase's syntactic head ("Court" in "Court of Criminal Appeals")."""
     start, end = chain[0].start, chain[-1].end
     for piece in chain:
-        if any(not start <= t.head.i < end or t.head is t for t in doc[piece.start:piece.end]):
+        if any(not start <= t.head.i < end or t.head == t for t in doc[piece.start:piece.end]):
             return piece
     return chain[-1]
 
@@ -183,11 +183,11 @@ def _is_participant(doc: Doc, piece: Piece, places: bool = False) -> bool:
     """An unknown organisation name counts when it is a verb's subject or object, an agent
     ("by X"), or a possessor; not as a location or a modifier."""
     token = next((t for t in doc[piece.start:piece.end] if not piece.start <= t.head.i < piece.end
-                  or t.head is t), doc[piece.end - 1])  # the piece's head word
+                  or t.head == t), doc[piece.end - 1])  # the piece's head word
     nxt = doc[piece.end] if piece.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _POSSESSIVE:
         return True
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head != token:
         token = token.head  # "X and Y": Y plays X's part
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True

@@ -17,7 +17,7 @@ def speech_subject(tok: Token) -> Token | None:
     """Subject of the nearest speech verb above `tok` ("X said it would ..." -> X)."""
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
         if cur.lemma_ in SPEECH_VERBS:
@@ -81,7 +81,7 @@ def agents_of(heads: list[Token], trig: Token, resolver: ArgResolver, lex: Event
 def sentence_actors(trig: Token, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
     """Heads of actor-like noun phrases in the trigger's sentence, nearest first."""
     heads = [t for t in trig.sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")
-             and t is not trig and actorish(t, resolver, lex)]
+             and t != trig and actorish(t, resolver, lex)]
     return sorted(heads, key=lambda t: abs(t.i - trig.i))
 
 
@@ -97,7 +97,7 @@ def antecedent_of(tok: Token, trig: Token, default: Token | None, resolver: ArgR
     if default is not None or tok.lower_ not in ("its", "their", "his", "her") or resolver.actor_at(tok):
         return default
     subj = subjects(governor(trig))[0]
-    return subj[0] if subj and subj[0] is not tok and subj[0].lower_ not in PRONOUNS else None
+    return subj[0] if subj and subj[0] != tok and subj[0].lower_ not in PRONOUNS else None
 
 
 def object_antecedent(tok: Token, sources: list[Token], resolver: ArgResolver) -> Token | None:
@@ -117,7 +117,7 @@ def governor(tok: Token) -> Token:
     """The verb whose modality a noun trigger shares ("called for sanctions")."""
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             return cur
         cur = cur.head
     return cur

@@ -46,7 +46,7 @@ def is_passive(verb: Token) -> bool:
     ("were engaged and destroyed by ...")."""
     if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb:
         own = any(c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
         return not own and any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.head.children)
     return False
@@ -250,7 +250,7 @@ class ArgResolver:
         actor = self.actor_at(tok)
         if actor is not None:
             return actor
-        if tok.lower_ in PRONOUNS and antecedent is not None and antecedent is not tok:
+        if tok.lower_ in PRONOUNS and antecedent is not None and antecedent != tok:
             ref = self.resolve(antecedent)
             return Actor(id=ref.id, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                          code=ref.code, country=ref.country, sector=ref.sector,

@@ -41,23 +41,36 @@ class EventContext:
         return [x for x in items if sent.start_char <= key(x) < sent.end_char]
 
     def date(self, trig: Token, sent: SpacySpan) -> tuple[str | None, str | None]:
+        """The time expression attached to the trigger's clause, else the nearest one in the
+        sentence that is not inside another noun phrase ("suspended the 1960 treaty" is not
+        an event of 1960; "the April 22 attack" is), else the publication date."""
         best, best_score = None, None
         for t in self._in(self.times, lambda t: t.start, sent):
-            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
-            attached = False
-            if span is not None:
-                cur = span.root
-                for _ in range(5):
-                    cur = cur.head
-                    if cur.pos_ in ("VERB", "AUX"):
-                        attached = cur is trig or cur is trig.head
-                        break
+            head = self._governor(t)
+            if head is not None and head.pos_ in ("NOUN", "PROPN") and not _within_noun(head, trig):
+                continue
+            attached = head is not None and (head == trig or head == trig.head)
             score = (0 if attached else 1, abs(t.start - trig.idx))
             if best_score is None or score < best_score:
                 best, best_score = t, score
         if best is not None:
             return best.value, best.text
         return self.published, None
+
+    def _governor(self, time: Time) -> Token | None:
+        """The first verb or noun above a time expression in the parse, skipping
+        prepositions and the like ("on Friday" -> the verb; "the 1960 treaty" -> "treaty")."""
+        span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None:
+            return None
+        cur = span.root
+        for _ in range(5):
+            if cur.head == cur:
+                return None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+                return cur
+        return None
 
     def place(self, trig: Token, sent: SpacySpan, source: Actor | None = None) -> Place | None:
         found = self._in(self.places, lambda p: p.start, sent)
@@ -84,3 +97,14 @@ class EventContext:
             if q.content.start > trig.idx:
                 break
         return None
+
+
+def _within_noun(token: Token, noun: Token) -> bool:
+    """Whether `token` is `noun` or one of its pre-modifiers ("the April 22 Pahalgam attack")."""
+    for _ in range(4):
+        if token == noun:
+            return True
+        if token.dep_ not in ("compound", "nmod", "amod", "npadvmod", "poss", "nummod"):
+            return False
+        token = token.head
+    return False

@@ -227,7 +227,7 @@ def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token |
         preps = preps + (nentry.tprep if nentry else ("on", "against", "with"))
     if is_passive(tok):
         found = patients(tok)
-        if found and found[0] is not noun:
+        if found and found[0] != noun:
             return found, False
     datives = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     by_prep = pobjs(tok, preps)
@@ -235,7 +235,7 @@ def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token |
         by_prep += pobjs(noun, preps)
     elif obj is not None and preps:
         by_prep += pobjs(obj, preps)
-    direct = [obj] if obj is not None and obj is not noun and obj.dep_ == "dobj" else []
+    direct = [obj] if obj is not None and obj != noun and obj.dep_ == "dobj" else []
     if entry.nodobj or noun is not None:
         ordered = by_prep or datives
         if ordered:
@@ -246,7 +246,7 @@ def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token |
         inner = [t for root in scope for t in root.subtree
                  if t.dep_ == "pobj" and t.head.lower_ in INNER_PREPS]
         inner = inner or [t for t in (obj.subtree if obj is not None else ())
-                          if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head is obj]
+                          if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head == obj]
         if inner:  # "offered assistance in starting talks between the two countries"
             return inner[:1], True
     else:
@@ -327,7 +327,7 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     follower = [tok.doc[nxt]] if nxt < len(tok.doc) else []
     for child in list(tok.children) + follower:
         if child.dep_ in ("acl", "advcl") and child.lemma_ in ("target", "aim", "hit") and (
-            child.head is tok or child.i == nxt
+            child.head == tok or child.i == nxt
         ):
             targets += [c for c in child.children if c.dep_ == "dobj"]
     if not targets and tok.dep_ == "dobj":  # "had lunch with X": the preposition hangs on the verb
@@ -341,7 +341,7 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
         # "X is the largest donor", "X is heading an inquiry", "X participates in operations";
         # but not "X condemned the attack": the condemner is not the attacker
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod") and gov.head is not gov:
+        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod") and gov.head != gov:
             gov = gov.head  # "X has been responsible for mass killings"
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in REACTIVE_VERBS and gov.lemma_ not in SPEECH_VERBS:
             sources = subjects(gov)[0]

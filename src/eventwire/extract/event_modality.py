@@ -91,7 +91,7 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
                 mode = "intended"
             cur = head
             continue
-        if dep == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+        if dep == "pcomp" and head.pos_ == "ADP" and head.head != head:
             head = head.head  # "accused X of attacking": look past the preposition
         lemma = head.lemma_
         if dep == "advcl":

@@ -152,7 +152,7 @@ def _modality(trig: Token, embed: dict[str, str]) -> Modality:
         return modality_of(trig, embed)
     gov = governor(trig)
     mod = modality_of(gov, embed)
-    return noun_modality(gov, mod, embed) if gov is not trig else mod
+    return noun_modality(gov, mod, embed) if gov != trig else mod
 
 
 def _source_heads(frame: Frame, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
@@ -205,7 +205,7 @@ def _fallback_pairs(frame: Frame, sources: list, src_heads: list[Token], tgt_hea
     trig = frame.trigger
     pairs: list[Pair] = []
     if len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
-        pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s is not t]
+        pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s != t]
     seen_heads = set(src_heads) | set(tgt_heads)
     taken = {i for h in seen_heads for i in range(*np_bounds(h))}
     alts = [t for t in alternate_targets(trig, seen_heads) if t.i not in taken and actorish(t, resolver, lex)][:4]

@@ -34,7 +34,7 @@ def _verb_of(token: Token) -> Token | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -49,7 +49,7 @@ def tense_of(token: Token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
-    if verb.lemma_ in _ARRANGE_VERBS and token.head is not verb:
+    if verb.lemma_ in _ARRANGE_VERBS and token.head != verb:
         return "future"  # "planned a rally on Saturday", "scheduled a news conference Thursday"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
