@@ -22,7 +22,10 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Quote, Span
 from .quote_marks import Quoted, find_quoted
-from .quote_parse import Attribution, Piece, speaker_span, find_attributions
+from .quote_bounds import trimmed
+from .quote_candidates import extra_attributions
+from .quote_parse import Attribution, Piece, find_attributions, speaker_span
+from .quote_scorer import features, probability, threshold
 
 # How far after a closing mark (characters) a cue may stand: "...," said the senator's
 # spokeswoman, Jane Doe.
@@ -189,7 +192,10 @@ def _ends_paragraph(text: str, pos: int) -> bool:
     return not rest.strip(" \t.,;:!?\"”’'")
 
 
-def _assemble(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution]) -> list[_Draft]:
+def _direct_drafts(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution]
+                   ) -> tuple[list[_Draft], set[int]]:
+    """Quotes in quotation marks with their cue and speaker, and the indices of the
+    attributions they took."""
     spoken = [a for a in attrs if a.speaker is not None]  # cues a quote may take
     cue_starts = [a.cue[0] for a in spoken]
     ends_sorted = sorted(spoken, key=lambda a: a.cue[1])
@@ -224,19 +230,61 @@ def _assemble(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution
         draft.ends_para = _ends_paragraph(text, end_of_attr)
         drafts.append(draft)
         previous = draft
+    return drafts, used
+
+
+def candidates(doc: Doc, text: str, trim: bool = True, extra: bool = False
+               ) -> tuple[list[_Draft], list[tuple[Attribution, list[str]]]]:
+    """Direct quotes, and the indirect attribution candidates with their features: those
+    of the rule layer not taken by a direct quote (content ends moved by `quote_bounds`
+    unless `trim` is false), then, with `extra`, those of `quote_candidates`."""
+    quoted = find_quoted(text)
+    attrs = find_attributions(doc, text)
+    drafts, used = _direct_drafts(doc, text, quoted, attrs)
     direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
+    marks = [(q.open_at, (q.close_at + 1) if q.close_at is not None else q.end) for q in quoted]
     outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
-    for k, att in enumerate(attrs):
-        if k in used or not att.content or (att.speaker is None and att.role not in _SPEAKERLESS):
-            continue
+    pool = [a for k, a in enumerate(attrs) if k not in used and a.content
+            and (a.speaker is not None or a.role in _SPEAKERLESS)]
+    if extra:
+        pool += extra_attributions(doc, {a.cue_token for a in attrs})
+    if trim:
+        for att in pool:
+            att.content = trimmed(doc, att)
+    found = []
+    for att in pool:
         if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
             continue  # the same words are already a direct quote, or lie inside one
         if not att.speech and any(s <= att.cue[0] < e for s, e in outer):
             continue  # a belief or stance inside reported speech is part of what was said
+        in_quote = any(s <= att.cue[0] < e for s, e in marks)
+        found.append((att, features(doc, att, in_quote)))
+    return drafts, found
+
+
+def _assemble(doc: Doc, text: str) -> list[_Draft]:
+    drafts, found = candidates(doc, text)
+    cut = threshold()
+    kept = [(probability(feats), att) for att, feats in found]
+    kept = [(p, att) for p, att in kept if p >= cut]
+    for _, att in _unique(kept):
         kind = "direct" if _quoted_edge(text, att.content) else "indirect"
         drafts.append(_Draft(kind, list(att.content), att.cue, att.speaker, att.speaker_token))
     drafts.sort(key=lambda d: d.pieces[0][0])
     return drafts
+
+
+def _unique(scored: list[tuple[float, Attribution]]) -> list[tuple[float, Attribution]]:
+    """The most probable of candidates with (almost) the same content: two cues over one
+    clause ("said he wants to C" gives C twice) are one attribution."""
+    out: list[tuple[float, Attribution]] = []
+    for p, att in sorted(scored, key=lambda x: -x[0]):
+        size = _size(att.content)
+        if any(_covered(att.content, *_span_of(o.content)) * 10 >= max(size, _size(o.content)) * 9
+               for _, o in out):
+            continue
+        out.append((p, att))
+    return out
 
 
 def _quoted_edge(text: str, pieces: list[Piece]) -> bool:
@@ -276,7 +324,7 @@ def _content_span(text: str, pieces: list[Piece]) -> Span:
 def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Quotes in text order, ids q1, q2, ..."""
     text = doc.text  # built from the tokens on every access: read it once
-    drafts = _assemble(doc, text, find_quoted(text), find_attributions(doc, text))
+    drafts = _assemble(doc, text)
     quotes = []
     for draft in drafts:
         cue = Span(text[draft.cue[0]:draft.cue[1]], *draft.cue) if draft.cue else None

@@ -1,0 +1,282 @@
+"""Train the attribution filter of the quote extractor (`resources/data/quote_model.tsv`).
+
+Reads the PolNeAR articles of the *train* split of the shared quotes gold set (never the dev
+split), runs the rule layer of `eventwire.extract.quotes` on each article to get its indirect
+attribution candidates with their features, labels a candidate 1 when its content matches a
+gold content that no direct quote already matched (multiset token Jaccard >= 0.5, the
+scorer's rule), and fits a logistic regression (L2, AdaGrad, numpy only). The threshold is
+chosen on a held-out sixth of the train articles by the content F1 of the whole extractor;
+the final weights are then refitted on all train articles.
+
+Retrain (from /work/main):
+    PYTHONPATH=src .venv/bin/python scripts/train_quote_model.py \
+        --gold ../shared/eval/quotes_dev.jsonl [--docbin parsed.spacy]
+`--docbin` reuses parsed documents (DocBin whose docs carry user_data["article"]["id"]);
+without it the train articles are cleaned and parsed here (a few minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from eventwire.extract import quote_bounds as B
+from eventwire.extract import quote_scorer as S
+from eventwire.extract import quotes as Q
+from eventwire.extract.quote_parse import Attribution
+from eventwire.nlp import load_nlp
+from eventwire.resources import DATA
+
+_WORD = re.compile(r"\w+")
+
+
+def bag(text: str) -> Counter:
+    return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def jaccard(a: Counter, b: Counter) -> float:
+    inter = sum((a & b).values())
+    union = sum((a | b).values())
+    return inter / union if union else 0.0
+
+
+def _pieces_bag(text: str, pieces) -> Counter:
+    return bag(" ".join(text[s:e] for s, e in pieces))
+
+
+def _docs(args, gold):
+    nlp = load_nlp()
+    if args.docbin:
+        from spacy.tokens import DocBin
+        for doc in DocBin().from_disk(args.docbin).get_docs(nlp.vocab):
+            if doc.user_data["article"]["id"] in gold:
+                yield doc.user_data["article"]["id"], doc
+        return
+    from eventwire.clean import clean_article
+    from eventwire.records import Article
+    ids = list(gold)
+    texts = (clean_article(Article(id=i, text=gold[i]["text"], published=gold[i].get("published")))
+             for i in ids)
+    for gid, doc in zip(ids, nlp.pipe(texts, batch_size=32)):
+        yield gid, doc
+
+
+def collect(args):
+    """Per article: the doc, the gold record, the direct drafts and the untrimmed indirect
+    candidates of the rule layer (with their features)."""
+    gold = {}
+    for line in open(args.gold, encoding="utf-8"):
+        rec = json.loads(line)
+        if rec.get("split") == "train":
+            gold[rec["id"]] = rec
+    out = []
+    for gid, doc in _docs(args, gold):
+        drafts, found = Q.candidates(doc, doc.text, trim=False, extra=args.extra)
+        out.append((doc, gold[gid], drafts, found))
+    return out
+
+
+def bound_examples(raw):
+    """(features, label) per cut point of candidates whose gold content starts where
+    theirs does: label 1 when the gold content ends at or before the cut."""
+    rows = []
+    for doc, g, _, found in raw:
+        text = doc.text
+        if text != g["text"]:
+            continue  # offsets are compared directly; whitespace-changed texts are skipped
+        golds = [(q["content"]["start"], q["content"]["end"]) for q in g["quotes"]]
+        for att, _ in found:
+            if att.role not in B.ROLES or len(att.content) != 1:
+                continue
+            s, e = att.content[0]
+            near = [ge for gs, ge in golds if abs(gs - s) <= 2 and ge > s]
+            if not near:
+                continue
+            g_end = min(near, key=lambda ge: abs(ge - e))
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            first, last = span.start, span.end - 1
+            lemma = doc[att.cue_token].lemma_.lower()
+            for tok in B.cut_points(doc, first, last, att.cue_token):
+                label = int(g_end <= tok.left_edge.idx + 1)
+                rows.append((B.cut_features(doc, tok, first, last, att.role, lemma), label))
+    return rows
+
+
+def articles_from(raw, weights=None, cut=None):
+    """Per article: (direct content bags, [(features, content bag)], gold bags), with
+    candidate contents trimmed by the given bounds weights."""
+    articles = []
+    for doc, g, drafts, found in raw:
+        text = doc.text
+        gbags = []
+        for q in g["quotes"]:
+            c = q["content"]
+            frs = c.get("fragments") or [[c["start"], c["end"]]]
+            gbags.append(bag(" ".join(g["text"][s:e] for s, e in frs)))
+        dbags = [_pieces_bag(text, d.pieces) for d in drafts]
+        cands = []
+        for att, feats in found:
+            pieces = B.trimmed(doc, att, weights, cut) if weights else att.content
+            trimmed = Attribution(att.cue, att.cue_token, att.speaker, att.speaker_token, pieces,
+                                  att.role, att.speech)
+            cands.append((S.features(doc, trimmed, "in_quote=True" in feats), _pieces_bag(text, pieces)))
+        articles.append((dbags, cands, gbags))
+    return articles
+
+
+def _greedy_tp(pred: list[Counter], gold: list[Counter]) -> int:
+    pairs = sorted(((jaccard(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)),
+                   reverse=True)
+    used_p, used_g, tp = set(), set(), 0
+    for score, i, j in pairs:
+        if score < 0.5:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            tp += 1
+    return tp
+
+
+def labels(articles):
+    """1 for a candidate matching a gold content left over by the direct quotes."""
+    ys = []
+    for dbags, cands, gbags in articles:
+        left = [g for g in gbags if not any(jaccard(d, g) >= 0.5 for d in dbags)]
+        ys.append([int(any(jaccard(c, g) >= 0.5 for g in left)) for _, c in cands])
+    return ys
+
+
+def fit(rows, ys, vocab, epochs=8, l2=1e-4, rate=0.3):
+    w = np.zeros(len(vocab))
+    g2 = np.full(len(vocab), 1e-8)
+    order = np.arange(len(rows))
+    rng = np.random.default_rng(0)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for k in order:
+            idx = rows[k]
+            z = w[idx].sum()
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            grad = (p - ys[k]) + l2 * w[idx]
+            g2[idx] += grad * grad
+            w[idx] -= rate * grad / np.sqrt(g2[idx])
+    return w
+
+
+def _flatten(articles, ys, vocab, grow):
+    rows, flat = [], []
+    for (_, cands, _), y in zip(articles, ys):
+        for (feats, _), label in zip(cands, y):
+            idx = []
+            for f in feats:
+                if f not in vocab and grow:
+                    vocab[f] = len(vocab)
+                if f in vocab:
+                    idx.append(vocab[f])
+            rows.append(np.array(idx, dtype=np.int64))
+            flat.append(label)
+    return rows, flat
+
+
+def content_f1(articles, w, vocab, cut):
+    tp = npred = ngold = 0
+    for dbags, cands, gbags in articles:
+        kept = []
+        for feats, c in cands:
+            if w is None:  # the rule layer alone
+                keep = not any(f.startswith("role=g-") for f in feats)
+            else:
+                z = sum(w[vocab[f]] for f in feats if f in vocab)
+                keep = 1.0 / (1.0 + np.exp(-z)) >= cut
+            if keep:
+                kept.append(c)
+        pred = dbags + kept
+        tp += _greedy_tp(pred, gbags)
+        npred += len(pred)
+        ngold += len(gbags)
+    p, r = tp / max(1, npred), tp / max(1, ngold)
+    return 2 * p * r / max(1e-9, p + r)
+
+
+def _rows(examples, vocab, grow):
+    rows, ys = [], []
+    for feats, label in examples:
+        idx = []
+        for f in feats:
+            if f not in vocab and grow:
+                vocab[f] = len(vocab)
+            if f in vocab:
+                idx.append(vocab[f])
+        rows.append(np.array(idx, dtype=np.int64))
+        ys.append(label)
+    return rows, ys
+
+
+def _as_dict(w, vocab):
+    return {f: float(w[k]) for f, k in vocab.items()}
+
+
+def _write(path, w, vocab, cut, what):
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f"# {what}; trained by scripts/train_quote_model.py on the PolNeAR train\n"
+                  "# split. feature<TAB>weight; __threshold__ is the decision probability.\n")
+        out.write("feature\tweight\n")
+        out.write(f"__threshold__\t{cut:.2f}\n")
+        for f, k in sorted(vocab.items(), key=lambda x: -abs(w[x[1]])):
+            if abs(w[k]) >= 0.01:
+                out.write(f"{f}\t{w[k]:.3f}\n")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", required=True, help="quotes_dev.jsonl (only split=train is read)")
+    ap.add_argument("--docbin", help="parsed documents to reuse")
+    ap.add_argument("--extra", action="store_true", help="add candidates beyond the lexicon")
+    ap.add_argument("--l2", type=float, default=1e-2)
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--out", default=str(DATA))
+    args = ap.parse_args(argv)
+    raw = collect(args)
+    cut_at = len(raw) * 5 // 6
+    fit_part, held = raw[:cut_at], raw[cut_at:]
+    # 1. Content ends, chosen on the held-out part by the content F1 of the rule layer.
+    bvocab: dict[str, int] = {}
+    brows, bys = _rows(bound_examples(fit_part), bvocab, True)
+    print(f"{len(brows)} cut points, {sum(bys)} cuts", file=sys.stderr)
+    bw = fit(brows, bys, bvocab, args.epochs, args.l2)
+    bdict = _as_dict(bw, bvocab)
+    base = content_f1(articles_from(held), None, {}, 0)
+    print(f"held-out train content F1, rules alone: {base:.4f}", file=sys.stderr)
+    bcut = max((content_f1(articles_from(held, bdict, c), None, {}, 0), c) for c in (0.4, 0.5, 0.6, 0.7, 0.8))
+    print(f"  with content ends: {bcut[0]:.4f} at threshold {bcut[1]:.2f}", file=sys.stderr)
+    # 2. The attribution filter over trimmed candidates.
+    fit_articles = articles_from(fit_part, bdict, bcut[1])
+    held_articles = articles_from(held, bdict, bcut[1])
+    vocab: dict[str, int] = {}
+    rows, flat = _flatten(fit_articles, labels(fit_articles), vocab, grow=True)
+    w = fit(rows, flat, vocab, args.epochs, args.l2)
+    fcut = max((content_f1(held_articles, w, vocab, c), c) for c in np.arange(0.1, 0.61, 0.05))
+    print(f"  and the filter: {fcut[0]:.4f} at threshold {fcut[1]:.2f}", file=sys.stderr)
+    # Refit both on all train articles.
+    bvocab = {}
+    brows, bys = _rows(bound_examples(raw), bvocab, True)
+    bw = fit(brows, bys, bvocab, args.epochs, args.l2)
+    _write(Path(args.out) / "quote_bounds.tsv", bw, bvocab, bcut[1], "Content-end weights")
+    everything = articles_from(raw, _as_dict(bw, bvocab), bcut[1])
+    vocab = {}
+    rows, flat = _flatten(everything, labels(everything), vocab, grow=True)
+    w = fit(rows, flat, vocab, args.epochs, args.l2)
+    _write(Path(args.out) / "quote_model.tsv", w, vocab, fcut[1], "Attribution filter weights")
+
+
+if __name__ == "__main__":
+    main()
