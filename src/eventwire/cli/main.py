@@ -196,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
     ev.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     ev.set_defaults(func=cmd_eval)
+
+    # Commands of other shells register themselves (ingest/watch/export, serve).
+    from . import collect, serve
+
+    collect.register(sub, settings)
+    serve.register(sub, settings)
     return parser
 
 
