@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..records import Actor, Place, Quote, Time
 
 DATE_TYPES = frozenset({"DATE", "TIME"})
+LOCATIVE = frozenset({"in", "at", "near", "over", "across", "along", "inside", "outside", "into",
+                      "within", "around", "throughout", "on", "off", "from"})
 
 
 class EventContext:
@@ -23,19 +25,26 @@ class EventContext:
     def __init__(self, doc: Doc, times: Sequence[Time], places: Sequence[Place],
                  quotes: Sequence[Quote], published: dt.date | None, actors: Sequence[Actor] = ()):
         self.doc = doc
-        # a place word inside an actor mention ("the Indian Army", "Pakistani drones")
-        # describes the actor, not where the event happened
+        # A place word inside an actor mention ("the Indian Army", "Pakistani drones")
+        # describes the actor, and a country acting ("urged de-escalation with India") is a
+        # participant: neither is where the event happened, unless a locative preposition
+        # says so ("a strike in Pakistan").
         spans = sorted((a.start, a.end) for a in actors)
         starts = [s for s, _ in spans]
+
         def in_actor(p: Place) -> bool:
             i = bisect_right(starts, p.start)
-            return any(s <= p.start and p.end <= e and e - s > p.end - p.start
-                       for s, e in spans[max(0, i - 3):i])
-        places = [p for p in places if not in_actor(p)]
+            return any(s <= p.start and p.end <= e for s, e in spans[max(0, i - 3):i])
+
+        places = [p for p in places if not in_actor(p) or self._locative(p)]
         self.times = sorted((t for t in times if t.type in DATE_TYPES), key=lambda t: t.start)
         self.places = sorted(places, key=lambda p: p.start)
         self.quotes = sorted(quotes, key=lambda q: q.content.start)
         self.published = published.isoformat() if published else None
+
+    def _locative(self, place: Place) -> bool:
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
     def _in(self, items, key, sent: SpacySpan):
         return [x for x in items if sent.start_char <= key(x) < sent.end_char]
