@@ -1,13 +1,21 @@
-"""Opening the store and writing coded articles into it.
+"""Opening the store, migrating its schema, and writing coded articles into it.
 
-DuckDB allows one writing process; readers open the file read-only. Writing an article
-that is already stored replaces it, so recoding the same input leaves one copy.
+DuckDB allows one writing process; readers open the file read-only (and a reader blocks
+the writer while it is open: `writing` retries for a while, so short readers and a
+long-running `watch` can share a file). Writing an article that is already stored
+replaces it, so recoding the same input leaves one copy.
+
+Schema versions are applied in order by `migrate`: version 1 is `schema.sql`, each later
+version a `migration_NNNN.sql` file, recorded in `schema_version`. Never edit an applied
+migration; add the next one.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -16,13 +24,16 @@ import duckdb
 from ..errors import StoreError
 from ..pipeline import parse_published
 from ..records import CodedArticle, ErrorRecord, Result, to_dict
+from . import dedup
 
-SCHEMA_VERSION = 1
+#: Version -> SQL file. The last one is the version a new store gets.
+MIGRATIONS = {1: "schema.sql", 2: "migration_0002.sql"}
+SCHEMA_VERSION = max(MIGRATIONS)
 CHILD_TABLES = ("actors", "events", "quotes", "places", "times")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the store at `path`, created with the current schema if new."""
+    """A connection to the store at `path`, created or migrated to the current schema."""
     path = Path(path)
     if read_only and not path.exists():
         raise StoreError(f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire code --store`.")
@@ -33,11 +44,77 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
             f"cannot open the store {str(path)!r} ({exc}); another process may be writing "
             "to it (DuckDB allows one writer): stop it, or open read-only."
         ) from exc
-    if not read_only:
-        con.execute(resources.files(__package__).joinpath("schema.sql").read_text())
-        if con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
-            con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+    if read_only:
+        version = schema_version(con)
+        if version < SCHEMA_VERSION:
+            con.close()
+            raise StoreError(
+                f"the store {str(path)!r} has schema version {version}, this eventwire needs "
+                f"{SCHEMA_VERSION}; open it once for writing (e.g. `eventwire ingest --store`) to migrate it."
+            )
+    else:
+        migrate(con)
     return con
+
+
+@contextmanager
+def writing(path: str | Path, wait: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store opened for writing for a short while, waiting up to `wait` seconds for a
+    reader or another writer to let go of the file."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = open_store(path)
+            break
+        except StoreError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.5)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The store's schema version (0 for an empty file)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations the store lacks, each in its own transaction; returns the version."""
+    current = schema_version(con)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema version {current}, newer than this eventwire knows "
+            f"({SCHEMA_VERSION}); upgrade eventwire.")
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        sql = resources.files(__package__).joinpath(MIGRATIONS[version]).read_text()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            if version == 2:
+                _backfill_dedup(con)
+            con.execute("INSERT INTO schema_version VALUES (?)", [version])
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"migrating the store to schema version {version} failed: {exc}") from exc
+    return SCHEMA_VERSION
+
+
+def _backfill_dedup(con: duckdb.DuckDBPyConnection) -> None:
+    """Give articles stored before version 2 their hash, near-duplicate group and clusters."""
+    rows = con.execute("SELECT id, text FROM articles WHERE text IS NOT NULL ORDER BY coded_at, id").fetchall()
+    for article_id, text in rows:
+        group = dedup.assign_dup_group(con, article_id, text)
+        con.execute("UPDATE articles SET content_hash = ?, dup_group = ?, canonical_url = url WHERE id = ?",
+                    [dedup.content_hash(text), group, article_id])
+    dedup.rebuild_clusters(con)
 
 
 def _mention(actor) -> list:
@@ -46,9 +123,33 @@ def _mention(actor) -> list:
     return [actor.text, actor.code, actor.country, actor.sector, actor.name]
 
 
+EVENT_COLUMNS = (
+    "article_id, event_id, sentence_start, sentence_end, trigger_text, trigger_start, trigger_end, "
+    "source_text, source_code, source_country, source_sector, source_name, "
+    "target_text, target_code, target_country, target_sector, target_name, "
+    "cameo, cameo_root, plover, plover_mode, quad_class, goldstein, event_date, date_text, "
+    "place_name, place_geonameid, lat, lon, place_country, negated, modality, quote_id, confidence, cluster_id")
+
+
+def _event_row(aid: str, e) -> list:
+    loc = e.location
+    counted = not e.negated and e.modality in ("asserted", "intended")
+    geonameid = loc.geonameid if loc else None
+    return [
+        aid, e.id, e.sentence.start, e.sentence.end, e.trigger.text, e.trigger.start, e.trigger.end,
+        *_mention(e.source), *_mention(e.target), e.cameo, e.cameo_root, e.plover, e.plover_mode,
+        e.quad_class, e.goldstein, e.date, e.date_text,
+        loc.name if loc else None, geonameid, loc.lat if loc else None,
+        loc.lon if loc else None, loc.country if loc else None,
+        e.negated, e.modality, e.quote_id, e.confidence,
+        dedup.cluster_id(e.source.code if e.source else None, e.target.code if e.target else None,
+                         e.cameo, e.date, geonameid, counted),
+    ]
+
+
 def _rows(record: CodedArticle) -> dict[str, list[list]]:
     aid = record.id
-    rows: dict[str, list[list]] = {
+    return {
         "actors": [[aid, a.id, a.text, a.start, a.end, a.code, a.country, a.sector, a.name, a.title]
                    for a in record.actors],
         "places": [[aid, p.text, p.start, p.end, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature]
@@ -57,19 +158,8 @@ def _rows(record: CodedArticle) -> dict[str, list[list]]:
         "quotes": [[aid, q.id, q.kind, q.content.text, q.content.start, q.content.end,
                     q.cue.text if q.cue else None, *(_mention(q.speaker)[i] for i in (0, 1, 4))]
                    for q in record.quotes],
-        "events": [],
+        "events": [_event_row(aid, e) for e in record.events],
     }
-    for e in record.events:
-        loc = e.location
-        rows["events"].append([
-            aid, e.id, e.sentence.start, e.sentence.end, e.trigger.text, e.trigger.start, e.trigger.end,
-            *_mention(e.source), *_mention(e.target), e.cameo, e.cameo_root, e.plover, e.plover_mode,
-            e.quad_class, e.goldstein, e.date, e.date_text,
-            loc.name if loc else None, loc.geonameid if loc else None, loc.lat if loc else None,
-            loc.lon if loc else None, loc.country if loc else None,
-            e.negated, e.modality, e.quote_id, e.confidence,
-        ])
-    return rows
 
 
 def _published_date(value: str | None):
@@ -79,14 +169,20 @@ def _published_date(value: str | None):
         return None
 
 
-def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[Result]) -> int:
-    """Store coded articles and error records (replacing earlier copies); returns the count."""
+def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[Result],
+                  provenance: Mapping[str, Mapping[str, str | None]] | None = None) -> int:
+    """Store coded articles and error records (replacing earlier copies); returns the count.
+
+    `provenance` maps an article id to its `origin` (path or URL) and `canonical_url`.
+    Near-duplicate groups and event clusters are updated in the same transaction."""
     count = 0
+    touched: set[str] = set()
     con.execute("BEGIN TRANSACTION")
     try:
         for record in records:
-            _write_one(con, record)
+            touched |= _write_one(con, record, (provenance or {}).get(record.id) or {})
             count += 1
+        dedup.refresh_clusters(con, touched)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -94,22 +190,50 @@ def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[Result]) -> 
     return count
 
 
-def _write_one(con: duckdb.DuckDBPyConnection, record: Result) -> None:
+def _write_one(con: duckdb.DuckDBPyConnection, record: Result, prov: Mapping[str, str | None]) -> set[str]:
+    """Replace one article; returns the event clusters whose counts it changed."""
     article_id = record.id if record.id is not None else "unknown"
+    touched = {row[0] for row in con.execute(
+        "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL",
+        [article_id]).fetchall()}
     for table in CHILD_TABLES:
         con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
     con.execute("DELETE FROM articles WHERE id = ?", [article_id])
     if isinstance(record, ErrorRecord):
-        con.execute("INSERT INTO articles (id, error_type, error_message) VALUES (?, ?, ?)",
-                    [article_id, record.type, record.message])
-        return
+        con.execute("INSERT INTO articles (id, error_type, error_message, origin, canonical_url, content_hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [article_id, record.type, record.message, prov.get("origin"), prov.get("canonical_url"),
+                     prov.get("content_hash")])
+        con.execute("DELETE FROM article_minhash WHERE article_id = ?", [article_id])
+        con.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
+        return touched
+    group = dedup.assign_dup_group(con, article_id, record.text)
     con.execute(
-        "INSERT INTO articles (id, published, published_date, title, url, source, text, record) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO articles (id, published, published_date, title, url, source, text, record, "
+        "canonical_url, content_hash, origin, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [article_id, record.published, _published_date(record.published), record.title,
-         record.url, record.source, record.text, json.dumps(to_dict(record))],
+         record.url, record.source, record.text, json.dumps(to_dict(record)),
+         prov.get("canonical_url") or record.url, dedup.content_hash(record.text),
+         prov.get("origin"), group],
     )
-    for table, rows in _rows(record).items():
+    rows_by_table = _rows(record)
+    for table, rows in rows_by_table.items():
         if rows:
             marks = ", ".join("?" * len(rows[0]))
-            con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            columns = f" ({EVENT_COLUMNS})" if table == "events" else ""
+            con.executemany(f"INSERT INTO {table}{columns} VALUES ({marks})", rows)
+    return touched | {row[-1] for row in rows_by_table["events"]}
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, origin: str, kind: str, error_type: str, message: str) -> None:
+    """Remember a source that could not be read (a URL, feed or file), counting attempts."""
+    con.execute("""
+        INSERT INTO ingest_failures VALUES (?, ?, ?, ?, current_timestamp, current_timestamp, 1)
+        ON CONFLICT (origin) DO UPDATE SET kind = excluded.kind, error_type = excluded.error_type,
+            message = excluded.message, last_failed = excluded.last_failed,
+            attempts = ingest_failures.attempts + 1""", [origin, kind, error_type, message])
+
+
+def clear_failure(con: duckdb.DuckDBPyConnection, origin: str) -> None:
+    """Forget an earlier failure of a source that has now been read."""
+    con.execute("DELETE FROM ingest_failures WHERE origin = ?", [origin])
