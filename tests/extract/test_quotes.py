@@ -83,6 +83,15 @@ def _quotes(nlp, text, actors=()):
         # An interview transcript line.
         ("JOHN SMITH: We will never give up on this town.", "indirect",
          "We will never give up on this town.", "JOHN SMITH", ":"),
+        # "for" parsed as the mark of the clause a two-word cue governs.
+        ("The mayor is calling for the chief to resign.", "indirect",
+         "the chief to resign", "The mayor", "calling for"),
+        # An as-clause of a speech verb attributes the clause it modifies.
+        ("As the newspaper reported, the inspector issued subpoenas.", "indirect",
+         "the inspector issued subpoenas", "the newspaper", "reported"),
+        # "want X to Y" parsed as a clause.
+        ("Most voters want all the troops to be sent home.", "indirect",
+         "all the troops to be sent home", "Most voters", "want"),
         # A participle takes the subject of the verb it hangs off.
         ("The governor left the room before explaining that he was tired.", "indirect",
          "that he was tired", "The governor", "explaining"),

@@ -163,7 +163,14 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
     if cue.particle:
         particle = _particle(verb, cue)
         if particle is None:
-            return [], "", None
+            # "calling for X to resign": the parser makes "for" the mark of the clause.
+            clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                           and any(t.dep_ == "mark" and t.lower_ == cue.particle for t in c.lefts)), None)
+            if clause is None:
+                return [], "", None
+            marker = next(t for t in clause.lefts if t.dep_ == "mark" and t.lower_ == cue.particle)
+            span = _trim(doc, marker.i + 1, clause.right_edge.i)
+            return ([_chars(doc, *span)] if span else []), "object", marker
         if particle.dep_ == "prep":
             objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")
                        and c.lower_ not in _EMPTY_OBJECTS]
@@ -189,6 +196,10 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
                 last = max([child.right_edge.i] + [c.right_edge.i for c in _predicative(child)])
                 span = _trim(doc, child.left_edge.i, last)
                 return ([_chars(doc, *span)] if span else []), "object", particle
+    if "speech" in cue.classes and verb.dep_ == "advcl" and verb.head.i != verb.i \
+            and any(t.dep_ == "mark" and t.lower_ == "as" for t in verb.lefts):
+        # "As the Post reported, C": the clause the cue's as-clause modifies.
+        return _minus(doc, verb.head, verb), "reversed", particle
     if "clause" in cue.roles and "speech" in cue.classes and verb.head.i != verb.i \
             and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
             and verb.head.pos_ in ("VERB", "AUX") and _set_off(doc, verb):
