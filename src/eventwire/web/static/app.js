@@ -1,0 +1,229 @@
+// eventwire dashboard: filters, and the four panels (map, dyad timeline, event table,
+// quotes by speaker) fed by the REST API. The filters live in the page address
+// (?dyad=IND-PAK&start=...) so a view can be bookmarked and shared.
+
+import { el, clear, api, debounce, fmtInt, fmtDay } from "./js/dom.js";
+import { CAMEO_ROOTS, PLOVER_TYPES } from "./js/codes.js";
+import { drawMap } from "./js/map.js";
+import { drawTimeline } from "./js/timeline.js";
+import { renderRows, toggleEvidence } from "./js/events.js";
+import { speakerRows, fillSpeakers, renderQuotes } from "./js/quotes.js";
+
+const FILTERS = ["dyad", "start", "end", "plover", "cameo_root", "actor", "place"];
+const PAGE = 25;
+const MAP_LIMIT = 1000;
+
+const state = { dyad: "", start: "", end: "", plover: "", cameo_root: "", actor: "", place: "", offset: 0, speaker: "" };
+let dyads = [];
+// Each panel numbers its requests so a slow, stale answer never overwrites a newer one.
+const seq = { events: 0, map: 0, timeline: 0, quotes: 0 };
+
+const $ = (id) => document.getElementById(id);
+
+function filterParams() {
+  const params = {};
+  for (const key of FILTERS) params[key] = state[key];
+  return params;
+}
+
+function showError(where, error) {
+  const box = $("errors");
+  box.hidden = false;
+  box.append(el("p", {}, el("strong", {}, `${where}: `), error.message || String(error)));
+}
+
+function clearErrors() {
+  const box = $("errors");
+  clear(box);
+  box.hidden = true;
+}
+
+function saveToAddress() {
+  const params = new URLSearchParams();
+  for (const key of [...FILTERS, "speaker"]) if (state[key]) params.set(key, state[key]);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function readFromAddress() {
+  const params = new URLSearchParams(location.search);
+  for (const key of [...FILTERS, "speaker"]) state[key] = params.get(key) || "";
+}
+
+// ---- filters ---------------------------------------------------------------------------
+
+function fillStaticSelects() {
+  const plover = $("f-plover");
+  for (const type of PLOVER_TYPES) plover.append(el("option", { value: type }, type.charAt(0) + type.slice(1).toLowerCase()));
+  const root = $("f-cameo");
+  for (const [code, name] of CAMEO_ROOTS) root.append(el("option", { value: code }, `${code} ${name}`));
+}
+
+function fillDyads() {
+  const select = $("f-dyad");
+  clear(select);
+  select.append(el("option", { value: "" }, `All dyads (${fmtInt(dyads.length)})`));
+  for (const d of dyads) {
+    select.append(el("option", { value: d.dyad }, `${d.dyad.replace("-", " – ")}  (${fmtInt(d.events)})`));
+  }
+  // A dyad in the address that the store does not know is still offered, so the
+  // empty result explains itself instead of silently showing everything.
+  if (state.dyad && !dyads.some((d) => d.dyad === state.dyad)) select.append(el("option", { value: state.dyad }, state.dyad));
+}
+
+function showFilters() {
+  $("f-dyad").value = state.dyad;
+  $("f-start").value = state.start;
+  $("f-end").value = state.end;
+  $("f-plover").value = state.plover;
+  $("f-cameo").value = state.cameo_root;
+  $("f-actor").value = state.actor;
+  const chip = $("place-chip");
+  chip.hidden = !state.place;
+  $("place-chip-name").textContent = state.place;
+}
+
+function setFilter(key, value) {
+  if (state[key] === value) return;
+  state[key] = value;
+  state.offset = 0;
+  showFilters();
+  saveToAddress();
+  refresh();
+}
+
+function wireFilters() {
+  const bind = (id, key, event = "change") => $(id).addEventListener(event, (ev) => setFilter(key, ev.target.value));
+  bind("f-dyad", "dyad");
+  bind("f-start", "start");
+  bind("f-end", "end");
+  bind("f-plover", "plover");
+  bind("f-cameo", "cameo_root");
+  const typed = debounce((value) => setFilter("actor", value.trim()), 350);
+  $("f-actor").addEventListener("input", (ev) => typed(ev.target.value));
+  $("place-chip-clear").addEventListener("click", () => setFilter("place", ""));
+  $("f-reset").addEventListener("click", () => {
+    for (const key of FILTERS) state[key] = "";
+    state.offset = 0;
+    showFilters();
+    saveToAddress();
+    refresh();
+  });
+  $("page-prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
+  $("page-next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
+  $("q-speaker").addEventListener("change", (ev) => { state.speaker = ev.target.value; saveToAddress(); loadQuotes(); });
+}
+
+// ---- panels ----------------------------------------------------------------------------
+
+async function loadEvents() {
+  const n = ++seq.events;
+  const panel = $("events");
+  panel.dataset.state = "loading";
+  try {
+    const body = await api("api/events", { ...filterParams(), limit: PAGE, offset: state.offset });
+    if (n !== seq.events) return;
+    renderRows($("events-body"), body.events || [], { onOpen: (e, row) => toggleEvidence(e, row).catch((err) => showError("Event", err)) });
+    const first = body.total ? state.offset + 1 : 0;
+    const last = state.offset + (body.events || []).length;
+    $("events-count").textContent = `${fmtInt(first)}–${fmtInt(last)} of ${fmtInt(body.total)}`;
+    $("stat-events").textContent = fmtInt(body.total);
+    $("page-prev").disabled = state.offset === 0;
+    $("page-next").disabled = last >= body.total;
+    panel.dataset.state = "ready";
+  } catch (err) {
+    if (n === seq.events) { panel.dataset.state = "error"; showError("Events", err); }
+  }
+}
+
+async function loadMap() {
+  const n = ++seq.map;
+  try {
+    const body = await api("api/events", { ...filterParams(), limit: MAP_LIMIT, offset: 0 });
+    if (n !== seq.map) return;
+    const events = body.events || [];
+    const info = await drawMap($("map"), events, {
+      selectedPlace: state.place,
+      onPlace: (name) => setFilter("place", state.place === name ? "" : name),
+    });
+    const capped = body.total > events.length ? ` (first ${fmtInt(events.length)} of ${fmtInt(body.total)})` : "";
+    $("map-caption").textContent =
+      `${fmtInt(info.located)} events at ${fmtInt(info.places)} places${capped}; ${fmtInt(info.unlocated)} without a place`;
+    $("stat-places").textContent = fmtInt(info.places);
+  } catch (err) {
+    if (n === seq.map) showError("Map", err);
+  }
+}
+
+async function loadTimeline() {
+  const n = ++seq.timeline;
+  // Without a chosen dyad the busiest one is shown, so the chart is never blank.
+  const dyad = state.dyad || (dyads[0] && dyads[0].dyad);
+  const container = $("timeline");
+  if (!dyad) {
+    clear(container).append(el("p", { class: "empty-note" }, "No dyads in the store yet."));
+    container.dataset.state = "ready";
+    return;
+  }
+  $("timeline-title").textContent = `${dyad.replace("-", " – ")} timeline`;
+  $("timeline-caption").textContent = state.dyad ? "Events per day by QuadClass, with the escalation index"
+    : "Busiest dyad; choose another in the filters";
+  try {
+    const body = await api("api/timeline", { dyad, start: state.start, end: state.end });
+    if (n !== seq.timeline) return;
+    drawTimeline(container, body);
+    const jumps = (body.days || []).filter((d) => d.jump).map((d) => fmtDay(d.day));
+    $("timeline-jumps").textContent = jumps.length ? `Escalation jumps: ${jumps.join(", ")}` : "No escalation jumps in this range";
+  } catch (err) {
+    if (n === seq.timeline) showError("Timeline", err);
+  }
+}
+
+async function loadQuotes() {
+  const n = ++seq.quotes;
+  try {
+    const body = await api("api/quotes", { speaker: state.speaker, actor: state.actor, limit: 100 });
+    if (n !== seq.quotes) return;
+    renderQuotes($("quotes"), body);
+    $("quotes").dataset.state = "ready";
+  } catch (err) {
+    if (n === seq.quotes) showError("Quotes", err);
+  }
+}
+
+async function loadSpeakers() {
+  try {
+    const speakers = speakerRows(await api("api/speakers"));
+    fillSpeakers($("q-speaker"), speakers, state.speaker);
+  } catch (err) {
+    showError("Speakers", err);
+  }
+}
+
+function refresh() {
+  clearErrors();
+  return Promise.all([loadEvents(), loadMap(), loadTimeline(), loadQuotes()]);
+}
+
+async function init() {
+  fillStaticSelects();
+  readFromAddress();
+  showFilters();
+  wireFilters();
+  api("api/health").then((h) => { $("version").textContent = `v${h.version}`; }).catch(() => {});
+  try {
+    const body = await api("api/dyads");
+    dyads = Array.isArray(body) ? body : body.dyads || [];
+  } catch (err) {
+    showError("Dyads", err);
+  }
+  fillDyads();
+  showFilters();
+  $("stat-dyads").textContent = fmtInt(dyads.length);
+  await Promise.all([refresh(), loadSpeakers()]);
+  document.body.dataset.state = "ready";
+}
+
+// Redraw the two charts when the window width changes (they are sized to their panel).
+window.addEventListener("resize", debounce(() => { loadMap(); loadTimeline(); }, 250));
+init();

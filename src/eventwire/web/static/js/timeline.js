@@ -1,0 +1,140 @@
+// The dyad timeline: per day, events stacked by QuadClass (bars, left axis) and the
+// escalation index (line, right axis), with the days where it jumps marked.
+// Plain SVG; the API computes every number, this module only draws.
+
+import { svg, clear, fmtDay, fmtNum } from "./dom.js";
+import { QUAD } from "./codes.js";
+
+const HEIGHT = 300;
+const MARGIN = { top: 16, right: 46, bottom: 34, left: 38 };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MS_PER_DAY = 86400000;
+
+function addDays(day, n) {
+  const t = Date.parse(`${day}T00:00:00Z`) + n * MS_PER_DAY;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+// Days with events plus the empty days between them (a gap is information: calm days),
+// unless the range is so long that bars would be hairlines.
+export function continuousDays(days) {
+  const known = days.filter((d) => DAY.test(d.day)).sort((a, b) => (a.day < b.day ? -1 : 1));
+  if (known.length < 2) return known;
+  const first = known[0].day;
+  const span = Math.round((Date.parse(known[known.length - 1].day) - Date.parse(first)) / MS_PER_DAY);
+  if (span > 400) return known;
+  const byDay = new Map(known.map((d) => [d.day, d]));
+  const out = [];
+  for (let i = 0; i <= span; i += 1) {
+    const day = addDays(first, i);
+    out.push(byDay.get(day) || { day, events: 0, q1: 0, q2: 0, q3: 0, q4: 0, escalation: null, jump: false, empty: true });
+  }
+  return out;
+}
+
+// Round tick values for a 0..max or min..max axis.
+export function ticks(min, max, count = 4) {
+  if (!(max > min)) return [min];
+  const raw = (max - min) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
+  const out = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) out.push(Number(v.toFixed(6)));
+  return out;
+}
+
+export function drawTimeline(container, timeline) {
+  const days = continuousDays(timeline.days || []);
+  clear(container);
+  const width = Math.max(container.clientWidth, 320);
+  const innerW = width - MARGIN.left - MARGIN.right;
+  const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const root = svg("svg", {
+    class: "timeline-svg", viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT,
+    role: "img", "aria-label": `Daily events for ${timeline.dyad || "the dyad"}`,
+  });
+  if (!days.length) {
+    root.append(svg("text", { class: "empty-note", x: width / 2, y: HEIGHT / 2 }, "No dated events for this dyad."));
+    container.append(root);
+    container.dataset.state = "ready";
+    return;
+  }
+
+  const band = innerW / days.length;
+  const barW = Math.max(Math.min(band * 0.72, 36), 1);
+  const x = (i) => MARGIN.left + i * band + band / 2;
+  const maxCount = Math.max(1, ...days.map((d) => d.events || 0));
+  const countTicks = ticks(0, maxCount);
+  const yMax = countTicks[countTicks.length - 1] >= maxCount ? countTicks[countTicks.length - 1] : maxCount;
+  const y = (v) => MARGIN.top + innerH - (v / yMax) * innerH;
+
+  const escValues = days.map((d) => d.escalation).filter((v) => typeof v === "number");
+  const eMin = Math.min(0, ...escValues);
+  const eMax = Math.max(0, ...escValues);
+  const ePad = (eMax - eMin) * 0.08 || 1;
+  const escTicks = ticks(eMin - ePad, eMax + ePad);
+  const e0 = escTicks[0];
+  const e1 = escTicks[escTicks.length - 1];
+  const ey = (v) => MARGIN.top + innerH - ((v - e0) / (e1 - e0 || 1)) * innerH;
+
+  // Grid and axes.
+  const grid = svg("g", { class: "grid" });
+  for (const t of countTicks) {
+    grid.append(svg("line", { x1: MARGIN.left, x2: MARGIN.left + innerW, y1: y(t), y2: y(t) }));
+    grid.append(svg("text", { class: "tick left", x: MARGIN.left - 6, y: y(t) + 4 }, String(t)));
+  }
+  for (const t of escTicks) {
+    grid.append(svg("text", { class: "tick right", x: MARGIN.left + innerW + 6, y: ey(t) + 4 }, fmtNum(t, Math.abs(t) < 10 && t % 1 ? 1 : 0)));
+  }
+  if (e0 < 0 && e1 > 0) {
+    grid.append(svg("line", { class: "zero", x1: MARGIN.left, x2: MARGIN.left + innerW, y1: ey(0), y2: ey(0) }));
+  }
+  grid.append(svg("text", { class: "axis-title", x: 4, y: MARGIN.top - 5 }, "events"));
+  grid.append(svg("text", { class: "axis-title right", x: width - 4, y: MARGIN.top - 5 }, "escalation"));
+  root.append(grid);
+
+  // Stacked bars, one hover target per day carrying the day's numbers as a tooltip.
+  const bars = svg("g", { class: "bars" });
+  const labelEvery = Math.max(1, Math.ceil(58 / band));
+  days.forEach((d, i) => {
+    const group = svg("g", { class: "day", "data-day": d.day });
+    let base = 0;
+    for (let q = 1; q <= 4; q += 1) {
+      const n = d[`q${q}`] || 0;
+      if (!n) continue;
+      group.append(svg("rect", {
+        class: `bar q${q}`, x: (x(i) - barW / 2).toFixed(1), width: barW.toFixed(1),
+        y: y(base + n).toFixed(1), height: Math.max(y(base) - y(base + n) - 0.5, 0.5).toFixed(1), fill: QUAD[q].color,
+      }));
+      base += n;
+    }
+    const tip = [`${fmtDay(d.day)}: ${d.events || 0} events`,
+      ...[1, 2, 3, 4].filter((q) => d[`q${q}`]).map((q) => `${QUAD[q].name}: ${d[`q${q}`]}`)];
+    if (typeof d.goldstein_sum === "number") tip.push(`Goldstein sum ${fmtNum(d.goldstein_sum)}, mean ${fmtNum(d.goldstein_mean)}`);
+    if (typeof d.escalation === "number") tip.push(`Escalation ${fmtNum(d.escalation, 2)}${d.jump ? " (jump)" : ""}`);
+    group.append(svg("rect", {
+      class: "hover", x: (x(i) - band / 2).toFixed(1), width: band.toFixed(1), y: MARGIN.top, height: innerH,
+    }, svg("title", {}, tip.join("\n"))));
+    bars.append(group);
+    if (i % labelEvery === 0) {
+      root.append(svg("text", { class: "tick bottom", x: x(i), y: HEIGHT - MARGIN.bottom + 16 }, fmtDay(d.day).replace(/ \d{4}$/, "")));
+    }
+  });
+  root.append(bars);
+  root.append(svg("line", { class: "axis", x1: MARGIN.left, x2: MARGIN.left + innerW, y1: y(0), y2: y(0) }));
+
+  // Escalation line through the days that have a value; markers on jump days.
+  const pts = days.map((d, i) => (typeof d.escalation === "number" ? [x(i), ey(d.escalation), d] : null)).filter(Boolean);
+  if (pts.length) {
+    const d = pts.map(([px, py], i) => `${i ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`).join("");
+    root.append(svg("path", { class: "escalation", d }));
+    const marks = svg("g", { class: "escalation-points" });
+    for (const [px, py, day] of pts) {
+      marks.append(svg("circle", { class: day.jump ? "esc-point jump" : "esc-point", cx: px.toFixed(1), cy: py.toFixed(1), r: day.jump ? 5 : 2.5 },
+        svg("title", {}, `${fmtDay(day.day)}: escalation ${fmtNum(day.escalation, 2)}${day.jump ? " — jump" : ""}`)));
+    }
+    root.append(marks);
+  }
+  container.append(root);
+  container.dataset.state = "ready";
+}

@@ -1,0 +1,110 @@
+"""The dashboard in headless Chromium against the real app over the demo store: the map
+and a timeline are drawn, filtering to IND-PAK narrows the table, and an opened event shows
+its evidence sentence with source, trigger and target highlighted. Saves
+artifacts/dashboard.png for a person to look at."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import ARTIFACTS
+
+DYAD_COUNTRIES = ("IND", "PAK")
+
+
+def _ready(page) -> None:
+    page.wait_for_selector("body[data-state=ready]")
+    page.wait_for_selector("#events[data-state=ready]")
+
+
+def test_dashboard_map_timeline_filter_and_evidence(page, live_server):
+    page.goto(f"{live_server}/")
+    _ready(page)
+
+    # The base map (Natural Earth countries) and event points are drawn.
+    assert page.locator("#map svg path.country").count() > 100
+    assert page.locator("#map svg circle.event-point").count() > 0
+    # A timeline is drawn: stacked bars and the escalation line.
+    assert page.locator("#timeline svg rect.bar").count() > 0
+    assert len(page.locator("#timeline svg path.escalation").get_attribute("d") or "") > 10
+
+    # Filter to the IND-PAK dyad: the choice is offered, the address records it, and every
+    # row's actors belong to the two countries.
+    assert page.locator("#f-dyad option[value='IND-PAK']").count() == 1
+    page.select_option("#f-dyad", "IND-PAK")
+    page.wait_for_selector("#events[data-state=ready]")
+    page.wait_for_function("document.querySelector('#timeline-title').textContent.includes('IND')")
+    assert "dyad=IND-PAK" in page.url
+    rows = page.locator("#events-body tr.event-row")
+    assert rows.count() > 0
+    for codes in rows.evaluate_all("rs => rs.map(r => [...r.querySelectorAll('.code')].map(c => c.textContent))"):
+        assert codes and all(code[:3] in DYAD_COUNTRIES for code in codes), codes
+    page.wait_for_selector("#timeline svg rect.bar")
+
+    # Open the first event: its evidence shows source, trigger and target highlighted,
+    # and the highlighted trigger is the row's trigger.
+    first = rows.first
+    trigger_text = first.locator(".trigger").text_content()
+    first.click()
+    evidence = page.locator(".evidence-row .evidence")
+    evidence.wait_for()
+    for role in ("source", "trigger", "target"):
+        assert evidence.locator(f"mark[data-role~='{role}']").count() > 0, role
+    marked = evidence.locator("mark[data-role~='trigger']").evaluate_all("ms => ms.map(m => m.textContent).join('')")
+    assert marked == trigger_text
+    assert first.get_attribute("aria-expanded") == "true"
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    assert page.console_errors == []
+    assert page.foreign_requests == []
+
+
+def test_quotes_by_speaker(page, live_server):
+    page.goto(f"{live_server}/")
+    _ready(page)
+    page.wait_for_selector("#quotes[data-state=ready]")
+    speakers = page.locator("#q-speaker option")
+    assert speakers.count() > 1
+    name = speakers.nth(1).get_attribute("value")
+    page.select_option("#q-speaker", name)
+    page.wait_for_function(
+        "name => [...document.querySelectorAll('#quotes .speaker')].every(s => s.dataset.speaker.includes(name))"
+        " && document.querySelectorAll('#quotes .speaker').length > 0", arg=name)
+    assert page.locator("#quotes li.quote").count() > 0
+
+
+HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1"><b>bold</b>'
+
+
+def _hostile_events(route):
+    """One event whose every text field carries markup, as a compromised store might."""
+    sentence = f"India {HOSTILE} accused Pakistan."
+    event = {
+        "article_id": "x<script>", "event_id": "e1", "event_date": "2025-05-09",
+        "trigger_text": HOSTILE, "source_text": "India", "source_code": "IND", "source_name": HOSTILE,
+        "target_text": "Pakistan", "target_code": "PAK", "target_name": None,
+        "cameo": "112", "cameo_root": "11", "plover": "ACCUSE", "quad_class": 3, "goldstein": -2.0,
+        "place_name": HOSTILE, "lat": 33.5, "lon": 75.5, "negated": False, "modality": "asserted",
+        "confidence": 0.9,
+        "evidence": {"sentence": sentence, "trigger": [6, 6 + len(HOSTILE)], "source": [0, 5],
+                     "target": [sentence.index("Pakistan"), sentence.index("Pakistan") + 8]},
+        "article": {"id": "x", "title": HOSTILE, "source": HOSTILE, "url": "javascript:alert(1)",
+                    "published": "2025-05-09"},
+    }
+    route.fulfill(status=200, content_type="application/json", body=json.dumps({"total": 1, "events": [event]}))
+
+
+def test_article_text_is_rendered_escaped(page, live_server):
+    page.route("**/api/events?*", _hostile_events)
+    page.goto(f"{live_server}/")
+    _ready(page)
+    page.locator("#events-body tr.event-row").first.click()
+    page.locator(".evidence").wait_for()
+    # The markup shows as text; no element was made from it and nothing ran.
+    assert HOSTILE in page.locator(".evidence .sentence").text_content()
+    assert page.locator("#events img, #events b, #map img").count() == 0
+    assert page.evaluate("document.body.dataset.pwned") is None
+    # A javascript: address is never made a link.
+    assert page.locator(".evidence a[href^='javascript']").count() == 0
+    assert page.console_errors == []
