@@ -1,7 +1,32 @@
-"""The `serve` command: the REST API and the dashboard."""
+"""The `serve` command: the REST API and the dashboard, over one store."""
 
 from __future__ import annotations
+
+import sys
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from ..web import create_app
+
+    app = create_app(args.store)
+    store = app.state.store
+    mode = "read-write (POST /api/articles enabled)" if store.writable else f"read-only: {store.read_only_reason}"
+    print(f"eventwire: serving {args.store} ({mode})", file=sys.stderr)
+    print(f"eventwire: dashboard at http://{args.host}:{args.port}/  API docs at http://{args.host}:{args.port}/docs",
+          flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
 
 
 def register(sub, settings) -> None:
     """Add this module's subcommands to the `eventwire` parser."""
+    serve = sub.add_parser("serve", help="serve the REST API and the dashboard over a store")
+    serve.add_argument("--store", default=settings.store, metavar="DUCKDB",
+                       help=f"store file (default {settings.store}; created empty if absent)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"],
+                       help="server log level (default warning)")
+    serve.set_defaults(func=cmd_serve)

@@ -1,0 +1,245 @@
+"""Read queries behind the REST API: filtered events, one event, dyads, quotes, speakers.
+
+Filters arrive already validated (see `eventwire.web.params`); this module only turns them
+into SQL with bound parameters. Every query is a single scan of `events` (columnar, so a
+million rows take milliseconds) joined to `articles` only for the rows of one page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import duckdb
+
+from .queries import COUNTED
+
+# The calendar day of an event: a full date, or the Monday of an ISO week ("2025-W19").
+# Month and year values ("2025-05") are too coarse for a day and give NULL, so they drop
+# out of date filters and timelines but still list when no date filter is set.
+EVENT_DAY = """coalesce(try_cast(left(event_date, 10) AS DATE),
+                        try_strptime(event_date || '-1', '%G-W%V-%u')::DATE)"""
+
+# Columns of `events` returned as the "store row" of an event, in schema order.
+EVENT_COLUMNS = (
+    "article_id", "event_id", "sentence_start", "sentence_end",
+    "trigger_text", "trigger_start", "trigger_end",
+    "source_text", "source_code", "source_country", "source_sector", "source_name",
+    "target_text", "target_code", "target_country", "target_sector", "target_name",
+    "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
+    "event_date", "date_text", "place_name", "place_geonameid", "lat", "lon", "place_country",
+    "negated", "modality", "quote_id", "confidence",
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Validated filters of GET /api/events. `None` means "any"."""
+
+    dyad: tuple[str, str] | None = None
+    actor: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    cameo_root: str | None = None
+    plover: str | None = None
+    place: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # minlon, minlat, maxlon, maxlat
+    quad_class: int | None = None
+    all: bool = False  # also negated, hypothetical, requested and denied events
+
+
+def dyad_sql(dyad: tuple[str, str] | None, params: list) -> str:
+    """An undirected dyad condition: IND-PAK matches IND->PAK and PAK->IND."""
+    if dyad is None:
+        return "TRUE"
+    a, b = dyad
+    params.extend([a, b, b, a])
+    return "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+
+
+def date_sql(start: dt.date | None, end: dt.date | None, params: list) -> list[str]:
+    where = []
+    if start is not None:
+        where.append(f"{EVENT_DAY} >= ?")
+        params.append(start)
+    if end is not None:
+        where.append(f"{EVENT_DAY} <= ?")
+        params.append(end)
+    return where
+
+
+def _where(f: EventFilter) -> tuple[str, list]:
+    params: list = []
+    where = [] if f.all else [COUNTED]
+    if f.dyad:
+        where.append(dyad_sql(f.dyad, params))
+    if f.actor:
+        # A code prefix (PAK, PAKMIL) or a piece of a name or mention, either side.
+        where.append("(starts_with(source_code, ?) OR starts_with(target_code, ?) "
+                     "OR contains(lower(source_name), ?) OR contains(lower(target_name), ?) "
+                     "OR contains(lower(source_text), ?) OR contains(lower(target_text), ?))")
+        code, name = f.actor.upper(), f.actor.lower()
+        params.extend([code, code, name, name, name, name])
+    where += date_sql(f.start, f.end, params)
+    if f.cameo_root:
+        where.append("cameo_root = ?")
+        params.append(f.cameo_root)
+    if f.plover:
+        where.append("plover = ?")
+        params.append(f.plover)
+    if f.quad_class:
+        where.append("quad_class = ?")
+        params.append(f.quad_class)
+    if f.place:
+        if f.place.isdigit():
+            where.append("place_geonameid = ?")
+            params.append(int(f.place))
+        else:
+            where.append("contains(lower(place_name), ?)")
+            params.append(f.place.lower())
+    if f.bbox:
+        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params.extend([f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]])
+    return " AND ".join(where) or "TRUE", params
+
+
+def _dicts(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+# The page's rows with the article fields and the evidence sentence. Offsets of the source
+# and target mentions are not columns of `events`; they come from the article's stored
+# record (`record`), read for the page's rows only.
+_PAGE = f""",
+    paged AS (
+        SELECT {", ".join("e." + c for c in EVENT_COLUMNS)}, e._rank,
+               substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS _sentence,
+               a.title AS _title, a.source AS _source, a.url AS _url, a.published AS _published,
+               [x for x in json_extract(a.record, '$.events[*]') if x->>'id' = e.event_id][1] AS _ev
+        FROM page e LEFT JOIN articles a ON a.id = e.article_id)
+    SELECT * EXCLUDE (_ev),
+           [(_ev->>'$.source.start')::INTEGER, (_ev->>'$.source.end')::INTEGER,
+            (_ev->>'$.target.start')::INTEGER, (_ev->>'$.target.end')::INTEGER] AS _spans
+    FROM paged ORDER BY _rank"""
+
+
+def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 100,
+                  offset: int = 0) -> tuple[int, list[dict]]:
+    """(total matching, one page of events newest first) for the filter."""
+    where, params = _where(f)
+    total = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+    if total == 0 or offset >= total:
+        return total, []
+    rows = _dicts(con.execute(f"""
+        WITH page AS MATERIALIZED (
+            SELECT *, row_number() OVER (ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC, article_id, event_id) AS _rank
+            FROM (
+                SELECT * FROM events WHERE {where}
+                ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC, article_id, event_id
+                LIMIT ? OFFSET ?))
+        {_PAGE}""", params + [limit, offset]))
+    return total, [_event_json(r) for r in rows]
+
+
+def get_event(con: duckdb.DuckDBPyConnection, article_id: str, event_id: str) -> dict | None:
+    rows = _dicts(con.execute(f"""
+        WITH page AS MATERIALIZED (SELECT *, 1 AS _rank FROM events WHERE article_id = ? AND event_id = ?)
+        {_PAGE}""", [article_id, event_id]))
+    return _event_json(rows[0]) if rows else None
+
+
+def _span_of(spans: list | None, side: int) -> list[int] | None:
+    """[start, end] of the source (side 0) or target (side 1) mention from the record."""
+    if not spans or spans[2 * side] is None or spans[2 * side + 1] is None:
+        return None
+    return [spans[2 * side], spans[2 * side + 1]]
+
+
+def _relative(span: list[int] | None, base: int, sentence: str) -> list[int] | None:
+    if span is None:
+        return None
+    s, e = span[0] - base, span[1] - base
+    # A mention outside the sentence (a resolved pronoun's antecedent elsewhere) cannot
+    # be highlighted in it.
+    return [s, e] if 0 <= s <= e <= len(sentence) else None
+
+
+def _find(text: str | None, sentence: str) -> list[int] | None:
+    """Fallback for rows without a stored record: the mention's first place in the sentence."""
+    if not text:
+        return None
+    i = sentence.find(text)
+    return None if i < 0 else [i, i + len(text)]
+
+
+def _event_json(row: dict) -> dict:
+    sentence = row.pop("_sentence") or ""
+    spans = row.pop("_spans")
+    article = {"id": row["article_id"], "title": row.pop("_title"), "source": row.pop("_source"),
+               "url": row.pop("_url"), "published": row.pop("_published")}
+    row.pop("_rank", None)
+    base = row["sentence_start"] or 0
+    source, target = _span_of(spans, 0), _span_of(spans, 1)
+    row["evidence"] = {
+        "sentence": sentence,
+        "trigger": [row["trigger_start"] - base, row["trigger_end"] - base],
+        "source": _relative(source, base, sentence) if source else _find(row["source_text"], sentence),
+        "target": _relative(target, base, sentence) if target else _find(row["target_text"], sentence),
+    }
+    row["article"] = article
+    return row
+
+
+def list_dyads(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[dict]:
+    """Undirected country dyads with counted events, most events first."""
+    return _dicts(con.execute(f"""
+        SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS dyad,
+               count(*) AS events, min({EVENT_DAY}) AS first, max({EVENT_DAY}) AS last
+        FROM events
+        WHERE {COUNTED} AND source_country IS NOT NULL AND target_country IS NOT NULL
+              AND source_country <> target_country
+        GROUP BY 1 ORDER BY events DESC, dyad LIMIT ?""", [limit]))
+
+
+def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: str | None = None,
+                  limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
+    """Quotes whose speaker name or mention contains `speaker`, or whose code starts with `actor`."""
+    where, params = ["TRUE"], []
+    if speaker:
+        where.append("(contains(lower(q.speaker_name), ?) OR contains(lower(q.speaker_text), ?))")
+        params += [speaker.lower(), speaker.lower()]
+    if actor:
+        where.append("starts_with(q.speaker_code, ?)")
+        params.append(actor.upper())
+    cond = " AND ".join(where)
+    total = con.execute(f"SELECT count(*) FROM quotes q WHERE {cond}", params).fetchone()[0]
+    rows = _dicts(con.execute(f"""
+        SELECT q.article_id, q.quote_id, q.kind, q.content, q.speaker_text, q.speaker_code,
+               q.speaker_name, a.published
+        FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
+        WHERE {cond}
+        ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.quote_id
+        LIMIT ? OFFSET ?""", params + [limit, offset]))
+    return total, rows
+
+
+def list_speakers(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
+    """Speakers by number of quotes (a resolved name, else the mention), with their code."""
+    return _dicts(con.execute("""
+        SELECT coalesce(speaker_name, speaker_text) AS speaker, any_value(speaker_code) AS code,
+               count(*) AS quotes
+        FROM quotes WHERE speaker_text IS NOT NULL
+        GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?""", [limit]))
+
+
+def get_record(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
+    """The stored coded record of one article (or its error record); None if unknown."""
+    row = con.execute("SELECT record, error_type, error_message FROM articles WHERE id = ?",
+                      [article_id]).fetchone()
+    if row is None:
+        return None
+    if row[0] is None:
+        return {"id": article_id, "error": {"type": row[1], "message": row[2]}}
+    return json.loads(row[0])

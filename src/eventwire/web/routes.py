@@ -1,0 +1,166 @@
+"""The API's endpoints. Each is a thin shell over a store or analytics function, so the CLI
+and the API answer the same question the same way."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from pydantic import BaseModel, Field
+
+from .. import __version__
+from ..analytics import dyad_timeline, top_actors
+from ..errors import InputError
+from ..pipeline import code_article, parse_published
+from ..records import Article, ErrorRecord, to_dict
+from ..store import write_records
+from ..store.search import get_event, get_record, list_dyads, list_speakers, search_events, search_quotes
+from . import params
+from .errors import ApiError
+from .corroboration import add_corroboration
+
+router = APIRouter(prefix="/api")
+
+Limit = Annotated[int, Query(ge=1, le=params.MAX_LIMIT, description="page size, 1-1000")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+
+
+def cursor(request: Request) -> Iterator:
+    """A cursor of the app's store for one request."""
+    cur = request.app.state.store.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Cursor = Annotated[object, Depends(cursor)]
+
+
+@router.get("/health", summary="Liveness and version")
+def health(request: Request) -> dict:
+    store = request.app.state.store
+    return {"ok": True, "version": __version__, "store": store.path, "writable": store.writable}
+
+
+@router.get("/events", summary="Events filtered by dyad, actor, dates, CAMEO root, PLOVER type, place, box")
+def events(
+    cur: Cursor,
+    dyad: Annotated[str | None, Query(description="undirected country pair, e.g. IND-PAK")] = None,
+    actor: Annotated[str | None, Query(description="actor code prefix (PAKMIL) or name substring")] = None,
+    start: Annotated[str | None, Query(description="first event day, YYYY-MM-DD")] = None,
+    end: Annotated[str | None, Query(description="last event day, YYYY-MM-DD")] = None,
+    cameo_root: Annotated[str | None, Query(description="CAMEO root 01-20")] = None,
+    plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
+    place: Annotated[str | None, Query(description="place name substring or GeoNames id")] = None,
+    bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+    quad_class: Annotated[str | None, Query(description="QuadClass 1-4")] = None,
+    all: Annotated[bool, Query(description="also negated, hypothetical, requested, denied events")] = False,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict:
+    f = params.event_filter(dyad, actor, start, end, cameo_root, plover, place, bbox, quad_class, all)
+    total, rows = search_events(cur, f, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "events": add_corroboration(cur, rows)}
+
+
+@router.get("/events/{article_id}/{event_id}", summary="One event with its evidence")
+def event(cur: Cursor, article_id: str, event_id: str) -> dict:
+    row = get_event(cur, article_id, event_id)
+    if row is None:
+        raise ApiError(404, "NotFound", f"no event {event_id!r} in article {article_id!r}; "
+                                        "list events with GET /api/events")
+    return add_corroboration(cur, [row])[0]
+
+
+@router.get("/articles/{article_id}", summary="One article's coded record (contract shape)")
+def article(cur: Cursor, article_id: str) -> dict:
+    record = get_record(cur, article_id)
+    if record is None:
+        raise ApiError(404, "NotFound", f"no article {article_id!r} in the store")
+    return record
+
+
+class ArticleIn(BaseModel):
+    """An input article as in the contract: `text` or `html`, optional metadata."""
+
+    id: str = Field(min_length=1, max_length=500)
+    text: str | None = None
+    html: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def check_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    token = request.app.state.token
+    if not token:
+        raise ApiError(503, "Unavailable", "posting articles is disabled: no API token is configured "
+                                           "(set EVENTWIRE_API_TOKEN and restart the server)")
+    if not authorization:
+        raise ApiError(401, "Unauthorized", "missing header 'Authorization: Bearer <token>'")
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), token.encode()):
+        raise ApiError(403, "Forbidden", "the bearer token is wrong")
+
+
+@router.post("/articles", status_code=201, dependencies=[Depends(check_token)],
+             summary="Code an article and store it (needs the bearer token)")
+def post_article(request: Request, body: ArticleIn) -> dict:
+    store = request.app.state.store
+    if not store.writable:
+        raise ApiError(503, "Unavailable", f"the store is read-only: {store.read_only_reason}")
+    if (body.text is None) == (body.html is None):
+        raise ApiError(422, "InvalidParameter", "give exactly one of 'text' or 'html'")
+    try:
+        parse_published(body.published)
+    except InputError as exc:
+        raise ApiError(422, "InvalidParameter", str(exc)) from None
+    record = code_article(Article(**body.model_dump()))
+    if isinstance(record, ErrorRecord):
+        raise ApiError(422, record.type, record.message)
+    with store.lock:
+        write_records(store.con, [record])
+    return to_dict(record)
+
+
+@router.get("/dyads", summary="Country dyads with counted events, most events first")
+def dyads(cur: Cursor, limit: Limit = 1000) -> list[dict]:
+    return list_dyads(cur, limit)
+
+
+@router.get("/timeline", summary="Daily QuadClass counts, Goldstein, escalation index and jumps of a dyad")
+def timeline(
+    cur: Cursor,
+    dyad: Annotated[str | None, Query(description="undirected pair, e.g. IND-PAK; all dyads if absent")] = None,
+    start: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    end: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+) -> dict:
+    s, e = params.parse_range(start, end)
+    return dyad_timeline(cur, params.parse_dyad(dyad), s, e)
+
+
+@router.get("/quotes", summary="Quotes by speaker name or actor code")
+def quotes(
+    cur: Cursor,
+    speaker: Annotated[str | None, Query(description="speaker name or mention substring")] = None,
+    actor: Annotated[str | None, Query(description="speaker actor code prefix, e.g. USAGOV")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict:
+    total, rows = search_quotes(cur, params.parse_text("speaker", speaker), params.parse_text("actor", actor),
+                                limit, offset)
+    return {"total": total, "quotes": rows}
+
+
+@router.get("/speakers", summary="Speakers with their number of quotes, most first")
+def speakers(cur: Cursor, limit: Limit = 100) -> list[dict]:
+    return list_speakers(cur, limit)
+
+
+@router.get("/actors", summary="Actors by number of counted events, as source or target")
+def actors(cur: Cursor, limit: Limit = 20) -> list[dict]:
+    return top_actors(cur, limit)
