@@ -1,10 +1,13 @@
-"""Articles from `.txt`, `.html`, `.jsonl` files and standard input (CONTRACT.md, Input).
+"""Articles from `.txt`, `.html`, `.jsonl` (also gzipped), `.csv` and `.parquet` files and
+standard input (CONTRACT.md, Input). CSV and Parquet are read by DuckDB, columns named as
+the contract's input fields.
 
 Every unreadable piece becomes an ErrorRecord in its place, so a batch never loses input.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,7 +21,8 @@ from ..settings import get_settings
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+TABLE_SUFFIXES = {".csv", ".tsv", ".parquet"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES
 ARTICLE_FIELDS = ("id", "text", "html", "published", "title", "url", "source")
 
 Item = Article | ErrorRecord
@@ -80,8 +84,17 @@ def article_from_json(obj: object, published: str | None, where: str) -> Article
     return Article(**fields)
 
 
+def _suffix(path: Path) -> str:
+    """The format suffix, looking through a final .gz (only JSON Lines may be gzipped)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz" and suffixes[-2] in JSONL_SUFFIXES:
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
 def _read_jsonl(path: Path, published: str | None) -> Iterator[Item]:
-    with path.open("rb") as stream:
+    opener = gzip.open if path.suffix.lower() == ".gz" else Path.open
+    with opener(path, "rb") as stream:
         for number, raw in enumerate(stream, start=1):
             where = f"{path.name}:{number}"
             if not raw.strip():
@@ -108,11 +121,50 @@ def _message(exc: Exception, where: str) -> str:
     return str(InputError(f"{where}: not valid JSON ({exc}); each line must be one JSON object."))
 
 
+def _read_table(path: Path, published: str | None) -> Iterator[Item]:
+    """Rows of a CSV or Parquet file as articles, read by DuckDB in chunks."""
+    import duckdb
+
+    reader = ("read_parquet(?)" if path.suffix.lower() == ".parquet"
+              else "read_csv(?, all_varchar = true, header = true)")
+    try:
+        con = duckdb.connect()
+        cursor = con.execute(f"SELECT * FROM {reader}", [str(path)])
+        names = [d[0].lower() for d in cursor.description]
+    except duckdb.Error as exc:
+        yield ErrorRecord(path.name, "InputError", str(InputError(
+            f"{path.name} cannot be read as {path.suffix.lower()[1:]} ({exc}); check the file.")))
+        return
+    number = 0
+    while rows := cursor.fetchmany(1000):
+        for row in rows:
+            number += 1
+            obj = {k: _cell(v) for k, v in zip(names, row) if k in ARTICLE_FIELDS}
+            try:
+                yield article_from_json(obj, published, f"{path.name}:{number}")
+            except InputError as exc:
+                yield ErrorRecord(obj.get("id") or f"{path.name}:{number}", "InputError", str(exc))
+    con.close()
+
+
+def _cell(value):
+    """Table cells as the strings the contract expects (dates in ISO 8601)."""
+    if value is None or isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
 def read_path(path: Path, published: str | None = None) -> Iterator[Item]:
-    """Articles from one file: a .jsonl gives many, a .txt or .html gives one (id = file name)."""
-    suffix = path.suffix.lower()
+    """Articles from one file: a .jsonl, .csv or .parquet gives many, a .txt or .html gives
+    one (id = file name)."""
+    suffix = _suffix(path)
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, published)
+        return
+    if suffix in TABLE_SUFFIXES:
+        yield from _read_table(path, published)
         return
     try:
         with path.open("rb") as stream:
@@ -132,12 +184,12 @@ def _expand(paths: list[str]) -> list[str | Path]:
         if name == "-":
             found.append("-")
         elif path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
         elif path.is_file():
             found.append(path)
         else:
             raise UsageError(
-                f"no such file or folder: {name!r}; give .txt, .html or .jsonl files, "
+                f"no such file or folder: {name!r}; give .txt, .html, .jsonl, .csv or .parquet files, "
                 "a folder of them, or - for standard input."
             )
     return found

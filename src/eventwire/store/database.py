@@ -213,7 +213,7 @@ def _write_one(con: duckdb.DuckDBPyConnection, record: Result, prov: Mapping[str
         "canonical_url, content_hash, origin, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [article_id, record.published, _published_date(record.published), record.title,
          record.url, record.source, record.text, json.dumps(to_dict(record)),
-         prov.get("canonical_url") or record.url, dedup.content_hash(record.text),
+         prov.get("canonical_url") or record.url, prov.get("content_hash") or dedup.content_hash(record.text),
          prov.get("origin"), group],
     )
     rows_by_table = _rows(record)

@@ -1,0 +1,256 @@
+"""Fetching pages and feeds over HTTP(S): the only network I/O in eventwire.
+
+A `Fetcher` wraps an httpx client whose transport can be injected, so tests run offline
+(httpx.MockTransport) or against a loopback server they start. It guards the user's
+machine: only http and https, a time limit, a size cap, an allow-list of content types,
+and no loopback, private, link-local or otherwise non-public addresses unless
+`allow_private` is set (feeds are untrusted input: an entry could point at a router or a
+cloud metadata endpoint). Redirects are followed by hand so every hop is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import ipaddress
+import re
+import socket
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import httpx
+
+from ..errors import InputError
+from ..settings import get_settings
+from .files import decode_bytes
+
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+XML_TYPES = {"application/xml", "text/xml"}
+PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
+ALLOWED_TYPES = FEED_TYPES | XML_TYPES | PAGE_TYPES
+MAX_REDIRECTS = 5
+USER_AGENT = "eventwire (news event coder; +local use)"
+
+# Query parameters that only track the reader: dropping them makes one story one URL.
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|smid|ncid|"
+                       r"ref|ref_src|taid|at_medium|at_campaign|icid|sr_share|_ga)$", re.I)
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
+_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+
+
+class FetchError(InputError):
+    """A URL or feed could not be fetched (unreachable, refused, too big, wrong type)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # after redirects
+    content_type: str
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return decode_bytes(self.body)
+
+    @property
+    def is_feed(self) -> bool:
+        """A feed by its declared type, or XML whose root is rss, feed or rdf:RDF."""
+        if self.content_type in FEED_TYPES:
+            return True
+        if self.content_type in XML_TYPES or not self.content_type:
+            return bool(_FEED_START.match(self.body[:4096].lstrip(b"\xef\xbb\xbf")))
+        return False
+
+
+def normalize_url(url: str) -> str:
+    """One spelling per URL: lower-case scheme and host, no default port, no fragment, no
+    tracking parameters, sorted query."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING.match(k)))
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/")
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def declared_canonical(html: str | None, base: str | None = None) -> str | None:
+    """The absolute http(s) URL a page declares with <link rel="canonical">, normalised."""
+    for tag in _LINK_TAG.findall(html[:200_000] if html else ""):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _ATTR.findall(tag)}
+        if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href"):
+            target = urljoin(base or "", attrs["href"].strip())
+            if urlsplit(target).scheme in ("http", "https") and urlsplit(target).hostname:
+                return normalize_url(target)
+    return None
+
+
+def canonical_url(url: str, html: str | None = None) -> str:
+    """The page's declared canonical URL, else the URL itself, normalised."""
+    return declared_canonical(html, url) or normalize_url(url)
+
+
+def article_id_for(url: str) -> str:
+    """A short, stable article id for a web article (URLs make awkward ids in API paths)."""
+    return "web-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+Resolver = Callable[[str], list[str]]
+
+
+def resolve_host(host: str) -> list[str]:
+    """The addresses a host name resolves to (the system resolver)."""
+    return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+
+
+def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_host) -> None:
+    """FetchError unless the URL is http(s) to a public address (or private ones are allowed)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"{url!r} is not an http or https URL; only those are fetched.")
+    if allow_private:
+        return
+    host = parts.hostname
+    try:
+        addresses = [host] if _is_ip(host) else resolve(host)
+    except OSError as exc:
+        raise FetchError(f"cannot resolve the host of {url} ({exc}); check the address and the network.") from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise FetchError(
+                f"{url} points at a non-public address ({ip}); refused so that feeds cannot reach "
+                "your own network. Pass --allow-private to fetch it anyway.")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
+
+
+class Fetcher:
+    """Fetches URLs with the guards above. Use as a context manager, or call `close`."""
+
+    def __init__(self, transport: httpx.BaseTransport | None = None, allow_private: bool = False,
+                 timeout: float = 20.0, max_bytes: int | None = None, resolve: Resolver = resolve_host):
+        self.allow_private = allow_private
+        self.max_bytes = max_bytes or get_settings().max_article_bytes
+        self.resolve = resolve
+        self.client = httpx.Client(
+            transport=transport, follow_redirects=False, headers={"User-Agent": USER_AGENT},
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fetch(self, url: str) -> Page:
+        """The page at `url`; FetchError with the reason when it cannot be had."""
+        for _ in range(MAX_REDIRECTS + 1):
+            check_address(url, self.allow_private, self.resolve)
+            try:
+                with self.client.stream("GET", url) as response:
+                    if response.is_redirect and "location" in response.headers:
+                        url = urljoin(url, response.headers["location"])
+                        continue
+                    return self._page(url, response)
+            except httpx.TimeoutException:
+                raise FetchError(f"{url} timed out; the site may be slow or down, try again later.") from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{url} is unreachable ({type(exc).__name__}: {exc}).") from None
+        raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times; giving up.")
+
+    def _page(self, url: str, response: httpx.Response) -> Page:
+        if response.status_code >= 400:
+            raise FetchError(f"{url} answered HTTP {response.status_code}.")
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in ALLOWED_TYPES:
+            raise FetchError(f"{url} is {content_type}, not a news page or feed; "
+                             f"eventwire reads {', '.join(sorted(ALLOWED_TYPES))}.")
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise FetchError(f"{url} is {int(declared) / 1e6:.1f} MB, over the limit of "
+                             f"{self.max_bytes / 1e6:.1f} MB (EVENTWIRE_MAX_ARTICLE_BYTES).")
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > self.max_bytes:
+                raise FetchError(f"{url} is over the limit of {self.max_bytes / 1e6:.1f} MB "
+                                 "(EVENTWIRE_MAX_ARTICLE_BYTES); not read further.")
+        return Page(str(url), content_type, bytes(body))
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str
+    title: str | None
+    published: str | None  # ISO 8601, with the feed's own offset when it gives one
+
+
+def feed_entries(page: Page) -> list[FeedEntry]:
+    """The entries of an RSS/Atom feed that link to a page; FetchError if it is no feed."""
+    import feedparser  # imported here: only feeds need it
+
+    parsed = feedparser.parse(page.body)
+    if not parsed.get("version") and not parsed.entries:
+        raise FetchError(f"{page.url} is not an RSS or Atom feed that eventwire can read.")
+    entries = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        entries.append(FeedEntry(urljoin(page.url, link), entry.get("title"), entry_date(entry)))
+    return entries
+
+
+def entry_date(entry) -> str | None:
+    """The entry's publication (else update) time, keeping its own UTC offset so the local
+    date stays right; None when the feed gives no readable date."""
+    for key in ("published", "updated", "created"):
+        with warnings.catch_warnings():  # feedparser warns about its updated/published alias
+            warnings.simplefilter("ignore", DeprecationWarning)
+            raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(raw).isoformat()
+        except (TypeError, ValueError):
+            pass
+        try:
+            return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            pass
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc).isoformat()
+    return None
+
+
+def page_date(html: str, url: str | None = None) -> str | None:
+    """The publication date a page declares (htmldate, metadata and markup only)."""
+    import htmldate  # imported here: it costs import time and only HTML needs it
+
+    try:
+        return htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
+    except Exception:  # noqa: BLE001 - a page without a readable date simply has none
+        return None

@@ -1,0 +1,122 @@
+"""URL guards, canonical URLs, feeds and fetching, all offline (httpx.MockTransport)."""
+
+import httpx
+import pytest
+
+from eventwire.ingest.web import (
+    FetchError, Fetcher, Page, canonical_url, check_address, entry_date, feed_entries, normalize_url,
+)
+
+from .helpers import FakeWeb, rss
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("HTTPS://News.Example:443/a/b/?utm_source=x&id=2&fbclid=y#top", "https://news.example/a/b?id=2"),
+    ("http://news.example:80", "http://news.example/"),
+    ("http://news.example:8080/x?b=2&a=1", "http://news.example:8080/x?a=1&b=2"),
+    ("https://news.example/story?ref=rss", "https://news.example/story"),
+    ("https://news.example/story?page=2", "https://news.example/story?page=2"),  # a real parameter stays
+])
+def test_normalize_url(url, expected):
+    assert normalize_url(url) == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<link rel="canonical" href="https://news.example/s/1?utm_medium=x">', "https://news.example/s/1"),
+    ("<link href='/s/2' rel='canonical'>", "https://news.example/s/2"),  # relative, attributes in any order
+    ('<link rel="alternate" href="https://amp.example/s/1">', "https://news.example/amp/1"),  # not canonical
+    ('<link rel="canonical" href="javascript:alert(1)">', "https://news.example/amp/1"),
+    (None, "https://news.example/amp/1"),
+])
+def test_canonical_url(html, expected):
+    assert canonical_url("https://news.example/amp/1?utm_campaign=c", html) == expected
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("https://8.8.8.8/x", True),
+    ("http://127.0.0.1:8000/", False),
+    ("http://[::1]/", False),
+    ("http://10.1.2.3/", False),
+    ("http://192.168.0.10/", False),
+    ("http://169.254.169.254/latest/meta-data", False),  # cloud metadata
+    ("http://100.64.0.1/", False),  # carrier-grade NAT
+    ("http://localhost/", False),  # resolves to loopback
+    ("ftp://8.8.8.8/file", False),
+    ("file:///etc/passwd", False),
+])
+def test_check_address(url, allowed):
+    def resolve(host):
+        return {"localhost": ["127.0.0.1"]}.get(host, ["8.8.8.8"])
+
+    if allowed:
+        check_address(url, allow_private=False, resolve=resolve)
+    else:
+        with pytest.raises(FetchError):
+            check_address(url, allow_private=False, resolve=resolve)
+
+
+def test_allow_private_lets_loopback_through_but_not_other_schemes():
+    check_address("http://127.0.0.1:8000/", allow_private=True)
+    with pytest.raises(FetchError, match="not an http"):
+        check_address("file:///etc/passwd", allow_private=True)
+
+
+def _fetch(routes, url, **kwargs):
+    with FakeWeb(routes).fetcher(**kwargs) as fetcher:
+        return fetcher.fetch(url)
+
+
+@pytest.mark.parametrize("routes, url, message", [
+    ({"https://n.example/a": (200, "image/png", b"\x89PNG")}, "https://n.example/a", "image/png"),
+    ({"https://n.example/a": (404, "text/html", "gone")}, "https://n.example/a", "HTTP 404"),
+    ({}, "https://down.example/a", "unreachable"),
+    ({"https://n.example/a": (302, "", "http://10.0.0.1/admin")}, "https://n.example/a", "non-public"),
+    ({"https://n.example/a": (302, "", "https://n.example/a")}, "https://n.example/a", "redirects more"),
+    ({"https://n.example/a": (200, "text/html", "x" * 5000)}, "https://n.example/a", "over the limit"),
+])
+def test_fetch_refusals(routes, url, message):
+    with pytest.raises(FetchError, match=message):
+        _fetch(routes, url, max_bytes=1000)
+
+
+def test_fetch_follows_a_redirect_and_times_out_cleanly():
+    page = _fetch({"https://n.example/a": (301, "", "/b"), "https://n.example/b": (200, "text/html", "<p>ok</p>")},
+                  "https://n.example/a")
+    assert (page.url, page.content_type, page.body) == ("https://n.example/b", "text/html", b"<p>ok</p>")
+
+    def slow(request):
+        raise httpx.ReadTimeout("slow", request=request)
+
+    fetcher = Fetcher(transport=httpx.MockTransport(slow), resolve=lambda host: ["8.8.8.8"])
+    with pytest.raises(FetchError, match="timed out"):
+        fetcher.fetch("https://slow.example/")
+
+
+@pytest.mark.parametrize("content_type, body, is_feed", [
+    ("application/rss+xml", b"anything", True),
+    ("text/xml", b'<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>', True),
+    ("application/xml", b"<feed xmlns='http://www.w3.org/2005/Atom'></feed>", True),
+    ("", b"\xef\xbb\xbf<?xml version='1.0'?><!-- c --><rdf:RDF></rdf:RDF>", True),
+    ("text/xml", b"<?xml version='1.0'?><note>not a feed</note>", False),
+    ("text/html", b"<rss>in a page</rss>", False),
+])
+def test_feed_recognised_by_type_or_by_its_root(content_type, body, is_feed):
+    assert Page("https://n.example/f", content_type, body).is_feed is is_feed
+
+
+def test_feed_entries_keep_the_local_publication_date():
+    body = rss([("A", "/story/a", "Fri, 09 May 2025 23:30:00 +0500"), ("No date", "https://n.example/b", "")])
+    entries = feed_entries(Page("https://n.example/feed", "application/rss+xml", body.encode()))
+    assert [e.link for e in entries] == ["https://n.example/story/a", "https://n.example/b"]
+    assert entries[0].published == "2025-05-09T23:30:00+05:00"  # UTC would be the 9th too late in the day
+    assert entries[1].published is None
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ({"published": "2025-05-10T09:30:00Z"}, "2025-05-10T09:30:00+00:00"),
+    ({"updated": "Sat, 10 May 2025 01:00:00 GMT"}, "2025-05-10T01:00:00+00:00"),
+    ({"published": "sometime", "published_parsed": (2025, 5, 10, 1, 2, 3, 0, 0, 0)}, "2025-05-10T01:02:03+00:00"),
+    ({}, None),
+])
+def test_entry_date(entry, expected):
+    assert entry_date(entry) == expected
