@@ -236,3 +236,26 @@ def test_post_codes_and_stores(writer):
     writer.post("/api/articles", json=article, headers=auth)
     events = writer.get("/api/events?all=true").json()
     assert events["total"] == len(record["events"])
+
+
+def test_corroboration_counts_and_unique_events(tmp_path):
+    from dataclasses import replace
+
+    from eventwire.store import open_store, write_records
+
+    from .conftest import ARTICLES
+
+    # The same shelling reported again by another outlet a day later: one event, two reports.
+    copy = replace(ARTICLES[0], id="a1-copy", published="2025-05-10", source="Desk Three",
+                   url="https://example.net/copy", text=ARTICLES[0].text)
+    con = open_store(tmp_path / "c.duckdb")
+    write_records(con, [ARTICLES[0], copy])
+    con.close()
+    with TestClient(create_app(tmp_path / "c.duckdb", token="")) as c:
+        events = c.get("/api/events?plover=ASSAULT").json()["events"]
+        assert len(events) == 2
+        assert {(e["mentions"], e["articles"], e["sources"]) for e in events} == {(2, 2, 2)}
+        assert sorted(e["is_first"] for e in events) == [False, True]
+        unique = c.get("/api/events?plover=ASSAULT&unique=true").json()
+        assert unique["total"] == 1 and unique["events"][0]["article_id"] == "a1"
+        assert c.get("/api/events/a1-copy/e1").json()["mentions"] == 2

@@ -21,18 +21,6 @@ from .queries import COUNTED
 EVENT_DAY = """coalesce(try_cast(left(event_date, 10) AS DATE),
                         try_strptime(event_date || '-1', '%G-W%V-%u')::DATE)"""
 
-# Columns of `events` returned as the "store row" of an event, in schema order.
-EVENT_COLUMNS = (
-    "article_id", "event_id", "sentence_start", "sentence_end",
-    "trigger_text", "trigger_start", "trigger_end",
-    "source_text", "source_code", "source_country", "source_sector", "source_name",
-    "target_text", "target_code", "target_country", "target_sector", "target_name",
-    "cameo", "cameo_root", "plover", "plover_mode", "quad_class", "goldstein",
-    "event_date", "date_text", "place_name", "place_geonameid", "lat", "lon", "place_country",
-    "negated", "modality", "quote_id", "confidence",
-)
-
-
 @dataclass(frozen=True)
 class EventFilter:
     """Validated filters of GET /api/events. `None` means "any"."""
@@ -47,6 +35,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # minlon, minlat, maxlon, maxlat
     quad_class: int | None = None
     all: bool = False  # also negated, hypothetical, requested and denied events
+    unique: bool = False  # each corroborated event once: its earliest report only
 
 
 def dyad_sql(dyad: tuple[str, str] | None, params: list) -> str:
@@ -98,6 +87,10 @@ def _where(f: EventFilter) -> tuple[str, list]:
         else:
             where.append("contains(lower(place_name), ?)")
             params.append(f.place.lower())
+    if f.unique:
+        where.append("(cluster_id IS NULL OR EXISTS (SELECT 1 FROM event_clusters c WHERE c.cluster_id = "
+                     "events.cluster_id AND c.first_article_id = events.article_id "
+                     "AND c.first_event_id = events.event_id))")
     if f.bbox:
         where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
         params.extend([f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]])
@@ -109,16 +102,21 @@ def _dicts(cursor) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-# The page's rows with the article fields and the evidence sentence. Offsets of the source
-# and target mentions are not columns of `events`; they come from the article's stored
-# record (`record`), read for the page's rows only.
-_PAGE = f""",
+# The page's rows with the article fields, the evidence sentence and the corroboration
+# counts of the dedup layer (see store/dedup.py; an event without a cluster counts once).
+# Offsets of the source and target mentions are not columns of `events`; they come from
+# the article's stored record, read for the page's rows only.
+_PAGE = """,
     paged AS (
-        SELECT {", ".join("e." + c for c in EVENT_COLUMNS)}, e._rank,
+        SELECT e.*,
                substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS _sentence,
                a.title AS _title, a.source AS _source, a.url AS _url, a.published AS _published,
+               coalesce(c.mentions, 1) AS mentions, coalesce(c.articles, 1) AS articles,
+               coalesce(c.article_groups, 1) AS article_groups, coalesce(c.sources, 1) AS sources,
+               coalesce(c.first_article_id = e.article_id AND c.first_event_id = e.event_id, TRUE) AS is_first,
                [x for x in json_extract(a.record, '$.events[*]') if x->>'id' = e.event_id][1] AS _ev
-        FROM page e LEFT JOIN articles a ON a.id = e.article_id)
+        FROM page e LEFT JOIN articles a ON a.id = e.article_id
+                    LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id)
     SELECT * EXCLUDE (_ev),
            [(_ev->>'$.source.start')::INTEGER, (_ev->>'$.source.end')::INTEGER,
             (_ev->>'$.target.start')::INTEGER, (_ev->>'$.target.end')::INTEGER] AS _spans

@@ -102,11 +102,11 @@ def parse_text(name: str, value: str | None, longest: int = 200) -> str | None:
 
 
 def event_filter(dyad=None, actor=None, start=None, end=None, cameo_root=None, plover=None,
-                 place=None, bbox=None, quad_class=None, all=False) -> EventFilter:
+                 place=None, bbox=None, quad_class=None, all=False, unique=False) -> EventFilter:
     s, e = parse_range(start, end)
     return EventFilter(
         dyad=parse_dyad(dyad), actor=parse_text("actor", actor), start=s, end=e,
         cameo_root=parse_cameo_root(cameo_root), plover=parse_plover(plover),
         place=parse_text("place", place), bbox=parse_bbox(bbox),
-        quad_class=parse_quad_class(quad_class), all=bool(all),
+        quad_class=parse_quad_class(quad_class), all=bool(all), unique=bool(unique),
     )

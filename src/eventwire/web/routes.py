@@ -19,7 +19,6 @@ from ..store import write_records
 from ..store.search import get_event, get_record, list_dyads, list_speakers, search_events, search_quotes
 from . import params
 from .errors import ApiError
-from .corroboration import add_corroboration
 
 router = APIRouter(prefix="/api")
 
@@ -58,12 +57,13 @@ def events(
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
     quad_class: Annotated[str | None, Query(description="QuadClass 1-4")] = None,
     all: Annotated[bool, Query(description="also negated, hypothetical, requested, denied events")] = False,
+    unique: Annotated[bool, Query(description="each corroborated event once (its earliest report)")] = False,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict:
-    f = params.event_filter(dyad, actor, start, end, cameo_root, plover, place, bbox, quad_class, all)
+    f = params.event_filter(dyad, actor, start, end, cameo_root, plover, place, bbox, quad_class, all, unique)
     total, rows = search_events(cur, f, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "events": add_corroboration(cur, rows)}
+    return {"total": total, "limit": limit, "offset": offset, "events": rows}
 
 
 @router.get("/events/{article_id}/{event_id}", summary="One event with its evidence")
@@ -72,7 +72,7 @@ def event(cur: Cursor, article_id: str, event_id: str) -> dict:
     if row is None:
         raise ApiError(404, "NotFound", f"no event {event_id!r} in article {article_id!r}; "
                                         "list events with GET /api/events")
-    return add_corroboration(cur, [row])[0]
+    return row
 
 
 @router.get("/articles/{article_id}", summary="One article's coded record (contract shape)")
