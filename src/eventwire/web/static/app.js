@@ -4,7 +4,7 @@
 
 import { el, clear, api, debounce, fmtInt, fmtDay } from "./js/dom.js";
 import { CAMEO_ROOTS, PLOVER_TYPES } from "./js/codes.js";
-import { drawMap } from "./js/map.js";
+import { drawMap, wireMapControls } from "./js/map.js";
 import { drawTimeline } from "./js/timeline.js";
 import { renderRows, toggleEvidence } from "./js/events.js";
 import { speakerRows, fillSpeakers, renderQuotes } from "./js/quotes.js";
@@ -111,6 +111,7 @@ function wireFilters() {
   });
   $("page-prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   $("page-next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
+  wireMapControls($("map-zoom-in"), $("map-zoom-out"), $("map-fit"));
   $("q-speaker").addEventListener("change", (ev) => { state.speaker = ev.target.value; saveToAddress(); loadQuotes(); });
 }
 
@@ -157,26 +158,39 @@ async function loadMap() {
 
 async function loadTimeline() {
   const n = ++seq.timeline;
-  // Without a chosen dyad the busiest one is shown, so the chart is never blank.
-  const dyad = state.dyad || (dyads[0] && dyads[0].dyad);
-  const container = $("timeline");
-  if (!dyad) {
-    clear(container).append(el("p", { class: "empty-note" }, "No dyads in the store yet."));
-    container.dataset.state = "ready";
-    return;
-  }
-  $("timeline-title").textContent = `${dyad.replace("-", " – ")} timeline`;
-  $("timeline-caption").textContent = state.dyad ? "Events per day by QuadClass, with the escalation index"
-    : "Busiest dyad; choose another in the filters";
+  const dyad = state.dyad;
+  $("timeline-title").textContent = dyad ? `${dyad.replace("-", " – ")} timeline` : "All dyads timeline";
+  $("timeline-caption").textContent = dyad ? "Events per day by QuadClass, and the escalation index"
+    : "Events between any two countries; choose a dyad to follow one pair";
   try {
     const body = await api("api/timeline", { dyad, start: state.start, end: state.end });
     if (n !== seq.timeline) return;
-    drawTimeline(container, body);
-    const jumps = (body.days || []).filter((d) => d.jump).map((d) => fmtDay(d.day));
-    $("timeline-jumps").textContent = jumps.length ? `Escalation jumps: ${jumps.join(", ")}` : "No escalation jumps in this range";
+    drawTimeline($("timeline"), body);
+    showTimelineSummary(body.days || []);
   } catch (err) {
     if (n === seq.timeline) showError("Timeline", err);
   }
+}
+
+// One line of numbers under the chart: the peak day, the share of conflict and the jumps.
+function showTimelineSummary(days) {
+  const box = clear($("timeline-summary"));
+  const active = days.filter((d) => d.events);
+  if (!active.length) return;
+  const total = active.reduce((n, d) => n + d.events, 0);
+  const conflict = active.reduce((n, d) => n + (d.q3 || 0) + (d.q4 || 0), 0);
+  const goldstein = active.reduce((n, d) => n + (d.goldstein_sum || 0), 0);
+  const peak = active.reduce((a, b) => (b.events > a.events ? b : a));
+  const jumps = days.filter((d) => d.jump).map((d) => fmtDay(d.day));
+  const item = (label, value) => el("div", {}, el("dt", {}, label), el("dd", {}, value));
+  box.append(
+    item("Events", fmtInt(total)),
+    item("Active days", fmtInt(active.length)),
+    item("Peak day", `${fmtDay(peak.day)} (${fmtInt(peak.events)})`),
+    item("Conflict share", `${Math.round((100 * conflict) / total)}%`),
+    item("Mean Goldstein", (goldstein / total).toFixed(2)),
+    item("Escalation jumps", jumps.length ? jumps.join(", ") : "none"),
+  );
 }
 
 async function loadQuotes() {

@@ -54,10 +54,16 @@ function eventCell(e) {
     el("span", { class: "cameo", title: cameoLabel(e.cameo) }, e.cameo || ""));
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function corroboration(e) {
+  return `${plural(e.mentions ?? 1, "mention")} in ${plural(e.articles ?? 1, "article")} from ${plural(e.sources ?? 1, "source")}`;
+}
+
+// A count only when other reports corroborate the event: "x1" on every row is noise.
 function counts(e) {
-  if (e.mentions === undefined && e.sources === undefined) return null;
-  return el("span", { class: "corroboration", title: `${e.mentions ?? 1} mentions in ${e.articles ?? 1} articles from ${e.sources ?? 1} sources` },
-    `×${e.mentions ?? 1}`);
+  if (!(e.mentions > 1)) return null;
+  return el("span", { class: "corroboration", title: corroboration(e) }, `×${e.mentions}`);
 }
 
 export function renderRows(tbody, events, { onOpen }) {
@@ -107,7 +113,7 @@ export function evidencePanel(e) {
     fact("Place", e.place_name || "–"),
     fact("Modality", e.negated ? `${e.modality}, negated` : e.modality || "–"),
     fact("Confidence", fmtNum(e.confidence, 2)),
-    e.mentions !== undefined ? fact("Corroboration", `${e.mentions} mentions · ${e.articles} articles · ${e.sources} sources`) : null);
+    e.mentions !== undefined ? fact("Corroboration", corroboration(e)) : null);
   const articleLine = el("p", { class: "article-line" },
     el("span", { class: "article-title" }, article.title || e.article_id),
     article.source ? ` · ${article.source}` : "",

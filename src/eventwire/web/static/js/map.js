@@ -88,8 +88,181 @@ function fallbackProjection(width, height, extent) {
   return ([lon, lat]) => [((lon - x0) / (x1 - x0)) * width, ((y1 - lat) / (y1 - y0)) * height];
 }
 
+// Which country each place lies in (only countries whose box holds a point are tested
+// exactly), as event counts per feature: those countries are tinted.
+function countriesWithEvents(features, groups) {
+  const d3 = window.d3;
+  const hits = new Map();
+  for (const feature of features) {
+    const [[x0, y0], [x1, y1]] = d3.geoBounds(feature);
+    for (const g of groups) {
+      const inBox = (x0 <= x1 ? g.lon >= x0 && g.lon <= x1 : g.lon >= x0 || g.lon <= x1) && g.lat >= y0 && g.lat <= y1;
+      if (inBox && d3.geoContains(feature, [g.lon, g.lat])) hits.set(feature, (hits.get(feature) || 0) + g.count);
+    }
+  }
+  return hits;
+}
+
+// A label at a country's centroid when the country is big enough on screen to carry it.
+function countryLabel(path, feature, name, width) {
+  const area = path.area(feature);
+  const [x, y] = path.centroid(feature);
+  const w = textWidth(name.toUpperCase(), 10);
+  if (!(area > 2500) || !Number.isFinite(x) || x - w / 2 < 4 || x + w / 2 > width - 4 || y < 12 || y > HEIGHT - 6) return [];
+  return [{ text: name, x, y, area, box: [x - w / 2, y - 9, x + w / 2, y + 3] }];
+}
+
+// Rough text width in px for the map's sans-serif labels.
+function textWidth(text, size) {
+  return text.length * size * 0.58;
+}
+
+function overlaps(a, b) {
+  return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+}
+
+// Greedy label placement: a label is drawn only where it overlaps no box in `taken` from
+// index `from` on (place labels may cross circles, which they sit beside; nothing else).
+function placeLabel(taken, box, from = 0) {
+  const clash = taken.slice(from).some((b) => overlaps(box, b));
+  if (!clash) taken.push(box);
+  return !clash;
+}
+
 function radius(count) {
   return 4 + 3.2 * Math.sqrt(count);
+}
+
+// Circles and their labels. Labels are placed first (before country names) because
+// the places are the data; each label is dropped where it would overlap another.
+function drawPoints(groups, project, taken, { onPlace, selectedPlace }) {
+  const points = svg("g", { class: "points" });
+  const labels = svg("g", { class: "labels" });
+  const placed = groups.map((g) => ({ g, xy: project([g.lon, g.lat]), r: radius(g.count) }))
+    .filter(({ xy }) => xy && Number.isFinite(xy[0]));
+  for (const { xy, r } of placed) taken.push([xy[0] - r, xy[1] - r, xy[0] + r, xy[1] + r]);
+  // Largest first in the DOM, so that small circles stay clickable on top of big ones.
+  placed.forEach(({ g, xy, r }, i) => {
+    const q = dominantQuad(g.quads);
+    const detail = [1, 2, 3, 4].filter((k) => g.quads[k]).map((k) => `${quadName(k)}: ${g.quads[k]}`).join("\n");
+    points.append(svg("circle", {
+      class: `event-point q${q}${g.name === selectedPlace ? " selected" : ""}`,
+      cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1),
+      fill: (QUAD[q] || { color: "#777" }).color, tabindex: 0, "data-place": g.name,
+      onclick: () => onPlace && onPlace(g.name),
+      onkeydown: (ev) => { if (ev.key === "Enter" && onPlace) onPlace(g.name); },
+    }, svg("title", {}, `${g.name}: ${g.count} event${g.count === 1 ? "" : "s"}\n${detail}`)));
+    const lx = xy[0] + r + 3;
+    const box = [lx, xy[1] - 7, lx + textWidth(g.name, 11), xy[1] + 6];
+    if (i < 16 && placeLabel(taken, box, placed.length)) {
+      labels.append(svg("text", { class: "place-label", x: lx.toFixed(1), y: (xy[1] + 4).toFixed(1) }, g.name));
+    }
+  });
+  return [points, labels];
+}
+
+// Sphere, graticule, countries (tinted where events are) and the names of the larger ones.
+function drawBase(world, path, hits, taken, width) {
+  const countries = svg("g", { class: "countries" });
+  const names = [];
+  for (const feature of world.features) {
+    const d = path(feature);
+    if (!d) continue;
+    const n = hits.get(feature) || 0;
+    const name = feature.properties.name || "";
+    countries.append(svg("path", { class: n ? "country active" : "country", d },
+      svg("title", {}, n ? `${name}: ${n} event${n === 1 ? "" : "s"} on the map` : name)));
+    names.push(...countryLabel(path, feature, name, width));
+  }
+  const countryNames = svg("g", { class: "country-names" });
+  // Largest areas first: the labels that fit are the ones a reader needs to orient.
+  names.sort((a, b) => b.area - a.area);
+  for (const label of names.slice(0, 14)) {
+    if (!placeLabel(taken, label.box)) continue;
+    countryNames.append(svg("text", { class: "country-label", x: label.x.toFixed(1), y: label.y.toFixed(1) }, label.text));
+  }
+  return [
+    svg("path", { class: "sphere", d: path({ type: "Sphere" }) }),
+    svg("path", { class: "graticule", d: path(window.d3.geoGraticule10()) }),
+    countries, countryNames,
+  ];
+}
+
+// The map being shown: data, projection and the one <svg> that is redrawn on zoom and pan.
+let view = null;
+
+function render() {
+  const { root, world, groups, hits, projection, width, opts } = view;
+  const taken = [];
+  const [points, labels] = drawPoints(groups, projection, taken, opts);
+  clear(root);
+  if (world) {
+    root.append(...drawBase(world, window.d3.geoPath(projection), hits, taken, width));
+  } else {
+    root.append(svg("rect", { class: "sphere", x: 0, y: 0, width, height: HEIGHT }));
+  }
+  root.append(points, labels);
+}
+
+// Zoom by `factor` keeping screen point [px, py] in place (d3 projections scale about
+// their translate point, so this is two lines of arithmetic).
+function zoomAt(factor, px, py) {
+  const p = view && view.projection;
+  if (!p || !p.scale) return;
+  const k = Math.min(Math.max(p.scale() * factor, view.minScale), view.minScale * 64) / p.scale();
+  const [tx, ty] = p.translate();
+  p.scale(p.scale() * k).translate([px - (px - tx) * k, py - (py - ty) * k]);
+  render();
+}
+
+function panBy(dx, dy) {
+  const p = view && view.projection;
+  if (!p || !p.translate) return;
+  const [tx, ty] = p.translate();
+  p.translate([tx + dx, ty + dy]);
+  render();
+}
+
+// Screen coordinates of a mouse event in the svg's own units.
+function local(root, ev) {
+  const box = root.getBoundingClientRect();
+  return [((ev.clientX - box.left) / box.width) * view.width, ((ev.clientY - box.top) / box.height) * HEIGHT];
+}
+
+function wireZoom(root) {
+  root.addEventListener("wheel", (ev) => {
+    // Only with Ctrl (or Cmd): a plain wheel keeps scrolling the page past the map.
+    if (!view || !view.world || !(ev.ctrlKey || ev.metaKey)) return;
+    ev.preventDefault();
+    zoomAt(Math.exp(-ev.deltaY * 0.0015), ...local(root, ev));
+  }, { passive: false });
+  let drag = null;
+  root.addEventListener("pointerdown", (ev) => {
+    if (ev.target.classList.contains("event-point")) return;
+    drag = local(root, ev);
+    root.setPointerCapture(ev.pointerId);
+    root.classList.add("dragging");
+  });
+  root.addEventListener("pointermove", (ev) => {
+    if (!drag) return;
+    const here = local(root, ev);
+    panBy(here[0] - drag[0], here[1] - drag[1]);
+    drag = here;
+  });
+  const stop = () => { drag = null; root.classList.remove("dragging"); };
+  root.addEventListener("pointerup", stop);
+  root.addEventListener("pointercancel", stop);
+}
+
+// The +, - and fit buttons (in the page, beside the map container).
+export function wireMapControls(zoomIn, zoomOut, fit) {
+  zoomIn.addEventListener("click", () => view && zoomAt(1.6, view.width / 2, HEIGHT / 2));
+  zoomOut.addEventListener("click", () => view && zoomAt(1 / 1.6, view.width / 2, HEIGHT / 2));
+  fit.addEventListener("click", () => {
+    if (!view || !view.world) return;
+    view.projection = makeProjection(view.width, HEIGHT, extentOf(view.groups));
+    render();
+  });
 }
 
 export async function drawMap(container, events, { onPlace = null, selectedPlace = "" } = {}) {
@@ -97,57 +270,26 @@ export async function drawMap(container, events, { onPlace = null, selectedPlace
   const groups = placeGroups(events);
   const width = Math.max(container.clientWidth, 320);
   const extent = extentOf(groups);
-  const root = svg("svg", {
-    class: "map-svg", viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT,
-    role: "img", "aria-label": `Map of ${groups.length} places with events`,
-  });
-  let project;
-  if (world) {
-    const d3 = window.d3;
-    const projection = makeProjection(width, HEIGHT, extent);
-    const path = d3.geoPath(projection);
-    project = projection;
-    root.append(svg("path", { class: "sphere", d: path({ type: "Sphere" }) }));
-    root.append(svg("path", { class: "graticule", d: path(d3.geoGraticule10()) }));
-    const countries = svg("g", { class: "countries" });
-    for (const feature of world.features) {
-      const d = path(feature);
-      if (!d) continue;
-      countries.append(svg("path", { class: "country", d }, svg("title", {}, feature.properties.name || "")));
-    }
-    root.append(countries);
-  } else {
-    project = fallbackProjection(width, HEIGHT, extent);
-    root.append(svg("rect", { class: "sphere", x: 0, y: 0, width, height: HEIGHT }));
+  let root = container.querySelector("svg.map-svg");
+  if (!root) {
+    clear(container);
+    root = svg("svg", { class: "map-svg", role: "img" });
+    container.append(root);
+    wireZoom(root);
   }
-
-  const points = svg("g", { class: "points" });
-  const labels = svg("g", { class: "labels" });
-  // Largest first so that small circles stay clickable on top of big ones.
-  groups.forEach((g, i) => {
-    const xy = project([g.lon, g.lat]);
-    if (!xy || !Number.isFinite(xy[0])) return;
-    const q = dominantQuad(g.quads);
-    const detail = [1, 2, 3, 4].filter((k) => g.quads[k]).map((k) => `${quadName(k)}: ${g.quads[k]}`).join("\n");
-    const circle = svg("circle", {
-      class: `event-point q${q}${g.name === selectedPlace ? " selected" : ""}`,
-      cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: radius(g.count).toFixed(1),
-      fill: (QUAD[q] || { color: "#777" }).color, tabindex: 0, "data-place": g.name,
-      onclick: () => onPlace && onPlace(g.name),
-      onkeydown: (ev) => { if (ev.key === "Enter" && onPlace) onPlace(g.name); },
-    }, svg("title", {}, `${g.name}: ${g.count} event${g.count === 1 ? "" : "s"}\n${detail}`));
-    points.append(circle);
-    if (i < 8) {
-      labels.append(svg("text", {
-        class: "place-label", x: (xy[0] + radius(g.count) + 3).toFixed(1), y: (xy[1] + 4).toFixed(1),
-      }, g.name));
-    }
-  });
-  root.append(points, labels);
-
-  clear(container);
-  container.append(root);
-  if (!world) {
+  root.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+  root.setAttribute("width", width);
+  root.setAttribute("height", HEIGHT);
+  root.setAttribute("aria-label", `Map of ${groups.length} places with events`);
+  const projection = world ? makeProjection(width, HEIGHT, extent) : fallbackProjection(width, HEIGHT, extent);
+  view = {
+    root, world, groups, width, projection, opts: { onPlace, selectedPlace },
+    hits: world ? countriesWithEvents(world.features, groups) : new Map(),
+    // Never zoom out past the whole world.
+    minScale: world ? makeProjection(width, HEIGHT, null).scale() : 1,
+  };
+  render();
+  if (!world && !container.querySelector(".map-note")) {
     container.append(el("p", { class: "map-note" },
       "Base map not installed: run `npm ci && python scripts/vendor_js.py`."));
   }

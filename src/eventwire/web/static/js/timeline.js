@@ -5,8 +5,8 @@
 import { svg, clear, fmtDay, fmtNum } from "./dom.js";
 import { QUAD } from "./codes.js";
 
-const HEIGHT = 300;
-const MARGIN = { top: 16, right: 46, bottom: 34, left: 38 };
+const HEIGHT = 330;
+const MARGIN = { top: 26, right: 40, bottom: 30, left: 38 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 86400000;
 
@@ -68,11 +68,10 @@ export function drawTimeline(container, timeline) {
   const yMax = countTicks[countTicks.length - 1] >= maxCount ? countTicks[countTicks.length - 1] : maxCount;
   const y = (v) => MARGIN.top + innerH - (v / yMax) * innerH;
 
-  const escValues = days.map((d) => d.escalation).filter((v) => typeof v === "number");
-  const eMin = Math.min(0, ...escValues);
-  const eMax = Math.max(0, ...escValues);
-  const ePad = (eMax - eMin) * 0.08 || 1;
-  const escTicks = ticks(eMin - ePad, eMax + ePad);
+  // The index runs from 0 (only cooperation) to 10 (only the most violent events); the
+  // axis keeps that full range so that days and dyads compare at a glance.
+  const escValues = days.flatMap((d) => [d.escalation, d.baseline]).filter((v) => typeof v === "number");
+  const escTicks = ticks(Math.min(0, ...escValues), Math.max(10, ...escValues), 5);
   const e0 = escTicks[0];
   const e1 = escTicks[escTicks.length - 1];
   const ey = (v) => MARGIN.top + innerH - ((v - e0) / (e1 - e0 || 1)) * innerH;
@@ -84,13 +83,13 @@ export function drawTimeline(container, timeline) {
     grid.append(svg("text", { class: "tick left", x: MARGIN.left - 6, y: y(t) + 4 }, String(t)));
   }
   for (const t of escTicks) {
-    grid.append(svg("text", { class: "tick right", x: MARGIN.left + innerW + 6, y: ey(t) + 4 }, fmtNum(t, Math.abs(t) < 10 && t % 1 ? 1 : 0)));
+    grid.append(svg("text", { class: "tick right", x: MARGIN.left + innerW + 6, y: ey(t) + 4 }, fmtNum(t, t % 1 ? 1 : 0)));
   }
   if (e0 < 0 && e1 > 0) {
     grid.append(svg("line", { class: "zero", x1: MARGIN.left, x2: MARGIN.left + innerW, y1: ey(0), y2: ey(0) }));
   }
-  grid.append(svg("text", { class: "axis-title", x: 4, y: MARGIN.top - 5 }, "events"));
-  grid.append(svg("text", { class: "axis-title right", x: width - 4, y: MARGIN.top - 5 }, "escalation"));
+  grid.append(svg("text", { class: "axis-title", x: 4, y: 10 }, "events / day"));
+  grid.append(svg("text", { class: "axis-title right", x: width - 4, y: 10 }, "escalation (0–10)"));
   root.append(grid);
 
   // Stacked bars, one hover target per day carrying the day's numbers as a tooltip.
@@ -123,13 +122,18 @@ export function drawTimeline(container, timeline) {
   root.append(bars);
   root.append(svg("line", { class: "axis", x1: MARGIN.left, x2: MARGIN.left + innerW, y1: y(0), y2: y(0) }));
 
-  // Escalation line through the days that have a value; markers on jump days.
-  const pts = days.map((d, i) => (typeof d.escalation === "number" ? [x(i), ey(d.escalation), d] : null)).filter(Boolean);
+  // The baseline (mean of the previous days, dashed), the escalation line, a dot on each
+  // day with events and a ring on each jump day.
+  const line = (key) => days.map((d, i) => (typeof d[key] === "number" ? [x(i), ey(d[key]), d] : null)).filter(Boolean);
+  const pathOf = (pts) => pts.map(([px, py], i) => `${i ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`).join("");
+  const baseline = line("baseline");
+  if (baseline.length > 1) root.append(svg("path", { class: "baseline", d: pathOf(baseline) }));
+  const pts = line("escalation");
   if (pts.length) {
-    const d = pts.map(([px, py], i) => `${i ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`).join("");
-    root.append(svg("path", { class: "escalation", d }));
+    root.append(svg("path", { class: "escalation", d: pathOf(pts) }));
     const marks = svg("g", { class: "escalation-points" });
     for (const [px, py, day] of pts) {
+      if (!day.events && !day.jump) continue;
       marks.append(svg("circle", { class: day.jump ? "esc-point jump" : "esc-point", cx: px.toFixed(1), cy: py.toFixed(1), r: day.jump ? 5 : 2.5 },
         svg("title", {}, `${fmtDay(day.day)}: escalation ${fmtNum(day.escalation, 2)}${day.jump ? " — jump" : ""}`)));
     }
