@@ -24,7 +24,7 @@ import duckdb
 from ..errors import StoreError
 from ..pipeline import parse_published
 from ..records import CodedArticle, ErrorRecord, Result, to_dict
-from . import dedup
+from . import bulk, dedup
 
 #: Version -> SQL file. The last one is the version a new store gets.
 MIGRATIONS = {1: "schema.sql", 2: "migration_0002.sql"}
@@ -110,10 +110,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 def _backfill_dedup(con: duckdb.DuckDBPyConnection) -> None:
     """Give articles stored before version 2 their hash, near-duplicate group and clusters."""
     rows = con.execute("SELECT id, text FROM articles WHERE text IS NOT NULL ORDER BY coded_at, id").fetchall()
+    groups = dedup.assign_dup_groups(con, rows)
     for article_id, text in rows:
-        group = dedup.assign_dup_group(con, article_id, text)
         con.execute("UPDATE articles SET content_hash = ?, dup_group = ?, canonical_url = url WHERE id = ?",
-                    [dedup.content_hash(text), group, article_id])
+                    [dedup.content_hash(text), groups[article_id], article_id])
     dedup.rebuild_clusters(con)
 
 
@@ -169,20 +169,38 @@ def _published_date(value: str | None):
         return None
 
 
+ARTICLE_COLUMNS = ("id", "published", "published_date", "title", "url", "source", "text", "record",
+                   "canonical_url", "content_hash", "origin", "dup_group", "error_type", "error_message")
+CHILD_COLUMNS = {
+    "actors": ("article_id", "actor_id", "text", "start_char", "end_char", "code", "country", "sector", "name", "title"),
+    "places": ("article_id", "text", "start_char", "end_char", "geonameid", "name", "lat", "lon", "country",
+               "admin1", "feature"),
+    "times": ("article_id", "text", "start_char", "end_char", "type", "value", "precision"),
+    "quotes": ("article_id", "quote_id", "kind", "content", "content_start", "content_end", "cue",
+               "speaker_text", "speaker_code", "speaker_name"),
+    "events": tuple(c.strip() for c in EVENT_COLUMNS.split(",")),
+}
+#: Articles per set-based write (one DELETE and one INSERT per table for the lot).
+WRITE_CHUNK = 500
+
+
 def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[Result],
                   provenance: Mapping[str, Mapping[str, str | None]] | None = None) -> int:
     """Store coded articles and error records (replacing earlier copies); returns the count.
 
-    `provenance` maps an article id to its `origin` (path or URL) and `canonical_url`.
-    Near-duplicate groups and event clusters are updated in the same transaction."""
+    `provenance` maps an article id to its `origin` (path or URL), `canonical_url` and
+    `content_hash`. Near-duplicate groups and event clusters are updated in the same
+    transaction, so readers never see an article without its counts."""
     count = 0
-    touched: set[str] = set()
     con.execute("BEGIN TRANSACTION")
     try:
+        chunk: list[Result] = []
         for record in records:
-            touched |= _write_one(con, record, (provenance or {}).get(record.id) or {})
-            count += 1
-        dedup.refresh_clusters(con, touched)
+            chunk.append(record)
+            if len(chunk) >= WRITE_CHUNK:
+                count += _write_chunk(con, chunk, provenance or {})
+                chunk = []
+        count += _write_chunk(con, chunk, provenance or {})
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -190,39 +208,41 @@ def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[Result],
     return count
 
 
-def _write_one(con: duckdb.DuckDBPyConnection, record: Result, prov: Mapping[str, str | None]) -> set[str]:
-    """Replace one article; returns the event clusters whose counts it changed."""
-    article_id = record.id if record.id is not None else "unknown"
+def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenance: Mapping) -> int:
+    """Replace a chunk of articles with set-based statements; returns how many were given."""
+    if not records:
+        return 0
+    latest = {(r.id if r.id is not None else "unknown"): r for r in records}  # the last copy of an id wins
+    ids = list(latest)
     touched = {row[0] for row in con.execute(
-        "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL",
-        [article_id]).fetchall()}
+        "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL AND article_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
     for table in CHILD_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-    con.execute("DELETE FROM articles WHERE id = ?", [article_id])
-    if isinstance(record, ErrorRecord):
-        con.execute("INSERT INTO articles (id, error_type, error_message, origin, canonical_url, content_hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [article_id, record.type, record.message, prov.get("origin"), prov.get("canonical_url"),
-                     prov.get("content_hash")])
-        con.execute("DELETE FROM article_minhash WHERE article_id = ?", [article_id])
-        con.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
-        return touched
-    group = dedup.assign_dup_group(con, article_id, record.text)
-    con.execute(
-        "INSERT INTO articles (id, published, published_date, title, url, source, text, record, "
-        "canonical_url, content_hash, origin, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [article_id, record.published, _published_date(record.published), record.title,
-         record.url, record.source, record.text, json.dumps(to_dict(record)),
-         prov.get("canonical_url") or record.url, prov.get("content_hash") or dedup.content_hash(record.text),
-         prov.get("origin"), group],
-    )
-    rows_by_table = _rows(record)
-    for table, rows in rows_by_table.items():
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            columns = f" ({EVENT_COLUMNS})" if table == "events" else ""
-            con.executemany(f"INSERT INTO {table}{columns} VALUES ({marks})", rows)
-    return touched | {row[-1] for row in rows_by_table["events"]}
+        bulk.delete_where_in(con, table, "article_id", ids)
+    bulk.delete_where_in(con, "articles", "id", ids)
+    coded = [(aid, r) for aid, r in latest.items() if isinstance(r, CodedArticle)]
+    groups = dedup.assign_dup_groups(con, [(aid, r.text) for aid, r in coded],
+                                     drop=[aid for aid, r in latest.items() if not isinstance(r, CodedArticle)])
+    article_rows = []
+    child_rows: dict[str, list] = {table: [] for table in CHILD_TABLES}
+    for aid, record in latest.items():
+        prov = provenance.get(record.id) or {}
+        if isinstance(record, ErrorRecord):
+            article_rows.append((aid, None, None, None, None, None, None, None, prov.get("canonical_url"),
+                                 prov.get("content_hash"), prov.get("origin"), None, record.type, record.message))
+            continue
+        article_rows.append((
+            aid, record.published, _published_date(record.published), record.title, record.url, record.source,
+            record.text, json.dumps(to_dict(record)), prov.get("canonical_url") or record.url,
+            prov.get("content_hash") or dedup.content_hash(record.text), prov.get("origin"), groups[aid], None, None))
+        for table, rows in _rows(record).items():
+            child_rows[table] += rows
+    bulk.insert_rows(con, "articles", ARTICLE_COLUMNS, article_rows)
+    for table, rows in child_rows.items():
+        bulk.insert_rows(con, table, CHILD_COLUMNS[table], rows)
+    touched |= {row[-1] for row in child_rows["events"]}
+    dedup.refresh_clusters(con, touched)
+    return len(records)
 
 
 def record_failure(con: duckdb.DuckDBPyConnection, origin: str, kind: str, error_type: str, message: str) -> None:

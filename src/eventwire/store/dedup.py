@@ -102,31 +102,47 @@ def similarity(first: np.ndarray, second: np.ndarray) -> float:
     return float(np.mean(first == second))
 
 
-def assign_dup_group(con: duckdb.DuckDBPyConnection, article_id: str, text: str) -> str:
-    """Store the article's signature and return its near-duplicate group id.
+def assign_dup_groups(con: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]],
+                      drop: list[str] = ()) -> dict[str, str]:
+    """Store the articles' signatures and return each one's near-duplicate group id.
 
-    The article joins the group of its most similar stored article above the threshold,
-    else starts its own (named by its id). Runs inside the writer's transaction."""
-    con.execute("DELETE FROM article_minhash WHERE article_id = ?", [article_id])
-    con.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
-    signature = minhash(text)
-    if signature is None:
-        return article_id
-    bands = band_hashes(signature)
-    candidates = con.execute(
-        "SELECT m.article_id, m.signature, coalesce(a.dup_group, a.id) FROM article_minhash m "
-        "JOIN articles a ON a.id = m.article_id WHERE m.article_id IN "
-        "(SELECT article_id FROM article_bands WHERE hash IN (SELECT unnest(?::UBIGINT[])))",
-        [bands]).fetchall()
-    best, group = DUP_THRESHOLD, article_id
-    for other_id, other_sig, other_group in candidates:
-        score = similarity(signature, np.asarray(other_sig, dtype=np.uint32))
-        if other_id != article_id and score >= best:
-            best, group = score, other_group
-    con.execute("INSERT INTO article_minhash VALUES (?, ?)", [article_id, signature.tolist()])
-    con.executemany("INSERT INTO article_bands VALUES (?, ?, ?)",
-                    [[article_id, band, value] for band, value in enumerate(bands)])
-    return group
+    An article joins the group of its most similar earlier article (stored, or earlier in
+    `articles`) above the threshold, else starts its own, named by its id. Signatures of
+    the ids in `drop` (articles replaced by error records) are removed. Runs inside the
+    writer's transaction, with one lookup query for the whole batch."""
+    from .bulk import delete_where_in, insert_rows
+
+    ids = [aid for aid, _ in articles] + list(drop)
+    delete_where_in(con, "article_minhash", "article_id", ids)
+    delete_where_in(con, "article_bands", "article_id", ids)
+    signed = [(aid, sig, band_hashes(sig)) for aid, text in articles if (sig := minhash(text)) is not None]
+    # Band hash -> [(article id, signature, group)] for stored articles sharing a band.
+    index: dict[int, list] = {}
+    wanted = sorted({h for _, _, bands in signed for h in bands})
+    if wanted:
+        for value, other, other_sig, group in con.execute(
+                "SELECT b.hash, b.article_id, m.signature, coalesce(a.dup_group, a.id) FROM article_bands b "
+                "JOIN article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id "
+                "WHERE b.hash IN (SELECT unnest(?::UBIGINT[]))", [wanted]).fetchall():
+            index.setdefault(value, []).append((other, np.asarray(other_sig, dtype=np.uint32), group))
+    groups = {aid: aid for aid, _ in articles}
+    for aid, sig, bands in signed:
+        best = DUP_THRESHOLD
+        seen = set()
+        for value in bands:
+            for other, other_sig, group in index.get(value, ()):
+                if other == aid or other in seen:
+                    continue
+                seen.add(other)
+                score = similarity(sig, other_sig)
+                if score >= best:
+                    best, groups[aid] = score, group
+        for value in bands:  # later articles of this batch can copy this one
+            index.setdefault(value, []).append((aid, sig, groups[aid]))
+    insert_rows(con, "article_minhash", ("article_id", "signature"), [(aid, sig.tolist()) for aid, sig, _ in signed])
+    insert_rows(con, "article_bands", ("article_id", "band", "hash"),
+                [(aid, band, value) for aid, _, bands in signed for band, value in enumerate(bands)])
+    return groups
 
 
 def cluster_id(source_code, target_code, cameo, date, geonameid, counted: bool) -> str:
