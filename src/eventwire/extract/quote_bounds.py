@@ -37,12 +37,18 @@ def _bucket(n: int) -> str:
 def cut_points(doc: Doc, first: int, last: int, cue: int) -> list[Token]:
     """Right dependents (of a word inside tokens [first, last] or of the cue word `cue`)
     whose subtree runs to `last`: cutting before one removes it and all that follows, and
-    the kept part stays whole. Leftmost first; the first two tokens are always kept."""
+    the kept part stays whole. Leftmost first; the first two tokens are always kept.
+    Such dependents are the ancestors of the last word, so only that path is walked."""
     points = []
-    for tok in doc[first + 2:last + 1]:
-        if tok.head.i < tok.i and (first <= tok.head.i or tok.head.i == cue) and tok.right_edge.i >= last \
-                and tok.left_edge.i > first + 1 and not tok.is_punct:
+    tok = doc[last]
+    while first <= tok.i <= last:
+        head = tok.head
+        if head.i < tok.i and (first <= head.i or head.i == cue) and tok.left_edge.i > first + 1 \
+                and not tok.is_punct:
             points.append(tok)
+        if head.i == tok.i:
+            break
+        tok = head
     points.sort(key=lambda t: t.left_edge.i)
     return points
 

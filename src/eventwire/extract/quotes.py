@@ -253,7 +253,9 @@ def candidates(doc: Doc, text: str, trim: bool = True, extra: bool = False
             att.content = trimmed(doc, att)
     found = []
     for att in pool:
-        if any(_covered(att.content, s, e) * 2 > _size(att.content) for s, e in direct_regions):
+        start, end = _span_of(att.content)
+        if any(s < end and start < e and _covered(att.content, s, e) * 2 > _size(att.content)
+               for s, e in direct_regions):
             continue  # the same words are already a direct quote, or lie inside one
         if not att.speech and any(s <= att.cue[0] < e for s, e in outer):
             continue  # a belief or stance inside reported speech is part of what was said
@@ -278,12 +280,15 @@ def _unique(scored: list[tuple[float, Attribution]]) -> list[tuple[float, Attrib
     """The most probable of candidates with (almost) the same content: two cues over one
     clause ("said he wants to C" gives C twice) are one attribution."""
     out: list[tuple[float, Attribution]] = []
+    kept: list[tuple[int, int, int]] = []  # (start, end, size) of the contents kept
     for p, att in sorted(scored, key=lambda x: -x[0]):
         size = _size(att.content)
-        if any(_covered(att.content, *_span_of(o.content)) * 10 >= max(size, _size(o.content)) * 9
-               for _, o in out):
+        start, end = _span_of(att.content)
+        if any(s < end and start < e and _covered(att.content, s, e) * 10 >= max(size, n) * 9
+               for s, e, n in kept):
             continue
         out.append((p, att))
+        kept.append((start, end, size))
     return out
 
 
