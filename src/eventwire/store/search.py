@@ -1,8 +1,9 @@
 """Read queries behind the REST API: filtered events, one event, dyads, quotes, speakers.
 
 Filters arrive already validated (see `eventwire.web.params`); this module only turns them
-into SQL with bound parameters. Every query is a single scan of `events` (columnar, so a
-million rows take milliseconds) joined to `articles` only for the rows of one page.
+into SQL with bound parameters. Event filters, sorting and paging run on the numeric
+in-memory index of `event_index.py` (build it first with `build_event_index(con)`), and
+only the page's rows are read from `events` and joined to `articles`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .queries import COUNTED
+from .event_index import SCHEMA
 
-# The calendar day of an event: a full date, or the Monday of an ISO week ("2025-W19").
-# Month and year values ("2025-05") are too coarse for a day and give NULL, so they drop
-# out of date filters and timelines but still list when no date filter is set.
-EVENT_DAY = """coalesce(try_cast(left(event_date, 10) AS DATE),
-                        try_strptime(event_date || '-1', '%G-W%V-%u')::DATE)"""
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -39,60 +35,55 @@ class EventFilter:
 
 
 def dyad_sql(dyad: tuple[str, str] | None, params: list) -> str:
-    """An undirected dyad condition: IND-PAK matches IND->PAK and PAK->IND."""
+    """An undirected dyad condition on the index: IND-PAK matches IND->PAK and PAK->IND."""
     if dyad is None:
         return "TRUE"
-    a, b = dyad
-    params.extend([a, b, b, a])
-    return "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+    params.append("-".join(sorted(dyad)))
+    return f"i.dyad_id = (SELECT id FROM {SCHEMA}.dyads WHERE dyad = ?)"
 
 
 def date_sql(start: dt.date | None, end: dt.date | None, params: list) -> list[str]:
     where = []
     if start is not None:
-        where.append(f"{EVENT_DAY} >= ?")
+        where.append("i.day >= ?")
         params.append(start)
     if end is not None:
-        where.append(f"{EVENT_DAY} <= ?")
+        where.append("i.day <= ?")
         params.append(end)
     return where
 
 
 def _where(f: EventFilter) -> tuple[str, list]:
     params: list = []
-    where = [] if f.all else [COUNTED]
+    where = [] if f.all else ["i.counted"]
+    if f.unique:
+        where.append("i.is_first")
     if f.dyad:
         where.append(dyad_sql(f.dyad, params))
     if f.actor:
         # A code prefix (PAK, PAKMIL) or a piece of a name or mention, either side.
-        where.append("(starts_with(source_code, ?) OR starts_with(target_code, ?) "
-                     "OR contains(lower(source_name), ?) OR contains(lower(target_name), ?) "
-                     "OR contains(lower(source_text), ?) OR contains(lower(target_text), ?))")
-        code, name = f.actor.upper(), f.actor.lower()
-        params.extend([code, code, name, name, name, name])
+        actors = f"SELECT id FROM {SCHEMA}.actors WHERE starts_with(code, ?) OR contains(names, ?)"
+        where.append(f"(i.src_id IN ({actors}) OR i.tgt_id IN ({actors}))")
+        params.extend([f.actor.upper(), f.actor.lower()] * 2)
     where += date_sql(f.start, f.end, params)
     if f.cameo_root:
-        where.append("cameo_root = ?")
-        params.append(f.cameo_root)
+        where.append("i.cameo_root = ?")
+        params.append(int(f.cameo_root))
     if f.plover:
-        where.append("plover = ?")
+        where.append("i.plover = ?")
         params.append(f.plover)
     if f.quad_class:
-        where.append("quad_class = ?")
+        where.append("i.quad_class = ?")
         params.append(f.quad_class)
     if f.place:
         if f.place.isdigit():
-            where.append("place_geonameid = ?")
+            where.append(f"i.place_id IN (SELECT id FROM {SCHEMA}.places WHERE geonameid = ?)")
             params.append(int(f.place))
         else:
-            where.append("contains(lower(place_name), ?)")
+            where.append(f"i.place_id IN (SELECT id FROM {SCHEMA}.places WHERE contains(name, ?))")
             params.append(f.place.lower())
-    if f.unique:
-        where.append("(cluster_id IS NULL OR EXISTS (SELECT 1 FROM event_clusters c WHERE c.cluster_id = "
-                     "events.cluster_id AND c.first_article_id = events.article_id "
-                     "AND c.first_event_id = events.event_id))")
     if f.bbox:
-        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        where.append("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?")
         params.extend([f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]])
     return " AND ".join(where) or "TRUE", params
 
@@ -127,16 +118,13 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 1
                   offset: int = 0) -> tuple[int, list[dict]]:
     """(total matching, one page of events newest first) for the filter."""
     where, params = _where(f)
-    total = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+    total = con.execute(f"SELECT count(*) FROM {SCHEMA}.event_index i WHERE {where}", params).fetchall()[0][0]
     if total == 0 or offset >= total:
         return total, []
     rows = _dicts(con.execute(f"""
-        WITH page AS MATERIALIZED (
-            SELECT *, row_number() OVER (ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC, article_id, event_id) AS _rank
-            FROM (
-                SELECT * FROM events WHERE {where}
-                ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC, article_id, event_id
-                LIMIT ? OFFSET ?))
+        WITH ids AS MATERIALIZED (
+            SELECT i.rid, i.pos FROM {SCHEMA}.event_index i WHERE {where} ORDER BY i.pos LIMIT ? OFFSET ?),
+        page AS MATERIALIZED (SELECT e.*, ids.pos AS _rank FROM events e JOIN ids ON e.rowid = ids.rid)
         {_PAGE}""", params + [limit, offset]))
     return total, [_event_json(r) for r in rows]
 
@@ -193,12 +181,29 @@ def _event_json(row: dict) -> dict:
 def list_dyads(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[dict]:
     """Undirected country dyads with counted events, most events first."""
     return _dicts(con.execute(f"""
-        SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS dyad,
-               count(*) AS events, min({EVENT_DAY}) AS first, max({EVENT_DAY}) AS last
-        FROM events
-        WHERE {COUNTED} AND source_country IS NOT NULL AND target_country IS NOT NULL
-              AND source_country <> target_country
-        GROUP BY 1 ORDER BY events DESC, dyad LIMIT ?""", [limit]))
+        SELECT d.dyad, count(*) AS events, min(i.day) AS first, max(i.day) AS last
+        FROM {SCHEMA}.event_index i JOIN {SCHEMA}.dyads d ON d.id = i.dyad_id
+        WHERE i.counted
+        GROUP BY d.dyad ORDER BY events DESC, d.dyad LIMIT ?""", [limit]))
+
+
+def daily_counts(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,
+                 start: dt.date | None = None, end: dt.date | None = None) -> list[dict]:
+    """Counted events per day of an undirected dyad (or of all events): days with events only,
+    with QuadClass counts, the Goldstein sum and the conflict weight (sum of |Goldstein| of
+    QuadClass 3 and 4 events) that the escalation index needs."""
+    params: list = []
+    where = ["i.counted", "i.day IS NOT NULL", dyad_sql(dyad, params), *date_sql(start, end, params)]
+    return _dicts(con.execute(f"""
+        SELECT i.day, count(*) AS events,
+               count(*) FILTER (WHERE i.quad_class = 1) AS q1,
+               count(*) FILTER (WHERE i.quad_class = 2) AS q2,
+               count(*) FILTER (WHERE i.quad_class = 3) AS q3,
+               count(*) FILTER (WHERE i.quad_class = 4) AS q4,
+               coalesce(sum(i.goldstein), 0)::DOUBLE AS goldstein_sum,
+               coalesce(sum(abs(i.goldstein)) FILTER (WHERE i.quad_class IN (3, 4)), 0)::DOUBLE AS conflict_weight
+        FROM {SCHEMA}.event_index i WHERE {" AND ".join(where)}
+        GROUP BY i.day ORDER BY i.day""", params))
 
 
 def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: str | None = None,

@@ -23,6 +23,7 @@ from .. import __version__
 from ..errors import StoreError
 from ..settings import get_settings
 from ..store import open_store
+from ..store.event_index import build_event_index
 from .errors import install_error_handlers
 from .routes import router
 
@@ -47,6 +48,7 @@ class StoreHandle:
             try:
                 self.con = open_store(path)
                 self.writable = True
+                self.refresh()
                 return
             except StoreError as exc:
                 self.read_only_reason = f"another process is writing to the store ({exc})"
@@ -54,6 +56,11 @@ class StoreHandle:
         if not Path(path).exists():
             open_store(path).close()  # an empty store, so the dashboard has something to read
         self.con = open_store(path, read_only=True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the search index (at start, and after this process writes)."""
+        build_event_index(self.con)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()

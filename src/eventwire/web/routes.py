@@ -124,6 +124,7 @@ def post_article(request: Request, body: ArticleIn) -> dict:
         raise ApiError(422, record.type, record.message)
     with store.lock:
         write_records(store.con, [record])
+        store.refresh()
     return to_dict(record)
 
 
