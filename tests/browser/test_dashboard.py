@@ -54,7 +54,13 @@ def test_dashboard_map_timeline_filter_and_evidence(page, live_server):
     assert marked == trigger_text
     assert first.get_attribute("aria-expanded") == "true"
 
+    # The whole article can be read with the evidence sentence marked in it.
+    sentence = evidence.locator(".sentence").text_content()
+    evidence.get_by_role("button", name="Show the article").click()
+    assert evidence.locator(".article-text .hl-sentence").text_content() == sentence
+
     ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky filter bar belongs at the top of the picture
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     assert page.console_errors == []
     assert page.foreign_requests == []

@@ -9,11 +9,11 @@ import { drawTimeline } from "./js/timeline.js";
 import { renderRows, toggleEvidence } from "./js/events.js";
 import { speakerRows, fillSpeakers, renderQuotes } from "./js/quotes.js";
 
-const FILTERS = ["dyad", "start", "end", "plover", "cameo_root", "actor", "place"];
+const FILTERS = ["dyad", "start", "end", "plover", "cameo_root", "actor", "place", "all"];
 const PAGE = 25;
 const MAP_LIMIT = 1000;
 
-const state = { dyad: "", start: "", end: "", plover: "", cameo_root: "", actor: "", place: "", offset: 0, speaker: "" };
+const state = { dyad: "", start: "", end: "", plover: "", cameo_root: "", actor: "", place: "", all: "", offset: 0, speaker: "" };
 let dyads = [];
 // Each panel numbers its requests so a slow, stale answer never overwrites a newer one.
 const seq = { events: 0, map: 0, timeline: 0, quotes: 0 };
@@ -78,6 +78,7 @@ function showFilters() {
   $("f-plover").value = state.plover;
   $("f-cameo").value = state.cameo_root;
   $("f-actor").value = state.actor;
+  $("f-all").checked = state.all === "true";
   const chip = $("place-chip");
   chip.hidden = !state.place;
   $("place-chip-name").textContent = state.place;
@@ -99,6 +100,7 @@ function wireFilters() {
   bind("f-end", "end");
   bind("f-plover", "plover");
   bind("f-cameo", "cameo_root");
+  $("f-all").addEventListener("change", (ev) => setFilter("all", ev.target.checked ? "true" : ""));
   const typed = debounce((value) => setFilter("actor", value.trim()), 350);
   $("f-actor").addEventListener("input", (ev) => typed(ev.target.value));
   $("place-chip-clear").addEventListener("click", () => setFilter("place", ""));
@@ -124,7 +126,11 @@ async function loadEvents() {
   try {
     const body = await api("api/events", { ...filterParams(), limit: PAGE, offset: state.offset });
     if (n !== seq.events) return;
-    renderRows($("events-body"), body.events || [], { onOpen: (e, row) => toggleEvidence(e, row).catch((err) => showError("Event", err)) });
+    const filtered = FILTERS.some((key) => state[key]);
+    renderRows($("events-body"), body.events || [], {
+      onOpen: (e, row) => toggleEvidence(e, row).catch((err) => showError("Event", err)),
+      empty: filtered ? "No events match these filters." : "The store has no events yet: add articles with `eventwire ingest` or run `eventwire demo`.",
+    });
     const first = body.total ? state.offset + 1 : 0;
     const last = state.offset + (body.events || []).length;
     $("events-count").textContent = `${fmtInt(first)}–${fmtInt(last)} of ${fmtInt(body.total)}`;
@@ -196,7 +202,12 @@ function showTimelineSummary(days) {
 async function loadQuotes() {
   const n = ++seq.quotes;
   try {
-    const body = await api("api/quotes", { speaker: state.speaker, actor: state.actor, limit: 100 });
+    // The actor box takes a code (USAGOV) or a name (Rubio); the quotes endpoint has one
+    // parameter for each.
+    const isCode = /^[A-Z]{3,}$/.test(state.actor);
+    const body = await api("api/quotes", {
+      speaker: state.speaker || (isCode ? "" : state.actor), actor: isCode ? state.actor : "", limit: 100,
+    });
     if (n !== seq.quotes) return;
     renderQuotes($("quotes"), body);
     $("quotes").dataset.state = "ready";

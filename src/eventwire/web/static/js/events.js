@@ -66,10 +66,16 @@ function counts(e) {
   return el("span", { class: "corroboration", title: corroboration(e) }, `×${e.mentions}`);
 }
 
-export function renderRows(tbody, events, { onOpen }) {
+// Under the date: how the text presents the event, when it is not a plain assertion.
+function modalityNote(e) {
+  const words = [e.negated ? "negated" : null, e.modality && e.modality !== "asserted" ? e.modality : null].filter(Boolean);
+  return words.length ? el("span", { class: e.negated || e.modality !== "intended" ? "modality uncounted" : "modality" }, words.join(", ")) : null;
+}
+
+export function renderRows(tbody, events, { onOpen, empty = "No events match these filters." }) {
   clear(tbody);
   if (!events.length) {
-    tbody.append(el("tr", { class: "empty" }, el("td", { colspan: 6 }, "No events match these filters.")));
+    tbody.append(el("tr", { class: "empty" }, el("td", { colspan: 6 }, empty)));
     return;
   }
   for (const e of events) {
@@ -78,7 +84,7 @@ export function renderRows(tbody, events, { onOpen }) {
       class: "event-row", tabindex: 0, "data-article": e.article_id, "data-event": e.event_id,
       "aria-expanded": "false",
     },
-    el("td", { class: "date" }, fmtDay(e.event_date), e.modality === "intended" ? el("span", { class: "modality" }, "intended") : null),
+    el("td", { class: "date" }, fmtDay(e.event_date), modalityNote(e)),
     el("td", {}, actorCell(e.source_text, e.source_code, e.source_name)),
     el("td", {}, eventCell(e)),
     el("td", {}, actorCell(e.target_text, e.target_code, e.target_name)),
@@ -122,11 +128,43 @@ export function evidencePanel(e) {
     el("a", { href: `api/articles/${encodeURIComponent(e.article_id)}`, target: "_blank", rel: "noopener" }, "coded record"),
     url ? " · " : "",
     url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, "original") : null);
+  const context = el("div", { class: "article-text", hidden: true });
+  const button = el("button", { type: "button", class: "link-button" }, "Show the article");
+  button.addEventListener("click", () => toggleArticle(e, context, button).catch((err) => {
+    context.hidden = false;
+    context.textContent = `The article could not be loaded: ${err.message}`;
+  }));
+  articleLine.append(" · ", button);
   return el("div", { class: "evidence", "data-article": e.article_id, "data-event": e.event_id },
     legend,
     el("blockquote", { class: "sentence" }, ...highlight(sentence, ev)),
     facts,
-    articleLine);
+    articleLine,
+    context);
+}
+
+// The whole article (its coded record from GET /api/articles/{id}) with the evidence
+// sentence marked, for reading the event in context.
+async function toggleArticle(e, box, button) {
+  if (!box.hidden) {
+    box.hidden = true;
+    button.textContent = "Show the article";
+    return;
+  }
+  if (!box.firstChild) {
+    const record = await api(`api/articles/${encodeURIComponent(e.article_id)}`);
+    const text = record.text || "";
+    const [s, t] = [e.sentence_start, e.sentence_end];
+    if (Number.isInteger(s) && Number.isInteger(t) && t > s && t <= text.length) {
+      box.append(text.slice(0, s), el("mark", { class: "hl-sentence" }, text.slice(s, t)), text.slice(t));
+    } else {
+      box.append(text);
+    }
+  }
+  box.hidden = false;
+  button.textContent = "Hide the article";
+  const mark = box.querySelector(".hl-sentence");
+  if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 40);
 }
 
 // Toggle the evidence row under `row`; fetches the single event when the list row lacks
