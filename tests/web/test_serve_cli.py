@@ -1,0 +1,38 @@
+"""`eventwire serve`: registered, documented, prints its address, hands the app to uvicorn."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.cli.main import build_parser, main
+
+
+def test_serve_is_registered_with_its_options():
+    args = build_parser().parse_args(["serve", "--store", "x.duckdb", "--port", "9000"])
+    assert (args.command, args.store, args.host, args.port) == ("serve", "x.duckdb", "127.0.0.1", 9000)
+
+
+@pytest.mark.parametrize("argv", [["serve", "--port", "eighty"], ["serve", "--log-level", "loud"]])
+def test_serve_rejects_bad_options(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(argv)
+    assert info.value.code == 2
+
+
+def test_serve_prints_its_address_and_runs_uvicorn(tmp_path, monkeypatch, capsys):
+    import uvicorn
+
+    from eventwire.settings import get_settings
+
+    monkeypatch.delenv("EVENTWIRE_API_TOKEN", raising=False)
+    get_settings.cache_clear()
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    store = tmp_path / "new.duckdb"
+    assert main(["serve", "--store", str(store), "--port", "8911"]) == 0
+    out = capsys.readouterr()
+    assert "http://127.0.0.1:8911/" in out.out and "read-only" in out.err
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8911
+    assert store.exists()  # an empty store is created so the dashboard can start
+    seen["app"].state.store.close()
+    get_settings.cache_clear()
