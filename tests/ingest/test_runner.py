@@ -120,3 +120,18 @@ def test_a_real_closed_loopback_port_is_reported(tmp_path, folder):
     with Fetcher(timeout=5) as fetcher:  # without --allow-private, refused before connecting
         report = ingest([f"http://127.0.0.1:{port}/feed"], con, fetcher=fetcher)
     assert "non-public" in str(report.failures[0].error)
+
+
+def test_same_wire_copy_at_two_urls_is_two_reports_in_one_group(tmp_path):
+    body = PAGE.replace('<link rel="canonical" href="{canonical}">', "")
+    web = FakeWeb({f"https://{host}/wire": (200, "text/html", body.format(title="LoC", canonical="", date="2025-05-10",
+                                                                        body=STORY))
+                   for host in ("one.example", "two.example")})
+    con = open_store(tmp_path / "s.duckdb")
+    report = ingest(["https://one.example/wire", "https://two.example/wire", "https://one.example/wire"], con,
+                    fetcher=web.fetcher())
+    assert report.stored == 2 and report.skipped == 1
+    assert len({r[0] for r in con.execute("SELECT dup_group FROM articles").fetchall()}) == 1
+    sources = con.execute("SELECT max(sources), max(articles), max(article_groups) FROM event_clusters").fetchone()
+    assert sources == (2, 2, 1)  # two outlets, two articles, one story
+    assert web.requests == ["https://one.example/wire", "https://two.example/wire"]  # a known URL is not fetched

@@ -1,7 +1,7 @@
 """Ingest: sources (files, folders, URLs, feeds) -> coded articles in the store, once each.
 
 The same article ingested twice is stored once: it is known by its canonical URL (web
-articles) or else by the hash of its cleaned text, and known articles are skipped before
+articles, files that declare one) or else by the hash of its cleaned text, and known articles are skipped before
 they are fetched (feed entries) or coded (everything else). A source that cannot be read
 is recorded in `ingest_failures` with its reason, an article that cannot be coded is
 stored as an error record, and in both cases the rest goes on.
@@ -145,13 +145,16 @@ def page_candidate(page: Page, published: str | None, origin: str) -> Candidate:
 def url_candidates(url: str, fetcher: Fetcher, known: Known, published: str | None,
                    failures: list[Failure]) -> Iterator[Candidate]:
     """The article at a URL, or every new entry of the feed at it."""
+    if known.has_url(normalize_url(url)):  # a stored article (feeds are never stored): no fetch
+        known.skipped += 1
+        return
     try:
         page = fetcher.fetch(url)
     except FetchError as exc:
         failures.append(Failure(url, "url", exc))
         return
     if not page.is_feed:
-        yield page_candidate(page, published, url)
+        yield page_candidate(page, published, normalize_url(url))
         return
     try:
         entries = feed_entries(page)
@@ -200,10 +203,12 @@ def _prepared(candidates: Iterable[Candidate], known: Known, report: IngestRepor
             yield record
             continue
         digest = dedup.content_hash(text)
-        if known.has_hash(digest):
+        # Identity is the canonical URL when there is one (two outlets running the same wire
+        # copy are two reports, grouped later as near-duplicates), else the text itself.
+        if cand.canonical_url is None and known.has_hash(digest):
             report.skipped += 1
             continue
-        known.add(cand.canonical_url, digest)
+        known.add(cand.canonical_url, None if cand.canonical_url else digest)
         provenance[item.id] = {"origin": cand.origin, "canonical_url": cand.canonical_url, "content_hash": digest}
         # The text is already clean: code it as text, so the page is not extracted twice.
         yield replace(item, text=text, html=None)
