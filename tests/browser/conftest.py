@@ -47,7 +47,7 @@ def _need_vendor() -> None:
     pytest.skip(f"{VENDOR} is empty: run `npm ci && python scripts/vendor_js.py` to install the dashboard's libraries")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_store(tmp_path_factory) -> Path:
     """A store coded from the bundled demo articles (about 3 s)."""
     import eventwire
@@ -62,7 +62,9 @@ def demo_store(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+# Module scope: the server and the browser end with the dashboard tests instead of
+# idling through the rest of the suite.
+@pytest.fixture(scope="module")
 def live_server(demo_store) -> str:
     """The real app (eventwire.web.create_app) served by uvicorn on a free loopback port."""
     try:
@@ -86,7 +88,7 @@ def live_server(demo_store) -> str:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium package to run the browser tests")
