@@ -114,3 +114,26 @@ def test_article_text_is_rendered_escaped(page, live_server):
     # A javascript: address is never made a link.
     assert page.locator(".evidence a[href^='javascript']").count() == 0
     assert page.console_errors == []
+
+
+def test_map_zooms_and_a_place_filters_the_table(page, live_server):
+    page.goto(f"{live_server}/?dyad=IND-PAK")
+    _ready(page)
+    before = page.locator("#map svg path.country").first.get_attribute("d")
+    page.click("#map-zoom-in")
+    assert page.locator("#map svg path.country").first.get_attribute("d") != before
+
+    page.click("#map-fit")
+    point = page.locator("#map svg circle.event-point").first
+    place = point.get_attribute("data-place")
+    point.dispatch_event("click")
+    page.wait_for_selector("#place-chip:not([hidden])")
+    page.wait_for_selector("#events[data-state=ready]")
+    assert page.locator("#place-chip-name").text_content() == place
+    places = page.locator("#events-body tr.event-row td.place").all_text_contents()
+    assert places and all(place in p for p in places)
+
+    page.click("#place-chip-clear")
+    page.wait_for_selector("#place-chip[hidden]", state="attached")
+    assert "place=" not in page.url
+    assert page.console_errors == []

@@ -189,38 +189,64 @@ function drawBase(world, path, hits, taken, width) {
 }
 
 // The map being shown: data, projection and the one <svg> that is redrawn on zoom and pan.
+// While the user drags or wheels, the drawing is only moved with an SVG transform
+// (`view.move`, x' = k*x + tx); the projection is redrawn once the gesture pauses, since a
+// full redraw of the 1:50m countries takes a good part of a frame budget.
 let view = null;
+const IDENTITY = { k: 1, tx: 0, ty: 0 };
+let settle = null;
 
 function render() {
   const { root, world, groups, hits, projection, width, opts } = view;
   const taken = [];
   const [points, labels] = drawPoints(groups, projection, taken, opts);
-  clear(root);
+  const layer = svg("g", { class: "viewport" });
   if (world) {
-    root.append(...drawBase(world, window.d3.geoPath(projection), hits, taken, width));
+    layer.append(...drawBase(world, window.d3.geoPath(projection), hits, taken, width));
   } else {
-    root.append(svg("rect", { class: "sphere", x: 0, y: 0, width, height: HEIGHT }));
+    layer.append(svg("rect", { class: "sphere", x: 0, y: 0, width, height: HEIGHT }));
   }
-  root.append(points, labels);
+  layer.append(points, labels);
+  clear(root).append(layer);
+  view.layer = layer;
+  view.move = { ...IDENTITY };
 }
 
-// Zoom by `factor` keeping screen point [px, py] in place (d3 projections scale about
-// their translate point, so this is two lines of arithmetic).
-function zoomAt(factor, px, py) {
-  const p = view && view.projection;
-  if (!p || !p.scale) return;
-  const k = Math.min(Math.max(p.scale() * factor, view.minScale), view.minScale * 64) / p.scale();
-  const [tx, ty] = p.translate();
-  p.scale(p.scale() * k).translate([px - (px - tx) * k, py - (py - ty) * k]);
+// Fold the pending transform into the projection and redraw (d3 projections map to
+// screen as s*X + t, so the transform becomes scale k*s and translate k*t + (tx, ty)).
+function commit() {
+  clearTimeout(settle);
+  const { projection: p, move } = view;
+  if (p.scale && (move.k !== 1 || move.tx || move.ty)) {
+    const [x, y] = p.translate();
+    p.scale(p.scale() * move.k).translate([move.k * x + move.tx, move.k * y + move.ty]);
+  }
   render();
+}
+
+function moveLayer() {
+  const { k, tx, ty } = view.move;
+  view.layer.setAttribute("transform", `translate(${tx.toFixed(1)},${ty.toFixed(1)}) scale(${k.toFixed(4)})`);
+}
+
+// Zoom by `factor` keeping screen point [px, py] in place, within world-to-64x bounds.
+function zoomAt(factor, px, py, now = false) {
+  if (!view || !view.world) return;
+  const m = view.move;
+  const scale = view.projection.scale() * m.k;
+  const f = Math.min(Math.max(scale * factor, view.minScale), view.minScale * 64) / scale;
+  view.move = { k: m.k * f, tx: f * m.tx + px * (1 - f), ty: f * m.ty + py * (1 - f) };
+  if (now) return commit();
+  moveLayer();
+  clearTimeout(settle);
+  settle = setTimeout(commit, 180);
 }
 
 function panBy(dx, dy) {
-  const p = view && view.projection;
-  if (!p || !p.translate) return;
-  const [tx, ty] = p.translate();
-  p.translate([tx + dx, ty + dy]);
-  render();
+  if (!view || !view.world) return;
+  view.move.tx += dx;
+  view.move.ty += dy;
+  moveLayer();
 }
 
 // Screen coordinates of a mouse event in the svg's own units.
@@ -249,18 +275,24 @@ function wireZoom(root) {
     panBy(here[0] - drag[0], here[1] - drag[1]);
     drag = here;
   });
-  const stop = () => { drag = null; root.classList.remove("dragging"); };
+  const stop = () => {
+    if (!drag) return;
+    drag = null;
+    root.classList.remove("dragging");
+    commit();
+  };
   root.addEventListener("pointerup", stop);
   root.addEventListener("pointercancel", stop);
 }
 
 // The +, - and fit buttons (in the page, beside the map container).
 export function wireMapControls(zoomIn, zoomOut, fit) {
-  zoomIn.addEventListener("click", () => view && zoomAt(1.6, view.width / 2, HEIGHT / 2));
-  zoomOut.addEventListener("click", () => view && zoomAt(1 / 1.6, view.width / 2, HEIGHT / 2));
+  zoomIn.addEventListener("click", () => zoomAt(1.6, view.width / 2, HEIGHT / 2, true));
+  zoomOut.addEventListener("click", () => zoomAt(1 / 1.6, view.width / 2, HEIGHT / 2, true));
   fit.addEventListener("click", () => {
     if (!view || !view.world) return;
     view.projection = makeProjection(view.width, HEIGHT, extentOf(view.groups));
+    clearTimeout(settle);
     render();
   });
 }
@@ -288,6 +320,7 @@ export async function drawMap(container, events, { onPlace = null, selectedPlace
     // Never zoom out past the whole world.
     minScale: world ? makeProjection(width, HEIGHT, null).scale() : 1,
   };
+  clearTimeout(settle);
   render();
   if (!world && !container.querySelector(".map-note")) {
     container.append(el("p", { class: "map-note" },
