@@ -137,3 +137,22 @@ def test_map_zooms_and_a_place_filters_the_table(page, live_server):
     page.wait_for_selector("#place-chip[hidden]", state="attached")
     assert "place=" not in page.url
     assert page.console_errors == []
+
+
+def test_a_timeline_day_filters_the_table(page, live_server):
+    import datetime as dt
+
+    page.goto(f"{live_server}/?dyad=IND-PAK")
+    _ready(page)
+    busiest = max(page.locator("#timeline svg g.day").evaluate_all(
+        "gs => gs.map(g => [g.querySelectorAll('rect.bar').length, g.dataset.day])"))
+    day = busiest[1]
+    page.locator(f"#timeline svg g.day[data-day='{day}']").dispatch_event("click")
+    page.wait_for_selector("#day-chip:not([hidden])")
+    page.wait_for_selector("#events[data-state=ready]")
+    page.wait_for_selector(f"#timeline svg g.day.selected[data-day='{day}']")
+    shown = dt.date.fromisoformat(day)
+    label = f"{shown.day} {shown:%b} {shown.year}"
+    dates = page.locator("#events-body tr.event-row td.date").all_text_contents()
+    assert dates and all(d.startswith(label) for d in dates), (label, dates)
+    assert f"day={day}" in page.url

@@ -9,11 +9,12 @@ import { drawTimeline } from "./js/timeline.js";
 import { renderRows, toggleEvidence } from "./js/events.js";
 import { speakerRows, fillSpeakers, renderQuotes } from "./js/quotes.js";
 
-const FILTERS = ["dyad", "start", "end", "plover", "cameo_root", "actor", "place", "all"];
+// `day` is the day picked on the timeline: it narrows the map and table, not the timeline.
+const FILTERS = ["dyad", "start", "end", "day", "plover", "cameo_root", "actor", "place", "all"];
 const PAGE = 25;
 const MAP_LIMIT = 1000;
 
-const state = { dyad: "", start: "", end: "", plover: "", cameo_root: "", actor: "", place: "", all: "", offset: 0, speaker: "" };
+const state = { dyad: "", start: "", end: "", day: "", plover: "", cameo_root: "", actor: "", place: "", all: "", offset: 0, speaker: "" };
 let dyads = [];
 // Each panel numbers its requests so a slow, stale answer never overwrites a newer one.
 const seq = { events: 0, map: 0, timeline: 0, quotes: 0 };
@@ -22,7 +23,11 @@ const $ = (id) => document.getElementById(id);
 
 function filterParams() {
   const params = {};
-  for (const key of FILTERS) params[key] = state[key];
+  for (const key of FILTERS) if (key !== "day") params[key] = state[key];
+  if (state.day) {
+    params.start = state.day;
+    params.end = state.day;
+  }
   return params;
 }
 
@@ -59,6 +64,16 @@ function fillStaticSelects() {
   for (const [code, name] of CAMEO_ROOTS) root.append(el("option", { value: code }, `${code} ${name}`));
 }
 
+// The date pickers offer the range the store covers.
+function setDateBounds() {
+  const days = dyads.flatMap((d) => [d.first, d.last]).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d || "")).sort();
+  if (!days.length) return;
+  for (const id of ["f-start", "f-end"]) {
+    $(id).min = days[0];
+    $(id).max = days[days.length - 1];
+  }
+}
+
 function fillDyads() {
   const select = $("f-dyad");
   clear(select);
@@ -82,6 +97,8 @@ function showFilters() {
   const chip = $("place-chip");
   chip.hidden = !state.place;
   $("place-chip-name").textContent = state.place;
+  $("day-chip").hidden = !state.day;
+  $("day-chip-name").textContent = fmtDay(state.day);
 }
 
 function setFilter(key, value) {
@@ -104,6 +121,7 @@ function wireFilters() {
   const typed = debounce((value) => setFilter("actor", value.trim()), 350);
   $("f-actor").addEventListener("input", (ev) => typed(ev.target.value));
   $("place-chip-clear").addEventListener("click", () => setFilter("place", ""));
+  $("day-chip-clear").addEventListener("click", () => setFilter("day", ""));
   $("f-reset").addEventListener("click", () => {
     for (const key of FILTERS) state[key] = "";
     state.offset = 0;
@@ -171,7 +189,10 @@ async function loadTimeline() {
   try {
     const body = await api("api/timeline", { dyad, start: state.start, end: state.end });
     if (n !== seq.timeline) return;
-    drawTimeline($("timeline"), body);
+    drawTimeline($("timeline"), body, {
+      selectedDay: state.day,
+      onDay: (day) => setFilter("day", state.day === day ? "" : day),
+    });
     showTimelineSummary(body.days || []);
   } catch (err) {
     if (n === seq.timeline) showError("Timeline", err);
@@ -243,6 +264,7 @@ async function init() {
     showError("Dyads", err);
   }
   fillDyads();
+  setDateBounds();
   showFilters();
   $("stat-dyads").textContent = fmtInt(dyads.length);
   await Promise.all([refresh(), loadSpeakers()]);

@@ -43,7 +43,7 @@ export function ticks(min, max, count = 4) {
   return out;
 }
 
-export function drawTimeline(container, timeline) {
+export function drawTimeline(container, timeline, { selectedDay = "", onDay = null } = {}) {
   const days = continuousDays(timeline.days || []);
   clear(container);
   const width = Math.max(container.clientWidth, 320);
@@ -96,7 +96,19 @@ export function drawTimeline(container, timeline) {
   const bars = svg("g", { class: "bars" });
   const labelEvery = Math.max(1, Math.ceil(58 / band));
   days.forEach((d, i) => {
-    const group = svg("g", { class: "day", "data-day": d.day });
+    const tip = [`${fmtDay(d.day)}: ${d.events || 0} events`,
+      ...[1, 2, 3, 4].filter((q) => d[`q${q}`]).map((q) => `${QUAD[q].name}: ${d[`q${q}`]}`)];
+    if (typeof d.goldstein_sum === "number") tip.push(`Goldstein sum ${fmtNum(d.goldstein_sum)}, mean ${fmtNum(d.goldstein_mean)}`);
+    if (typeof d.escalation === "number") tip.push(`Escalation ${fmtNum(d.escalation, 2)}${d.jump ? " (jump)" : ""}`);
+    const clickable = Boolean(d.events && onDay);
+    if (clickable) tip.push("Click to list this day's events");
+    // The day's band sits behind its bars; the whole group takes the click and tooltip.
+    const group = svg("g", {
+      class: `day${d.day === selectedDay ? " selected" : ""}${clickable ? " clickable" : ""}`, "data-day": d.day,
+      onclick: clickable ? () => onDay(d.day) : null,
+    }, svg("title", {}, tip.join("\n")), svg("rect", {
+      class: "hover", x: (x(i) - band / 2).toFixed(1), width: band.toFixed(1), y: MARGIN.top, height: innerH,
+    }));
     let base = 0;
     for (let q = 1; q <= 4; q += 1) {
       const n = d[`q${q}`] || 0;
@@ -107,13 +119,6 @@ export function drawTimeline(container, timeline) {
       }));
       base += n;
     }
-    const tip = [`${fmtDay(d.day)}: ${d.events || 0} events`,
-      ...[1, 2, 3, 4].filter((q) => d[`q${q}`]).map((q) => `${QUAD[q].name}: ${d[`q${q}`]}`)];
-    if (typeof d.goldstein_sum === "number") tip.push(`Goldstein sum ${fmtNum(d.goldstein_sum)}, mean ${fmtNum(d.goldstein_mean)}`);
-    if (typeof d.escalation === "number") tip.push(`Escalation ${fmtNum(d.escalation, 2)}${d.jump ? " (jump)" : ""}`);
-    group.append(svg("rect", {
-      class: "hover", x: (x(i) - band / 2).toFixed(1), width: band.toFixed(1), y: MARGIN.top, height: innerH,
-    }, svg("title", {}, tip.join("\n"))));
     bars.append(group);
     if (i % labelEvery === 0) {
       root.append(svg("text", { class: "tick bottom", x: x(i), y: HEIGHT - MARGIN.bottom + 16 }, fmtDay(d.day).replace(/ \d{4}$/, "")));
