@@ -52,3 +52,21 @@ def test_writes_fill_dedup_columns(tmp_path):
     row = con.execute("SELECT origin, dup_group, length(content_hash) FROM articles").fetchone()
     assert row == ("/x/a.txt", "a", 64)
     assert con.execute("SELECT count(*) FROM corroborated_events").fetchone()[0] == len(record.events)
+
+
+def test_writing_waits_for_a_reader_then_gives_up_with_a_clear_error(tmp_path):
+    import time
+
+    from eventwire.store.database import writing
+
+    path = tmp_path / "s.duckdb"
+    open_store(path).close()
+    reader = open_store(path, read_only=True)
+    start = time.monotonic()
+    with pytest.raises(StoreError, match="one writer"):
+        with writing(path, wait=1.0):
+            pass
+    assert time.monotonic() - start >= 1.0
+    reader.close()
+    with writing(path, wait=1.0) as con:  # free again
+        assert schema_version(con) == SCHEMA_VERSION
