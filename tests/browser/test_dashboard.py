@@ -156,3 +156,27 @@ def test_a_timeline_day_filters_the_table(page, live_server):
     dates = page.locator("#events-body tr.event-row td.date").all_text_contents()
     assert dates and all(d.startswith(label) for d in dates), (label, dates)
     assert f"day={day}" in page.url
+
+
+def test_new_events_are_offered_not_forced(page, live_server):
+    """While `eventwire watch` adds articles the page offers a refresh once a minute."""
+    page.clock.install()
+    asked = []
+
+    def grown_store(route):
+        if "all=true" in route.request.url and "limit=1" in route.request.url:
+            asked.append(route.request.url)
+            if len(asked) > 1:  # the store has grown since the page loaded
+                route.fulfill(json={"total": 100000, "limit": 1, "offset": 0, "events": []})
+                return
+        route.fallback()
+
+    page.route("**/api/events?*", grown_store)
+    page.goto(f"{live_server}/")
+    _ready(page)
+    rows = page.locator("#events-body tr.event-row").count()
+    assert page.locator("#updates").is_hidden()
+    page.clock.run_for(61_000)
+    page.wait_for_selector("#updates:not([hidden])")
+    assert "new events" in page.locator("#updates-text").text_content()
+    assert page.locator("#events-body tr.event-row").count() == rows  # nothing redrawn by itself

@@ -268,7 +268,51 @@ async function init() {
   showFilters();
   $("stat-dyads").textContent = fmtInt(dyads.length);
   await Promise.all([refresh(), loadSpeakers()]);
+  knownTotal = await storeTotal().catch(() => null);
+  $("updated").textContent = `Updated ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
+  $("updates-apply").addEventListener("click", () => applyUpdates().catch((err) => showError("Refresh", err)));
+  setInterval(poll, POLL_MS);
   document.body.dataset.state = "ready";
+}
+
+// ---- live updates ------------------------------------------------------------------------
+// An analyst keeps the page open while `eventwire watch` adds articles. Once a minute the
+// page asks how many events the store holds; when that changes it offers a refresh rather
+// than redrawing under the reader's eyes (an open evidence row would vanish).
+
+const POLL_MS = 60000;
+let knownTotal = null;
+
+async function storeTotal() {
+  const body = await api("api/events", { all: "true", limit: 1 });
+  return body.total;
+}
+
+async function poll() {
+  try {
+    const total = await storeTotal();
+    if (knownTotal !== null && total !== knownTotal) {
+      $("updates-text").textContent = `${fmtInt(Math.abs(total - knownTotal))} ${total > knownTotal ? "new" : "removed"} events`;
+      $("updates").hidden = false;
+    }
+  } catch (_) {
+    // A server restart or a busy store: try again at the next tick.
+  }
+}
+
+async function applyUpdates() {
+  $("updates").hidden = true;
+  knownTotal = await storeTotal().catch(() => knownTotal);
+  const body = await api("api/dyads").catch(() => null);
+  if (body) {
+    dyads = Array.isArray(body) ? body : body.dyads || [];
+    fillDyads();
+    setDateBounds();
+    showFilters();
+    $("stat-dyads").textContent = fmtInt(dyads.length);
+  }
+  await Promise.all([refresh(), loadSpeakers()]);
+  $("updated").textContent = `Updated ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
 }
 
 // Redraw the two charts when the window width changes (they are sized to their panel).
