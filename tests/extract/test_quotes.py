@@ -121,6 +121,21 @@ def test_quote_takes_colon_introduction_across_paragraphs(nlp):
     assert quote.speaker.text == "The senator" and quote.cue.text.endswith(":")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A full stop inside the marks, then a new sentence: its verb is no cue of the quote.
+        ("Her campaign slogan is “We are all with her today.” But now she wants voters to know more.", None),
+        ("“We are going to win this state.” Clinton said on Monday.", "Clinton"),
+        ("“We are going to win this state,” the former secretary of state said.",
+         "the former secretary of state"),
+    ],
+)
+def test_tail_cue_after_a_full_stop(nlp, text, speaker):
+    quote = next(q for q in extract_quotes(nlp(text), []) if q.kind == "direct")
+    assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
 def test_quote_paragraph_continues_the_attributed_quote(nlp):
     text = "“We are ready,” the coach said.\n\n“We have trained all year for this game.”"
     (quote,) = extract_quotes(nlp(text), [])

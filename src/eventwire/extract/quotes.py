@@ -105,9 +105,22 @@ def _tail_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_starts: 
         hit = spoken[i]
         gap = text[start:hit.cue[0]]
         if hit.cue[0] - start <= _TAIL_CHARS and "\n" not in gap and not any(c in gap for c in "\"“”!?") \
-                and not _sentence_break(gap):
+                and not _sentence_break(gap) and not _new_sentence(text, quoted, gap):
             return hit
     return None
+
+
+def _new_sentence(text: str, quoted: Quoted, gap: str) -> bool:
+    """A quote that ends with a full stop, followed by more than a short subject before
+    the cue ('"I'm with her." But now she wants ...'): the cue starts a new sentence."""
+    if text[quoted.end - 1:quoted.end] != ".":
+        return False
+    words = gap.split()
+    return len(words) > 2 or bool(words) and words[0].strip(",").lower() in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = {"but", "and", "now", "so", "yet", "then", "still", "however", "meanwhile",
+                     "later", "instead", "also", "in", "on", "at", "after", "before", "when", "as"}
 
 
 def _head_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_ends: list[int]) -> Attribution | None:
