@@ -259,3 +259,22 @@ def test_corroboration_counts_and_unique_events(tmp_path):
         unique = c.get("/api/events?plover=ASSAULT&unique=true").json()
         assert unique["total"] == 1 and unique["events"][0]["article_id"] == "a1"
         assert c.get("/api/events/a1-copy/e1").json()["mentions"] == 2
+
+
+def test_the_server_does_not_lock_the_store_and_follows_its_changes(tmp_path):
+    from eventwire.store import open_store, write_records
+
+    from .conftest import ARTICLES
+
+    path = tmp_path / "live.duckdb"
+    con = open_store(path)
+    write_records(con, ARTICLES[:1])
+    con.close()
+    with TestClient(create_app(path, token="", refresh_seconds=0)) as c:
+        assert c.get("/api/events").json()["total"] == 2
+        # Another writer (an `eventwire watch`) can open the file while the app is up.
+        con = open_store(path)
+        write_records(con, ARTICLES[1:])
+        con.close()
+        assert c.get("/api/events").json()["total"] == 5
+        assert c.get("/api/articles/a3").status_code == 200

@@ -22,8 +22,12 @@ __all__ = ["daily_rows", "dyad_timeline", "top_actors", "top_quotes"]
 def daily_rows(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,
                start: dt.date | None = None, end: dt.date | None = None) -> list[dict]:
     """Counted events per day for an undirected dyad (or all events), days with events only."""
-    ensure_index(con)
-    return daily_counts(con, dyad, start, end)
+    try:
+        return daily_counts(con, dyad, start, end)
+    except duckdb.CatalogException:
+        # A plain store connection (the CLI) has no index yet: build it once.
+        ensure_index(con)
+        return daily_counts(con, dyad, start, end)
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,

@@ -12,7 +12,8 @@ def cmd_serve(args) -> int:
 
     app = create_app(args.store)
     store = app.state.store
-    mode = "read-write (POST /api/articles enabled)" if store.writable else f"read-only: {store.read_only_reason}"
+    mode = ("POST /api/articles enabled" if store.writable
+            else "read-only: set EVENTWIRE_API_TOKEN to enable POST /api/articles")
     print(f"eventwire: serving {args.store} ({mode})", file=sys.stderr)
     print(f"eventwire: dashboard at http://{args.host}:{args.port}/  API docs at http://{args.host}:{args.port}/docs",
           flush=True)

@@ -181,9 +181,9 @@ def _event_json(row: dict) -> dict:
 def list_dyads(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[dict]:
     """Undirected country dyads with counted events, most events first."""
     return _dicts(con.execute(f"""
-        SELECT d.dyad, count(*) AS events, min(i.day) AS first, max(i.day) AS last
-        FROM {SCHEMA}.event_index i JOIN {SCHEMA}.dyads d ON d.id = i.dyad_id
-        WHERE i.counted
+        SELECT d.dyad, sum(x.events)::BIGINT AS events, min(x.day) AS first, max(x.day) AS last
+        FROM {SCHEMA}.dyad_days x JOIN {SCHEMA}.dyads d ON d.id = x.dyad_id
+        WHERE NOT x.all_dyads
         GROUP BY d.dyad ORDER BY events DESC, d.dyad LIMIT ?""", [limit]))
 
 
@@ -193,17 +193,14 @@ def daily_counts(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = 
     with QuadClass counts, the Goldstein sum and the conflict weight (sum of |Goldstein| of
     QuadClass 3 and 4 events) that the escalation index needs."""
     params: list = []
-    where = ["i.counted", "i.day IS NOT NULL", dyad_sql(dyad, params), *date_sql(start, end, params)]
+    if dyad is None:
+        where = ["i.all_dyads"]
+    else:
+        where = ["NOT i.all_dyads", dyad_sql(dyad, params)]
+    where += ["i.day IS NOT NULL", *date_sql(start, end, params)]
     return _dicts(con.execute(f"""
-        SELECT i.day, count(*) AS events,
-               count(*) FILTER (WHERE i.quad_class = 1) AS q1,
-               count(*) FILTER (WHERE i.quad_class = 2) AS q2,
-               count(*) FILTER (WHERE i.quad_class = 3) AS q3,
-               count(*) FILTER (WHERE i.quad_class = 4) AS q4,
-               coalesce(sum(i.goldstein), 0)::DOUBLE AS goldstein_sum,
-               coalesce(sum(abs(i.goldstein)) FILTER (WHERE i.quad_class IN (3, 4)), 0)::DOUBLE AS conflict_weight
-        FROM {SCHEMA}.event_index i WHERE {" AND ".join(where)}
-        GROUP BY i.day ORDER BY i.day""", params))
+        SELECT i.day, i.events, i.q1, i.q2, i.q3, i.q4, i.goldstein_sum, i.conflict_weight
+        FROM {SCHEMA}.dyad_days i WHERE {" AND ".join(where)} ORDER BY i.day""", params))
 
 
 def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: str | None = None,

@@ -1,16 +1,19 @@
 """The FastAPI application: `create_app(store_path=None, token=None)`.
 
-The app holds one DuckDB connection for its whole life and gives each request its own
-cursor (DuckDB connections are not shared across threads). DuckDB allows one writing
-process: when a token is configured the app opens the store for writing, so that POST
-/api/articles can store what it codes; when another process already holds the write lock
-(an `eventwire watch`), or no token is set, it opens read-only and POST answers 503.
+The app serves an in-memory snapshot of the store (`store.snapshot`), so it never keeps
+the store file open: `eventwire watch` or `ingest` can write to it while the dashboard is
+up. Before a request, at most once per `refresh_seconds`, the app checks whether the file
+changed and copies it again if so (a request that finds a writer busy serves the previous
+snapshot). Each request gets its own cursor (DuckDB connections are not shared across
+threads). POST /api/articles, allowed when a token is configured, opens the file for
+writing just long enough to store the article, then reloads the snapshot.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -21,9 +24,11 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import StoreError
+from ..records import Result
 from ..settings import get_settings
-from ..store import open_store
-from ..store.event_index import build_event_index
+from ..store import open_store, write_records
+from ..store.database import writing
+from ..store.snapshot import load_snapshot, signature
 from .errors import install_error_handlers
 from .routes import router
 
@@ -37,45 +42,76 @@ _PLACEHOLDER = """<!doctype html><meta charset="utf-8"><title>eventwire</title>
 
 
 class StoreHandle:
-    """The app's connection to the store, whether it may write, and a lock for writes."""
+    """The snapshot of one store file, kept fresh, and the way to write to the file."""
 
-    def __init__(self, path: str | Path, want_write: bool):
+    def __init__(self, path: str | Path, writable: bool, refresh_seconds: float = 2.0, wait: float = 30.0):
         self.path = str(path)
-        self.lock = threading.Lock()
-        self.writable = False
-        self.read_only_reason = "no API token is configured (set EVENTWIRE_API_TOKEN)"
-        if want_write:
-            try:
-                self.con = open_store(path)
-                self.writable = True
-                self.refresh()
-                return
-            except StoreError as exc:
-                self.read_only_reason = f"another process is writing to the store ({exc})"
-                log.warning("store %s opened read-only: %s", path, exc)
+        self.writable = writable
+        self.refresh_seconds = refresh_seconds
+        self.lock = threading.Lock()  # one reload or write at a time
+        self.con = duckdb.connect(":memory:")
+        self.loaded_signature = None
+        self.loaded_at = 0.0
+        self.checked_at = 0.0
         if not Path(path).exists():
             open_store(path).close()  # an empty store, so the dashboard has something to read
-        self.con = open_store(path, read_only=True)
-        self.refresh()
+        deadline = time.monotonic() + wait
+        while not self._reload():
+            if time.monotonic() >= deadline:
+                raise StoreError(f"the store {self.path!r} stayed locked by a writer for {wait:.0f} s; try again.")
+            time.sleep(0.5)
 
-    def refresh(self) -> None:
-        """Rebuild the search index (at start, and after this process writes)."""
-        build_event_index(self.con)
+    def _reload(self) -> bool:
+        """Copy the file into the snapshot; False when a writer holds the file right now."""
+        sig = signature(self.path)
+        try:
+            load_snapshot(self.con, self.path)
+        except StoreError as exc:
+            if "schema version" in str(exc):
+                raise
+            log.info("store busy, keeping the previous snapshot: %s", exc)
+            return False
+        self.loaded_signature, self.loaded_at = sig, time.time()
+        return True
+
+    def refresh(self, force: bool = False) -> None:
+        """Reload if the file changed (checked at most once per refresh_seconds)."""
+        now = time.monotonic()
+        if not force and now - self.checked_at < self.refresh_seconds:
+            return
+        if not self.lock.acquire(blocking=force):
+            return  # another request is reloading: serve the current snapshot
+        try:
+            self.checked_at = now
+            if force or signature(self.path) != self.loaded_signature:
+                self._reload()
+        finally:
+            self.lock.release()
+
+    def write(self, records: list[Result]) -> None:
+        """Store records in the file (waiting for a busy writer), then reload the snapshot."""
+        with self.lock:
+            with writing(self.path) as con:
+                write_records(con, records)
+        self.refresh(force=True)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
+        self.refresh()
         return self.con.cursor()
 
     def close(self) -> None:
         self.con.close()
 
 
-def create_app(store_path: str | Path | None = None, token: str | None = None) -> FastAPI:
+def create_app(store_path: str | Path | None = None, token: str | None = None,
+               refresh_seconds: float = 2.0) -> FastAPI:
     """The API over the store at `store_path` (default: settings `store`); POST /api/articles
-    requires `Authorization: Bearer <token>` (default: settings `api_token`)."""
+    requires `Authorization: Bearer <token>` (default: settings `api_token`). The snapshot
+    follows changes of the file within `refresh_seconds`."""
     settings = get_settings()
     store_path = store_path or settings.store
     token = token if token is not None else settings.api_token
-    handle = StoreHandle(store_path, want_write=bool(token))
+    handle = StoreHandle(store_path, writable=bool(token), refresh_seconds=refresh_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

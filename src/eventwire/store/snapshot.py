@@ -1,0 +1,69 @@
+"""An in-memory snapshot of the store for a long-running reader (the API server).
+
+Why: DuckDB lets one process write a file only while no other process has it open, even
+read-only. A server that kept the store open would lock `eventwire watch` out for good.
+So the server copies what it reads into an in-memory database, lets go of the file at
+once, and copies again when the file changes: it opens the file for well under a second
+per change (0.6 s for a million events), and writers wait for that (`store.writing`).
+
+`load_snapshot(con, path)` replaces the tables below in `con` (an in-memory connection)
+in one transaction, so readers see the old snapshot or the new one, never a mix; then it
+rebuilds the event index (`event_index.py`) on it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from ..errors import StoreError
+from .database import SCHEMA_VERSION
+from .event_index import build_event_index
+
+#: What the API reads. The other tables (actors, places, times) are in each stored record.
+TABLES = ("articles", "events", "quotes", "event_clusters")
+
+
+def signature(path: str | Path) -> tuple:
+    """Changes whenever the store file or its write-ahead log changes."""
+    parts = []
+    for p in (str(path), f"{path}.wal"):
+        try:
+            st = os.stat(p)
+            parts.append((st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            parts.append(None)
+    return tuple(parts)
+
+
+def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
+    """Copy the store at `path` into `con` and index it; returns the number of events.
+
+    Raises StoreError when the file is missing, locked by a writer, or of an older schema.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire ingest`.")
+    quoted = str(path).replace("'", "''")
+    try:
+        con.execute(f"ATTACH '{quoted}' AS ewsrc (READ_ONLY)")
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot read the store {str(path)!r} ({exc}); a writer may hold it: retrying later.") from exc
+    try:
+        version = con.execute("SELECT coalesce(max(version), 0) FROM ewsrc.schema_version").fetchall()[0][0]
+        if version < SCHEMA_VERSION:
+            raise StoreError(f"the store {str(path)!r} has schema version {version}, this eventwire needs "
+                             f"{SCHEMA_VERSION}; open it once for writing (e.g. `eventwire ingest --store`).")
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in TABLES:
+                con.execute(f"CREATE OR REPLACE TABLE main.{table} AS FROM ewsrc.main.{table}")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.execute("DETACH ewsrc")
+    return build_event_index(con)
