@@ -12,10 +12,12 @@ migration; add the next one.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +25,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..pipeline import parse_published
-from ..records import CodedArticle, ErrorRecord, Result, to_dict
+from ..records import _ARTICLE_KEYS, CodedArticle, ErrorRecord, Result
 from . import bulk, dedup
 
 #: Version -> SQL file. The last one is the version a new store gets.
@@ -162,6 +164,36 @@ def _rows(record: CodedArticle) -> dict[str, list[list]]:
     }
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value):
+    """`dataclasses.asdict` without its deep copies (records are frozen and hold only
+    strings, numbers and other records): the same JSON in a fraction of the time, which
+    matters when a batch holds thousands of events."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(kind, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
+    return value
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def record_json(record: CodedArticle) -> str:
+    """The contract JSON of a coded article, exactly as `json.dumps(to_dict(record))`."""
+    data = _plain(record)
+    return json.dumps({key: data[key] for key in _ARTICLE_KEYS})
+
+
 def _published_date(value: str | None):
     try:
         return parse_published(value)
@@ -233,7 +265,7 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenan
             continue
         article_rows.append((
             aid, record.published, _published_date(record.published), record.title, record.url, record.source,
-            record.text, json.dumps(to_dict(record)), prov.get("canonical_url") or record.url,
+            record.text, record_json(record), prov.get("canonical_url") or record.url,
             prov.get("content_hash") or dedup.content_hash(record.text), prov.get("origin"), groups[aid], None, None))
         for table, rows in _rows(record).items():
             child_rows[table] += rows
