@@ -63,6 +63,10 @@ def _quotes(nlp, text, actors=()):
          "The talks will resume next week", "the minister", "said"),
         ("According to the ministry, the border was closed on Monday.", "indirect",
          "the border was closed on Monday", "the ministry", "According to"),
+        # "according to" covers every coordinated clause it follows.
+        ("Trump got 37 percent, Clinton had 36 percent and Bloomberg won 13 percent, according to the poll.",
+         "indirect", "Trump got 37 percent, Clinton had 36 percent and Bloomberg won 13 percent",
+         "the poll", "according to"),
         ("Officials warned that the storm could hit the coast.", "indirect",
          "that the storm could hit the coast", "Officials", "warned"),
         ('"We will not back down," the president said.', "direct",

@@ -223,6 +223,8 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     clause = tok.head
     while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "A had 37 percent and B 13 percent, according to X": all of it
     pieces = _minus(doc, clause, tok) if clause.i != tok.i else []
     if not pieces:
         return None
