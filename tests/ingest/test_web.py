@@ -120,3 +120,22 @@ def test_feed_entries_keep_the_local_publication_date():
 ])
 def test_entry_date(entry, expected):
     assert entry_date(entry) == expected
+
+
+def test_watch_fetcher_revalidates_feeds_with_their_etag():
+    seen = []
+    feed = rss([("A", "https://n.example/a", "Sat, 10 May 2025 08:00:00 +0000")]).encode()
+
+    def handler(request):
+        seen.append(request.headers.get("if-none-match"))
+        if request.headers.get("if-none-match") == '"v1"':
+            return httpx.Response(304, request=request)
+        return httpx.Response(200, headers={"content-type": "application/rss+xml", "etag": '"v1"'},
+                              content=feed, request=request)
+
+    for revalidate, expected in [(True, [None, '"v1"']), (False, [None, None])]:
+        seen.clear()
+        with Fetcher(transport=httpx.MockTransport(handler), resolve=lambda h: ["8.8.8.8"],
+                     revalidate_feeds=revalidate) as fetcher:
+            first, second = fetcher.fetch("https://n.example/feed"), fetcher.fetch("https://n.example/feed")
+        assert seen == expected and first.body == second.body == feed

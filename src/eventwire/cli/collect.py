@@ -57,7 +57,7 @@ def cmd_watch(args) -> int:
 
     emit(f"{len(feeds)} feeds every {args.every} into {args.store}" +
          (f", {args.cycles} cycles" if args.cycles else ", until stopped (Ctrl-C)"))
-    with Fetcher(allow_private=args.allow_private, timeout=args.timeout) as fetcher:
+    with Fetcher(allow_private=args.allow_private, timeout=args.timeout, revalidate_feeds=True) as fetcher:
         watch(feeds, args.store, every, cycles=args.cycles, fetcher=fetcher, emit=emit)
     return EXIT_OK
 

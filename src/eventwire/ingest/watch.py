@@ -85,7 +85,7 @@ def watch(feeds: list[str], store: str | Path, every: float, cycles: int | None 
           emit: Callable[[str], None] = log.info) -> list[CycleReport]:
     """Poll `feeds` every `every` seconds (`cycles` times, or until interrupted)."""
     own = fetcher is None
-    fetcher = fetcher or Fetcher()
+    fetcher = fetcher or Fetcher(revalidate_feeds=True)
     reports: list[CycleReport] = []
     number = 0
     try:

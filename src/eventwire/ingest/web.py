@@ -147,8 +147,14 @@ class Fetcher:
     """Fetches URLs with the guards above. Use as a context manager, or call `close`."""
 
     def __init__(self, transport: httpx.BaseTransport | None = None, allow_private: bool = False,
-                 timeout: float = 20.0, max_bytes: int | None = None, resolve: Resolver = resolve_host):
+                 timeout: float = 20.0, max_bytes: int | None = None, resolve: Resolver = resolve_host,
+                 revalidate_feeds: bool = False):
         self.allow_private = allow_private
+        # With revalidate_feeds (for `watch`), a feed fetched before is asked for again with
+        # its ETag / Last-Modified, and a 304 answer reuses the copy kept here: polling every
+        # few minutes then costs the site almost nothing.
+        self.revalidate_feeds = revalidate_feeds
+        self._feeds: dict[str, tuple[dict[str, str], Page]] = {}
         self.max_bytes = max_bytes or get_settings().max_article_bytes
         self.resolve = resolve
         self.client = httpx.Client(
@@ -166,19 +172,39 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """The page at `url`; FetchError with the reason when it cannot be had."""
+        asked = url
         for _ in range(MAX_REDIRECTS + 1):
             check_address(url, self.allow_private, self.resolve)
+            validators, kept = self._feeds.get(url, ({}, None))
             try:
-                with self.client.stream("GET", url) as response:
+                with self.client.stream("GET", url, headers=validators) as response:
                     if response.is_redirect and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
-                    return self._page(url, response)
+                    if response.status_code == 304:
+                        if kept is None:
+                            raise FetchError(f"{url} answered 304 Not Modified to a request that had no validators.")
+                        return kept
+                    page = self._page(url, response)
+                    self._keep(asked, page, response.headers)
+                    return page
             except httpx.TimeoutException:
                 raise FetchError(f"{url} timed out; the site may be slow or down, try again later.") from None
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url} is unreachable ({type(exc).__name__}: {exc}).") from None
         raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times; giving up.")
+
+    def _keep(self, url: str, page: Page, headers: httpx.Headers) -> None:
+        """Remember a feed's validators for the next poll (feeds only: pages are not re-read)."""
+        if not self.revalidate_feeds or not page.is_feed:
+            return
+        validators = {}
+        if headers.get("etag"):
+            validators["If-None-Match"] = headers["etag"]
+        if headers.get("last-modified"):
+            validators["If-Modified-Since"] = headers["last-modified"]
+        if validators:
+            self._feeds[url] = (validators, page)
 
     def _page(self, url: str, response: httpx.Response) -> Page:
         if response.status_code >= 400:
