@@ -135,3 +135,18 @@ def test_same_wire_copy_at_two_urls_is_two_reports_in_one_group(tmp_path):
     sources = con.execute("SELECT max(sources), max(articles), max(article_groups) FROM event_clusters").fetchone()
     assert sources == (2, 2, 1)  # two outlets, two articles, one story
     assert web.requests == ["https://one.example/wire", "https://two.example/wire"]  # a known URL is not fetched
+
+
+@pytest.mark.parametrize("declared, fallback, expected", [
+    ("2025-05-11", "2025-01-01", "2025-05-11"),  # the page's own date beats --published
+    (None, "2025-01-01", "2025-01-01"),
+    (None, None, None),
+])
+def test_page_date_precedence(tmp_path, declared, fallback, expected):
+    html = PAGE.format(title="Calm", canonical="https://n.example/p", date=declared or "", body=OTHER)
+    if declared is None:
+        html = html.replace('<meta property="article:published_time" content="">', "")
+    web = FakeWeb({"https://n.example/p": (200, "text/html", html)})
+    con = open_store(tmp_path / "s.duckdb")
+    ingest(["https://n.example/p"], con, fetcher=web.fetcher(), published=fallback)
+    assert con.execute("SELECT published FROM articles").fetchone()[0] == expected

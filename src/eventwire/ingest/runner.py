@@ -131,12 +131,13 @@ def _stdin(published: str | None):
     return read_inputs(["-"], published=published)
 
 
-def page_candidate(page: Page, published: str | None, origin: str) -> Candidate:
-    """An article from a fetched page (HTML or plain text)."""
+def page_candidate(page: Page, origin: str, feed_date: str | None = None, fallback: str | None = None) -> Candidate:
+    """An article from a fetched page (HTML or plain text). Its date: the feed's, else the
+    one the page declares, else the fallback (--published)."""
     text = page.text
     html = page.content_type != "text/plain"
     url = canonical_url(page.url, text if html else None)
-    date = published or (page_date(text, page.url) if html else None)
+    date = feed_date or (page_date(text, page.url) if html else None) or fallback
     article = Article(id=article_id_for(url), url=url, published=date,
                       **({"html": text} if html else {"text": text}))
     return Candidate(article, origin, url)
@@ -154,7 +155,7 @@ def url_candidates(url: str, fetcher: Fetcher, known: Known, published: str | No
         failures.append(Failure(url, "url", exc))
         return
     if not page.is_feed:
-        yield page_candidate(page, published, normalize_url(url))
+        yield page_candidate(page, normalize_url(url), fallback=published)
         return
     try:
         entries = feed_entries(page)
@@ -171,7 +172,7 @@ def url_candidates(url: str, fetcher: Fetcher, known: Known, published: str | No
         except FetchError as exc:
             failures.append(Failure(entry.link, "entry", exc))
             continue
-        candidate = page_candidate(entry_page, entry.published or published, link)
+        candidate = page_candidate(entry_page, link, entry.published, published)
         if entry.title and isinstance(candidate.article, Article):
             candidate.article = replace(candidate.article, title=entry.title)
         yield candidate
