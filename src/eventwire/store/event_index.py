@@ -41,23 +41,39 @@ _DYAD = """CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL
 
 
 def attach(con: duckdb.DuckDBPyConnection) -> None:
-    attached = con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [SCHEMA]).fetchall()
-    if not attached[0][0]:
+    """Make `ewidx` resolvable: a schema of an in-memory connection (the API's snapshot, so
+    one transaction can swap the data and its index together), else an attached in-memory
+    database (never a schema inside a store file, which would persist the index there)."""
+    if con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [SCHEMA]).fetchall()[0][0]:
+        return
+    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    if path and path[0][0] is None:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    else:
         con.execute(f"ATTACH ':memory:' AS {SCHEMA} (READ_WRITE)")
 
 
 def has_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = 'event_index'",
-                       [SCHEMA]).fetchall()[0][0] > 0
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE (database_name = ? OR schema_name = ?) "
+                       "AND table_name = 'event_index'", [SCHEMA, SCHEMA]).fetchall()[0][0] > 0
 
 
-def build_event_index(con: duckdb.DuckDBPyConnection) -> int:
-    """(Re)build the index from the store's events; returns the number of events."""
+def build_event_index(con: duckdb.DuckDBPyConnection, transaction: bool = True) -> int:
+    """(Re)build the index from the store's events; returns the number of events.
+
+    With `transaction=False` the caller runs it inside its own transaction (after `attach`).
+    """
     attach(con)
-    con.execute("BEGIN TRANSACTION")
+    # Rowids of rows written in the current transaction are provisional, so the snapshot
+    # numbers its events itself (`ew_rid`); a plain store connection uses the rowid.
+    has_rid = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+                          "AND table_name = 'events' AND column_name = 'ew_rid'").fetchall()[0][0]
+    rid = "e.ew_rid" if has_rid else "e.rowid"
+    if transaction:
+        con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _ewidx_base AS
+            CREATE OR REPLACE TABLE {SCHEMA}._base AS
             SELECT rid, article_id, event_id, event_date, {EVENT_DAY} AS day, {_DYAD} AS dyad,
                    {COUNTED} AS counted,
                    coalesce(first_article = article_id AND first_event = event_id, TRUE) AS is_first,
@@ -66,25 +82,25 @@ def build_event_index(con: duckdb.DuckDBPyConnection) -> int:
                    place_geonameid, lower(place_name) AS place_name,
                    try_cast(cameo_root AS UTINYINT) AS cameo_root, plover,
                    quad_class::UTINYINT AS quad_class, goldstein::DOUBLE AS goldstein, lat, lon
-            FROM (SELECT e.*, e.rowid AS rid, c.first_article_id AS first_article, c.first_event_id AS first_event
+            FROM (SELECT e.*, {rid} AS rid, c.first_article_id AS first_article, c.first_event_id AS first_event
                   FROM events e LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id)""")
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.dyads AS
             SELECT row_number() OVER (ORDER BY dyad)::INTEGER AS id, dyad
-            FROM (SELECT DISTINCT dyad FROM _ewidx_base WHERE dyad IS NOT NULL)""")
+            FROM (SELECT DISTINCT dyad FROM {SCHEMA}._base WHERE dyad IS NOT NULL)""")
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.actors AS
             SELECT row_number() OVER (ORDER BY code, names)::INTEGER AS id, code, names FROM (
-                SELECT source_code AS code, source_names AS names FROM _ewidx_base
-                UNION SELECT target_code, target_names FROM _ewidx_base)""")
+                SELECT source_code AS code, source_names AS names FROM {SCHEMA}._base
+                UNION SELECT target_code, target_names FROM {SCHEMA}._base)""")
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.places AS
             SELECT row_number() OVER (ORDER BY geonameid, name)::INTEGER AS id, geonameid, name FROM (
-                SELECT DISTINCT place_geonameid AS geonameid, place_name AS name FROM _ewidx_base
+                SELECT DISTINCT place_geonameid AS geonameid, place_name AS name FROM {SCHEMA}._base
                 WHERE place_geonameid IS NOT NULL OR place_name IS NOT NULL)""")
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.event_index AS
             SELECT row_number() OVER (ORDER BY b.day DESC NULLS LAST, b.event_date DESC, b.article_id, b.event_id)::INTEGER
                        AS pos,
                    b.rid, b.day, b.counted, b.is_first, d.id AS dyad_id, sa.id AS src_id, ta.id AS tgt_id,
                    p.id AS place_id, b.cameo_root, b.plover, b.quad_class, b.goldstein, b.lat, b.lon
-            FROM _ewidx_base b
+            FROM {SCHEMA}._base b
             LEFT JOIN {SCHEMA}.dyads d ON d.dyad = b.dyad
             LEFT JOIN {SCHEMA}.actors sa ON sa.code IS NOT DISTINCT FROM b.source_code
                                           AND sa.names IS NOT DISTINCT FROM b.source_names
@@ -104,10 +120,12 @@ def build_event_index(con: duckdb.DuckDBPyConnection) -> int:
             FROM {SCHEMA}.event_index WHERE counted
             GROUP BY GROUPING SETS ((dyad_id, day), (day))
             ORDER BY all_dyads, dyad_id, day""")
-        con.execute("DROP TABLE _ewidx_base")
-        con.execute("COMMIT")
+        con.execute(f"DROP TABLE {SCHEMA}._base")
+        if transaction:
+            con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        if transaction:
+            con.execute("ROLLBACK")
         raise
     return con.execute(f"SELECT count(*) FROM {SCHEMA}.event_index").fetchall()[0][0]
 

@@ -1,9 +1,10 @@
 """Read queries behind the REST API: filtered events, one event, dyads, quotes, speakers.
 
 Filters arrive already validated (see `eventwire.web.params`); this module only turns them
-into SQL with bound parameters. Event filters, sorting and paging run on the numeric
-in-memory index of `event_index.py` (build it first with `build_event_index(con)`), and
-only the page's rows are read from `events` and joined to `articles`.
+into SQL with bound parameters. They read the API's in-memory snapshot of the store
+(`snapshot.py`): event filters, sorting and paging run on its numeric index
+(`event_index.py`), and only the page's rows are read from `events` and joined to
+`articles`.
 """
 
 from __future__ import annotations
@@ -124,14 +125,15 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 1
     rows = _dicts(con.execute(f"""
         WITH ids AS MATERIALIZED (
             SELECT i.rid, i.pos FROM {SCHEMA}.event_index i WHERE {where} ORDER BY i.pos LIMIT ? OFFSET ?),
-        page AS MATERIALIZED (SELECT e.*, ids.pos AS _rank FROM events e JOIN ids ON e.rowid = ids.rid)
+        page AS MATERIALIZED (SELECT e.* EXCLUDE (ew_rid), ids.pos AS _rank FROM events e JOIN ids ON e.ew_rid = ids.rid)
         {_PAGE}""", params + [limit, offset]))
     return total, [_event_json(r) for r in rows]
 
 
 def get_event(con: duckdb.DuckDBPyConnection, article_id: str, event_id: str) -> dict | None:
     rows = _dicts(con.execute(f"""
-        WITH page AS MATERIALIZED (SELECT *, 1 AS _rank FROM events WHERE article_id = ? AND event_id = ?)
+        WITH page AS MATERIALIZED (SELECT * EXCLUDE (ew_rid), 1 AS _rank FROM events
+                                   WHERE article_id = ? AND event_id = ?)
         {_PAGE}""", [article_id, event_id]))
     return _event_json(rows[0]) if rows else None
 

@@ -7,8 +7,8 @@ once, and copies again when the file changes: it opens the file for well under a
 per change (0.6 s for a million events), and writers wait for that (`store.writing`).
 
 `load_snapshot(con, path)` replaces the tables below in `con` (an in-memory connection)
-in one transaction, so readers see the old snapshot or the new one, never a mix; then it
-rebuilds the event index (`event_index.py`) on it.
+and rebuilds the event index (`event_index.py`) on them in one transaction, so readers see
+the old snapshot or the new one, never a mix (the index holds rowids of `events`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import duckdb
 
 from ..errors import StoreError
 from .database import SCHEMA_VERSION
-from .event_index import build_event_index
+from .event_index import attach, build_event_index
 
 #: What the API reads. The other tables (actors, places, times) are in each stored record.
 TABLES = ("articles", "events", "quotes", "event_clusters")
@@ -56,14 +56,18 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
         if version < SCHEMA_VERSION:
             raise StoreError(f"the store {str(path)!r} has schema version {version}, this eventwire needs "
                              f"{SCHEMA_VERSION}; open it once for writing (e.g. `eventwire ingest --store`).")
+        attach(con)
         con.execute("BEGIN TRANSACTION")
         try:
             for table in TABLES:
-                con.execute(f"CREATE OR REPLACE TABLE main.{table} AS FROM ewsrc.main.{table}")
+                extra = ", row_number() OVER () AS ew_rid" if table == "events" else ""
+                con.execute(f"CREATE OR REPLACE TABLE main.{table} AS SELECT *{extra} FROM ewsrc.main.{table}")
+            # The index holds rowids of `events`: swap both in the same transaction.
+            count = build_event_index(con, transaction=False)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
     finally:
         con.execute("DETACH ewsrc")
-    return build_event_index(con)
+    return count
