@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 export UV_SYSTEM_CERTS := 1
 export UV_PYTHON_DOWNLOADS := never
 
+VENDOR := src/eventwire/web/static/vendor/countries-50m.json
+
 .PHONY: setup demo test eval bench lock clean
 
 $(BIN)/eventwire: pyproject.toml requirements.lock
@@ -16,7 +18,16 @@ $(BIN)/eventwire: pyproject.toml requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
-setup: $(BIN)/eventwire
+# The dashboard's browser libraries and world map come from npm (pinned in package-lock.json)
+# and are copied into the package; without npm, everything but the dashboard page works.
+$(VENDOR): package.json package-lock.json scripts/vendor_js.py
+	@if command -v npm >/dev/null; then \
+		npm ci --silent && $(BIN)/python scripts/vendor_js.py; \
+	else \
+		echo "npm not found: the dashboard page needs it once (install Node.js, then run make setup again)"; \
+	fi
+
+setup: $(BIN)/eventwire $(VENDOR)
 	$(BIN)/eventwire setup
 
 demo: setup
@@ -35,4 +46,4 @@ lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --no-header -q -o requirements.lock
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info node_modules src/eventwire/web/static/vendor
