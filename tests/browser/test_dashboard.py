@@ -53,6 +53,9 @@ def test_dashboard_map_timeline_filter_and_evidence(page, live_server):
     marked = evidence.locator("mark[data-role~='trigger']").evaluate_all("ms => ms.map(m => m.textContent).join('')")
     assert marked == trigger_text
     assert first.get_attribute("aria-expanded") == "true"
+    place = first.locator("td.place").text_content()
+    if place != "–":  # the event's place is ringed on the map
+        assert page.locator("#map circle.event-point.focused").get_attribute("data-place") == place
 
     # The whole article can be read with the evidence sentence marked in it.
     sentence = evidence.locator(".sentence").text_content()
@@ -132,6 +135,9 @@ def test_map_zooms_and_a_place_filters_the_table(page, live_server):
     assert page.locator("#place-chip-name").text_content() == place
     places = page.locator("#events-body tr.event-row td.place").all_text_contents()
     assert places and all(place in p for p in places)
+    page.locator("#events-body tr.event-row").first.click()
+    page.locator(".evidence").wait_for()
+    assert page.locator("#map circle.event-point.focused").count() == 1  # the read event's place
 
     page.click("#place-chip-clear")
     page.wait_for_selector("#place-chip[hidden]", state="attached")

@@ -4,7 +4,7 @@
 
 import { el, clear, api, debounce, fmtInt, fmtDay } from "./js/dom.js";
 import { CAMEO_ROOTS, PLOVER_TYPES } from "./js/codes.js";
-import { drawMap, wireMapControls } from "./js/map.js";
+import { drawMap, focusPlace, wireMapControls } from "./js/map.js";
 import { drawTimeline } from "./js/timeline.js";
 import { renderRows, toggleEvidence } from "./js/events.js";
 import { speakerRows, fillSpeakers, renderQuotes } from "./js/quotes.js";
@@ -146,7 +146,9 @@ async function loadEvents() {
     if (n !== seq.events) return;
     const filtered = FILTERS.some((key) => state[key]);
     renderRows($("events-body"), body.events || [], {
-      onOpen: (e, row) => toggleEvidence(e, row).catch((err) => showError("Event", err)),
+      onOpen: (e, row) => toggleEvidence(e, row)
+        .then(() => focusPlace(row.classList.contains("open") ? e.place_name : null))
+        .catch((err) => showError("Event", err)),
       empty: filtered ? "No events match these filters." : "The store has no events yet: add articles with `eventwire ingest` or run `eventwire demo`.",
     });
     const first = body.total ? state.offset + 1 : 0;

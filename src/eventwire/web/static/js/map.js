@@ -135,7 +135,7 @@ function radius(count) {
 
 // Circles and their labels. Labels are placed first (before country names) because
 // the places are the data; each label is dropped where it would overlap another.
-function drawPoints(groups, project, taken, { onPlace, selectedPlace }) {
+function drawPoints(groups, project, taken, { onPlace, selectedPlace, focused = "" }) {
   const points = svg("g", { class: "points" });
   const labels = svg("g", { class: "labels" });
   const placed = groups.map((g) => ({ g, xy: project([g.lon, g.lat]), r: radius(g.count) }))
@@ -146,7 +146,7 @@ function drawPoints(groups, project, taken, { onPlace, selectedPlace }) {
     const q = dominantQuad(g.quads);
     const detail = [1, 2, 3, 4].filter((k) => g.quads[k]).map((k) => `${quadName(k)}: ${g.quads[k]}`).join("\n");
     points.append(svg("circle", {
-      class: `event-point q${q}${g.name === selectedPlace ? " selected" : ""}`,
+      class: `event-point q${q}${g.name === selectedPlace ? " selected" : ""}${g.name === focused ? " focused" : ""}`,
       cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1),
       fill: (QUAD[q] || { color: "#777" }).color, tabindex: 0, "data-place": g.name,
       onclick: () => onPlace && onPlace(g.name),
@@ -283,6 +283,15 @@ function wireZoom(root) {
   };
   root.addEventListener("pointerup", stop);
   root.addEventListener("pointercancel", stop);
+}
+
+// Ring the circle of `name` (the place of the event being read); null clears the ring.
+export function focusPlace(name) {
+  if (!view) return;
+  view.opts.focused = name || "";
+  for (const circle of view.root.querySelectorAll("circle.event-point")) {
+    circle.classList.toggle("focused", Boolean(name) && circle.dataset.place === name);
+  }
 }
 
 // The +, - and fit buttons (in the page, beside the map container).
