@@ -84,6 +84,7 @@ def main() -> int:
         "stored": first.stored, "error_records": first.errors, "skipped_as_copies": first.skipped,
         "seconds": round(first_s, 2), "articles_per_s": round(args.articles / first_s, 1),
         "store_seconds": round(store_s, 2), "store_share": round(store_s / first_s, 3),
+        "store_split": {k: round(v, 2) for k, v in totals.items()},
         "rerun_seconds": round(second_s, 2), "rerun_articles_per_s": round(args.articles / second_s, 1),
         "rerun_stored": second.stored, "rerun_skipped": second.skipped,
         "near_duplicate_groups": groups[0], "articles_in_store": groups[1],
