@@ -35,6 +35,7 @@ def test_dashboard_map_timeline_filter_and_evidence(page, live_server):
     page.wait_for_selector("#events[data-state=ready]")
     page.wait_for_function("document.querySelector('#timeline-title').textContent.includes('IND')")
     assert "dyad=IND-PAK" in page.url
+    assert "dyad=IND-PAK" in page.locator("#events-json").get_attribute("href")
     rows = page.locator("#events-body tr.event-row")
     assert rows.count() > 0
     for codes in rows.evaluate_all("rs => rs.map(r => [...r.querySelectorAll('.code')].map(c => c.textContent))"):

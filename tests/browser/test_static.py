@@ -46,7 +46,7 @@ def test_page_loads_nothing_from_elsewhere(path):
 def test_index_references_are_local(attr):
     html = (STATIC / "index.html").read_text(encoding="utf-8")
     for ref in re.findall(rf'{attr}="([^"]*)"', html):
-        assert ref.startswith(("static/", "docs", "data:")), ref
+        assert ref.startswith(("static/", "api/", "docs", "data:")), ref
 
 
 def test_every_element_the_script_needs_is_in_the_page():

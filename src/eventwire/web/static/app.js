@@ -151,6 +151,9 @@ async function loadEvents() {
         .catch((err) => showError("Event", err)),
       empty: filtered ? "No events match these filters." : "The store has no events yet: add articles with `eventwire ingest` or run `eventwire demo`.",
     });
+    // The same query as JSON, for taking the filtered events elsewhere.
+    const query = new URLSearchParams(Object.entries({ ...filterParams(), limit: 1000 }).filter(([, v]) => v !== ""));
+    $("events-json").href = `api/events?${query}`;
     const first = body.total ? state.offset + 1 : 0;
     const last = state.offset + (body.events || []).length;
     $("events-count").textContent = `${fmtInt(first)}–${fmtInt(last)} of ${fmtInt(body.total)}`;
