@@ -167,9 +167,20 @@ def test_quotes_and_speakers_reject_bad_limits(client):
 
 
 def test_speakers_and_actors(client):
-    assert client.get("/api/speakers").json() == [{"speaker": "The United States", "code": "USA", "quotes": 1}]
+    assert client.get("/api/speakers").json() == [{"speaker": "The United States", "code": "USA", "quotes": 1,
+                                                   "example": "talk"}]
     top = client.get("/api/actors?limit=2").json()
     assert len(top) == 2 and top[0]["events"] >= top[1]["events"]
+
+
+def test_every_endpoint_is_documented(client):
+    schema = client.get("/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            assert op.get("summary"), f"{method.upper()} {path} has no summary"
+            for param in op.get("parameters", []):
+                if param["in"] == "query":
+                    assert param.get("description"), f"{path}: query parameter {param['name']} is undocumented"
 
 
 def test_openapi_docs_and_dashboard(client):

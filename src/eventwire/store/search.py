@@ -228,10 +228,11 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, ac
 
 
 def list_speakers(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
-    """Speakers by number of quotes (a resolved name, else the mention), with their code."""
+    """Speakers by number of quotes (a resolved name, else the mention), with their most
+    frequent code and their longest quote as an example."""
     return _dicts(con.execute("""
-        SELECT coalesce(speaker_name, speaker_text) AS speaker, any_value(speaker_code) AS code,
-               count(*) AS quotes
+        SELECT coalesce(speaker_name, speaker_text) AS speaker, mode(speaker_code) AS code,
+               count(*) AS quotes, arg_max(content, length(content)) AS example
         FROM quotes WHERE speaker_text IS NOT NULL
         GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?""", [limit]))
 

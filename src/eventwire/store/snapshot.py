@@ -20,7 +20,7 @@ import duckdb
 
 from ..errors import StoreError
 from .database import SCHEMA_VERSION
-from .event_index import attach, build_event_index
+from .event_index import EVENT_DAY, attach, build_event_index
 
 #: What the API reads. The other tables (actors, places, times) are in each stored record.
 TABLES = ("articles", "events", "quotes", "event_clusters")
@@ -60,8 +60,15 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
         con.execute("BEGIN TRANSACTION")
         try:
             for table in TABLES:
-                extra = ", row_number() OVER () AS ew_rid" if table == "events" else ""
-                con.execute(f"CREATE OR REPLACE TABLE main.{table} AS SELECT *{extra} FROM ewsrc.main.{table}")
+                if table == "events":
+                    # Numbered and stored in list order (newest first), so that a page's rows
+                    # sit together and the join that fetches them skips most of the table.
+                    con.execute(f"""CREATE OR REPLACE TABLE main.events AS
+                        SELECT *, row_number() OVER (ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC,
+                                                      article_id, event_id) AS ew_rid
+                        FROM ewsrc.main.events ORDER BY ew_rid""")
+                else:
+                    con.execute(f"CREATE OR REPLACE TABLE main.{table} AS FROM ewsrc.main.{table}")
             # The index holds rowids of `events`: swap both in the same transaction.
             count = build_event_index(con, transaction=False)
             con.execute("COMMIT")
