@@ -11,20 +11,21 @@ from eventwire.analytics import escalation, fill_days, score_days
 D0 = dt.date(2025, 5, 1)
 
 
-def day(offset: int, events: int = 0, q1: int = 0, q3: int = 0, q4: int = 0, goldstein_sum: float = 0.0,
-        conflict_weight: float = 0.0) -> dict:
+def day(offset: int, events: int = 0, q1: int = 0, q3: int = 0, q4: int = 0, goldstein_sum: float = 0.0) -> dict:
     return {"day": D0 + dt.timedelta(days=offset), "events": events, "q1": q1, "q2": 0, "q3": q3, "q4": q4,
-            "goldstein_sum": goldstein_sum, "conflict_weight": conflict_weight}
+            "goldstein_sum": goldstein_sum}
 
 
-@pytest.mark.parametrize("weight, events, expected", [
-    (0.0, 0, 0.0),     # no events: calm
-    (10.0, 1, 10.0),   # one maximal attack
-    (20.0, 4, 5.0),    # two attacks among four events
-    (0.0, 5, 0.0),     # only cooperation
+@pytest.mark.parametrize("goldstein_sum, usual, expected", [
+    (0.0, 0.0, 0.0),      # a quiet day
+    (-10.0, 0.0, 10.0),   # one attack on a pair that is rarely in the news
+    (-10.0, 0.5, 10.0),   # the usual volume counts as at least one event a day
+    (-40.0, 4.0, 10.0),   # four attacks where four events a day are usual
+    (-40.0, 1.0, 40.0),   # ... and where one is usual: far more escalated
+    (12.0, 2.0, -6.0),    # net cooperation is below zero
 ])
-def test_escalation_is_mean_conflict_weight(weight, events, expected):
-    assert escalation(weight, events) == expected
+def test_escalation_is_negated_goldstein_over_usual_volume(goldstein_sum, usual, expected):
+    assert escalation(goldstein_sum, usual) == expected
 
 
 def test_fill_days_adds_quiet_days_inside_the_span_only():
@@ -37,16 +38,17 @@ def test_fill_days_adds_quiet_days_inside_the_span_only():
 
 
 def quiet_then(last: dict, quiet_days: int = 7) -> list[dict]:
-    """A week of mild verbal cooperation, then `last`."""
-    days = [day(i, 2, q1=2, goldstein_sum=6.0) for i in range(quiet_days)]
+    """A week of mild verbal cooperation and friction, then `last`."""
+    days = [day(i, 2, q1=1, q3=1, goldstein_sum=1.0) for i in range(quiet_days)]
     return days + [{**last, "day": D0 + dt.timedelta(days=quiet_days)}]
 
 
 @pytest.mark.parametrize("last, jump", [
-    (day(0, 3, q4=3, goldstein_sum=-30.0, conflict_weight=30.0), True),   # attacks after calm
-    (day(0, 4, q1=3, q3=1, goldstein_sum=7.0, conflict_weight=2.0), False),  # a mild complaint: 0.5
-    (day(0, 2, q1=2, goldstein_sum=6.0), False),                          # more of the same
-    (day(0, 0), False),                                                   # a quiet day
+    (day(0, 3, q4=3, goldstein_sum=-30.0), True),          # attacks after calm
+    (day(0, 1, q3=1, goldstein_sum=-2.0), False),          # one accusation: within the noise floor
+    (day(0, 2, q1=1, q3=1, goldstein_sum=1.0), False),     # more of the same
+    (day(0, 6, q1=6, goldstein_sum=30.0), False),          # a burst of cooperation is no escalation
+    (day(0, 0), False),                                    # a quiet day
 ])
 def test_jumps(last, jump):
     scored = score_days(quiet_then(last))
@@ -56,18 +58,19 @@ def test_jumps(last, jump):
 
 def test_no_jump_without_history():
     # Three days of history are needed before a baseline exists.
-    scored = score_days([day(0, 1, q1=1, goldstein_sum=3.0), day(1, 1, q4=1, goldstein_sum=-10.0,
-                                                                 conflict_weight=10.0)])
+    scored = score_days([day(0, 1, q1=1, goldstein_sum=3.0), day(1, 1, q4=1, goldstein_sum=-10.0)])
     assert [d["baseline"] for d in scored] == [None, None] and not scored[1]["jump"]
 
 
 def test_no_jump_on_a_steadily_violent_baseline():
-    days = [day(i, 2, q4=2, goldstein_sum=-20.0, conflict_weight=20.0) for i in range(10)]
-    assert not any(d["jump"] for d in score_days(days))
+    days = [day(i, 2, q4=2, goldstein_sum=-20.0) for i in range(10)]
+    scored = score_days(days)
+    assert not any(d["jump"] for d in scored)
+    assert scored[-1]["escalation"] == 10.0  # 20 of conflict weight over 2 events a usual day
 
 
 def test_scored_day_fields():
-    scored = score_days([day(0, 4, q1=2, q4=2, goldstein_sum=-14.0, conflict_weight=20.0)])[0]
+    scored = score_days([day(0, 4, q1=2, q4=2, goldstein_sum=-14.0)])[0]
     assert scored == {"day": "2025-05-01", "events": 4, "q1": 2, "q2": 0, "q3": 0, "q4": 2, "goldstein_sum": -14.0,
-                      "goldstein_mean": -3.5, "escalation": 5.0, "baseline": None, "jump": False}
+                      "goldstein_mean": -3.5, "escalation": 14.0, "baseline": None, "jump": False}
     assert score_days([day(0)])[0]["goldstein_mean"] is None

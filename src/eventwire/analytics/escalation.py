@@ -3,24 +3,26 @@
 Definition (the README quotes this):
 
 - Only *counted* events enter: not negated, modality `asserted` or `intended`.
-- For a dyad (an unordered pair of countries) and a day d with n_d counted events, of which
-  the conflict events (QuadClass 3 verbal conflict, 4 material conflict) carry Goldstein
-  weights g_i (between -10 and 0):
+- For a dyad (an unordered pair of countries) and a day d, let G_d be the sum of the
+  Goldstein weights of its counted events (-10 for the most violent acts, up to +10 for
+  the most cooperative), and n̄_d the mean number of counted events per day over the W = 14
+  calendar days before d (days without events count as 0):
 
-      escalation_d = sum(|g_i| for conflict events) / n_d
+      escalation_d = -G_d / max(1, n̄_d)
 
-  that is, the mean conflict weight per event of the day, between 0 (only cooperation)
-  and 10 (only the most violent events). Dividing by n_d keeps a day of heavy reporting
-  from looking escalated just because it was reported more; cooperation that day pulls
-  the index down. A day without events has escalation 0.
-- The baseline of day d is the mean and standard deviation of escalation over the W = 14
-  calendar days before d (days without events count as 0).
-- Day d is a **jump** when it has at least one conflict event, at least 3 earlier days in
-  its window, and escalation_d > mean + k * max(sd, 0.5) with k = 2. The floor of 0.5 on the
-  standard deviation keeps a flat, quiet baseline from flagging every small change.
+  Conflict raises it, cooperation lowers it (below 0 on a day of net cooperation), and a
+  quiet day is 0. Dividing by the dyad's usual daily volume, not by the day's own count,
+  lets a day with far more attacks than usual stand out, while a pair that is always
+  heavily reported does not look escalated just for being reported.
+- The baseline of day d is the mean and standard deviation of escalation over the W days
+  before it.
+- Day d is a **jump** when it has at least one conflict event (QuadClass 3 or 4), at least
+  3 earlier days in its window, and escalation_d > mean + k * max(sd, 1) with k = 2. The
+  floor of 1 on the standard deviation keeps a flat, quiet baseline from flagging every
+  small change.
 
 The functions here are pure (lists of dicts in, lists of dicts out) so they are tested on
-hand-made days; the SQL that produces the daily rows lives in `timeline.py`.
+hand-made days; the SQL that produces the daily rows is `store.search.daily_counts`.
 """
 
 from __future__ import annotations
@@ -31,13 +33,13 @@ from collections.abc import Sequence
 
 WINDOW = 14
 K = 2.0
-SD_FLOOR = 0.5
+SD_FLOOR = 1.0
 MIN_HISTORY = 3
 
 
-def escalation(conflict_weight: float, events: int) -> float:
-    """Mean conflict weight per event (0 when there are no events)."""
-    return conflict_weight / events if events else 0.0
+def escalation(goldstein_sum: float, usual_events: float) -> float:
+    """Negated Goldstein sum of a day over the usual daily number of events (at least 1)."""
+    return -goldstein_sum / max(1.0, usual_events) if goldstein_sum else 0.0
 
 
 def fill_days(rows: Sequence[dict], start: dt.date | None = None, end: dt.date | None = None) -> list[dict]:
@@ -52,7 +54,7 @@ def fill_days(rows: Sequence[dict], start: dt.date | None = None, end: dt.date |
     days, day = [], first
     while day <= last:
         days.append(by_day.get(day) or {"day": day, "events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0,
-                                        "goldstein_sum": 0.0, "conflict_weight": 0.0})
+                                        "goldstein_sum": 0.0})
         day += dt.timedelta(days=1)
     return days
 
@@ -64,17 +66,19 @@ def _mean_sd(values: Sequence[float]) -> tuple[float, float]:
 
 def score_days(days: Sequence[dict], window: int = WINDOW, k: float = K) -> list[dict]:
     """Add goldstein_mean, escalation, baseline and jump to consecutive daily rows."""
-    out, history = [], []
+    out, history, counts = [], [], []
     for row in days:
         n = row["events"]
-        value = round(escalation(row.get("conflict_weight", 0.0), n), 3)
-        recent = history[-window:]
+        recent, recent_counts = history[-window:], counts[-window:]
+        usual = sum(recent_counts) / len(recent_counts) if recent_counts else 0.0
+        value = round(escalation(row["goldstein_sum"] or 0.0, usual), 3)
         baseline, jump = None, False
         if len(recent) >= MIN_HISTORY:
             mean, sd = _mean_sd(recent)
             baseline = round(mean, 3)
             jump = (row["q3"] + row["q4"]) > 0 and value > mean + k * max(sd, SD_FLOOR)
         history.append(value)
+        counts.append(n)
         out.append({
             "day": row["day"].isoformat() if isinstance(row["day"], dt.date) else row["day"],
             "events": n, "q1": row["q1"], "q2": row["q2"], "q3": row["q3"], "q4": row["q4"],

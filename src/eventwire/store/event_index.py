@@ -16,7 +16,7 @@ store file and every cursor of the connection sees it.
   `names` lower-cased for substring search.
 - `ewidx.places(id, geonameid, name)`: distinct event places, `name` lower-cased.
 - `ewidx.dyad_days`: counted events per dyad and day (and per day over all events, where
-  `all_dyads`), with QuadClass counts, Goldstein sum and conflict weight, for timelines.
+  `all_dyads`), with QuadClass counts and Goldstein sum, for timelines.
 
 `build_event_index(con)` rebuilds it in one transaction (readers see the old or the new
 one, never half); the API calls it at start and after each write it makes. A million
@@ -110,13 +110,12 @@ def build_event_index(con: duckdb.DuckDBPyConnection, transaction: bool = True) 
                                          AND p.name IS NOT DISTINCT FROM b.place_name
             ORDER BY pos""")
         # Timelines and the dyad list read this small table: counted events per dyad and
-        # day, and per day over all events (all_dyads), with what the escalation index needs.
+        # day, and per day over all events (all_dyads).
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.dyad_days AS
             SELECT dyad_id, day, grouping(dyad_id) = 1 AS all_dyads, count(*) AS events,
                    count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
                    count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
-                   coalesce(sum(goldstein), 0)::DOUBLE AS goldstein_sum,
-                   coalesce(sum(abs(goldstein)) FILTER (WHERE quad_class IN (3, 4)), 0)::DOUBLE AS conflict_weight
+                   coalesce(sum(goldstein), 0)::DOUBLE AS goldstein_sum
             FROM {SCHEMA}.event_index WHERE counted
             GROUP BY GROUPING SETS ((dyad_id, day), (day))
             ORDER BY all_dyads, dyad_id, day""")

@@ -192,8 +192,7 @@ def list_dyads(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[dict]:
 def daily_counts(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,
                  start: dt.date | None = None, end: dt.date | None = None) -> list[dict]:
     """Counted events per day of an undirected dyad (or of all events): days with events only,
-    with QuadClass counts, the Goldstein sum and the conflict weight (sum of |Goldstein| of
-    QuadClass 3 and 4 events) that the escalation index needs."""
+    with QuadClass counts and the Goldstein sum that the escalation index needs."""
     params: list = []
     if dyad is None:
         where = ["i.all_dyads"]
@@ -201,7 +200,7 @@ def daily_counts(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = 
         where = ["NOT i.all_dyads", dyad_sql(dyad, params)]
     where += ["i.day IS NOT NULL", *date_sql(start, end, params)]
     return _dicts(con.execute(f"""
-        SELECT i.day, i.events, i.q1, i.q2, i.q3, i.q4, i.goldstein_sum, i.conflict_weight
+        SELECT i.day, i.events, i.q1, i.q2, i.q3, i.q4, i.goldstein_sum
         FROM {SCHEMA}.dyad_days i WHERE {" AND ".join(where)} ORDER BY i.day""", params))
 
 

@@ -147,7 +147,7 @@ def dyads(cur: Cursor, limit: Limit = 1000) -> Response:
 @router.get("/timeline", summary="Daily QuadClass counts, Goldstein, escalation index and jumps of a dyad")
 def timeline(
     cur: Cursor,
-    dyad: Annotated[str | None, Query(description="undirected pair, e.g. IND-PAK; all dyads if absent")] = None,
+    dyad: Annotated[str | None, Query(description="undirected pair, e.g. IND-PAK; all counted events if absent")] = None,
     start: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     end: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
 ) -> Response:
