@@ -1,7 +1,7 @@
 """Watching feeds: poll a list of feeds every so often and ingest what is new.
 
-Each cycle opens the store only while it writes (DuckDB has one writer, and readers such
-as `eventwire serve` must get their turn between cycles), ingests every feed on its own
+Each cycle opens the store for one feed at a time (DuckDB has one writer, and readers
+such as `eventwire serve`, or an article posted to the API, get their turn in between), ingests every feed on its own
 so a feed that is down is logged and recorded and the others go on, and logs one line.
 """
 
@@ -70,13 +70,15 @@ def run_cycle(number: int, feeds: list[str], store: str | Path, fetcher: Fetcher
     """One polling cycle over all feeds."""
     started = time.monotonic()
     total = IngestReport()
-    with writing(store) as con:
-        for feed in feeds:
+    for feed in feeds:
+        # The store is held for one feed at a time, so a reader or an API post waiting for
+        # the file gets its turn between feeds.
+        with writing(store) as con:
             report = ingest([feed], con, fetcher=fetcher, published=published)
-            total.stored += report.stored
-            total.errors += report.errors
-            total.skipped += report.skipped
-            total.failures += report.failures
+        total.stored += report.stored
+        total.errors += report.errors
+        total.skipped += report.skipped
+        total.failures += report.failures
     return CycleReport(number, len(feeds), total, time.monotonic() - started)
 
 
