@@ -78,7 +78,7 @@ def collect(args):
             gold[rec["id"]] = rec
     out = []
     for gid, doc in _docs(args, gold):
-        drafts, found = Q.candidates(doc, doc.text, trim=False, extra=args.extra)
+        drafts, found = Q.candidates(doc, doc.text, trim=False)
         out.append((doc, gold[gid], drafts, found))
     return out
 
@@ -250,7 +250,6 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", required=True, help="quotes_dev.jsonl (only split=train is read)")
     ap.add_argument("--docbin", help="parsed documents to reuse")
-    ap.add_argument("--extra", action="store_true", help="add candidates beyond the lexicon")
     ap.add_argument("--l2", type=float, default=1e-2)
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--folds", type=int, default=1,

@@ -6,7 +6,10 @@ quoted passage takes the attribution whose content it is ("X said, '...'"), else
 after it ("'...,' X said.") or right before it ("X said: '...'"); a passage with none
 continues the quote before it ("'A,' X said. 'B.'" is one quote in two fragments, as is a
 quote whose next paragraph has no attribution of its own). Attributions left over are
-indirect speech. Speakers are resolved to the overlapping actor mention.
+indirect speech, after a learned layer trained on PolNeAR's train split: `quote_bounds`
+moves the end of their content off trailing adjuncts, and `quote_scorer` keeps those likely
+to be attributions (both read small TSV weight files; `scripts/train_quote_model.py`).
+Speakers are resolved to the overlapping actor mention.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from spacy.tokens import Doc
 from ..records import Actor, Quote, Span
 from .quote_marks import Quoted, find_quoted
 from .quote_bounds import trimmed
-from .quote_candidates import extra_attributions
 from .quote_parse import Attribution, Piece, find_attributions, speaker_span
 from .quote_scorer import features, probability, threshold
 
@@ -246,11 +248,11 @@ def _direct_drafts(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attrib
     return drafts, used
 
 
-def candidates(doc: Doc, text: str, trim: bool = True, extra: bool = False
+def candidates(doc: Doc, text: str, trim: bool = True
                ) -> tuple[list[_Draft], list[tuple[Attribution, list[str]]]]:
     """Direct quotes, and the indirect attribution candidates with their features: those
     of the rule layer not taken by a direct quote (content ends moved by `quote_bounds`
-    unless `trim` is false), then, with `extra`, those of `quote_candidates`."""
+    unless `trim` is false)."""
     quoted = find_quoted(text)
     attrs = find_attributions(doc, text)
     drafts, used = _direct_drafts(doc, text, quoted, attrs)
@@ -259,8 +261,6 @@ def candidates(doc: Doc, text: str, trim: bool = True, extra: bool = False
     outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
     pool = [a for k, a in enumerate(attrs) if k not in used and a.content
             and (a.speaker is not None or a.role in _SPEAKERLESS)]
-    if extra:
-        pool += extra_attributions(doc, {a.cue_token for a in attrs})
     if trim:
         for att in pool:
             att.content = trimmed(doc, att)
