@@ -74,3 +74,12 @@ def test_stdin_and_seed_as_subprocess(tmp_path):
                             input=SEED_TEXT.read_bytes(), capture_output=True, check=True)
     record = json.loads(result.stdout)
     assert record["id"] == "stdin" and "Also Read" not in record["text"]
+
+
+def test_demo_ingests_once_and_summarises(tmp_path, capsys):
+    store = str(tmp_path / "demo.duckdb")
+    assert main(["demo", "--store", store, "--no-serve"]) == 0
+    first = capsys.readouterr().out
+    assert "14 stored" in first and "Events per dyad and day" in first and "IND->PAK" in first
+    assert main(["demo", "--store", store, "--no-serve"]) == 0
+    assert "0 stored, 14 already" in capsys.readouterr().out

@@ -75,16 +75,24 @@ def demo_articles_path() -> Path:
 
 
 def cmd_demo(args) -> int:
-    from ..ingest import read_inputs
-    from ..store import open_store, write_records
+    """Ingest the bundled demo articles (once: a rerun stores nothing new), print a summary,
+    then serve the dashboard over the store unless --no-serve."""
+    from ..ingest.runner import ingest
+    from ..store import open_store
 
     progress = Progress(label="coding the demo articles", every=1.0)
     con = open_store(args.store)
-    write_records(con, progress(code_many(read_inputs([str(demo_articles_path())]))))
+    report = ingest([demo_articles_path()], con, progress=progress)
     progress.finish()
-    print(f"Coded {progress.count} demo articles into {args.store}.\n")
+    print(f"Demo articles: {report.stored} stored, {report.skipped} already in {args.store}.\n")
     print_summary(con)
-    return EXIT_OK
+    con.close()
+    if args.no_serve:
+        return EXIT_OK
+    from .serve import cmd_serve
+
+    print()
+    return cmd_serve(args)
 
 
 def _table(rows: list[dict], columns: list[str]) -> str:
@@ -176,9 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     code.set_defaults(func=cmd_code)
 
-    demo = sub.add_parser("demo", help="code the bundled demo articles into a store and summarise it")
+    demo = sub.add_parser("demo", help="ingest the bundled demo articles, summarise them, serve the dashboard")
     demo.add_argument("--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})")
-    demo.set_defaults(func=cmd_demo)
+    demo.add_argument("--no-serve", action="store_true", help="only code and summarise; do not start the dashboard")
+    demo.add_argument("--host", default="127.0.0.1", help="dashboard address (default 127.0.0.1)")
+    demo.add_argument("--port", type=int, default=8765, help="dashboard port (default 8765)")
+    demo.set_defaults(func=cmd_demo, log_level="warning")
 
     summary = sub.add_parser("summary", help="summarise a store: events per dyad and day, actors, quotes")
     summary.add_argument("--store", default=settings.store, metavar="DUCKDB")
