@@ -41,6 +41,8 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_api.py
 
 lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --no-header -q -o requirements.lock
