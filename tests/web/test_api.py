@@ -289,3 +289,43 @@ def test_the_server_does_not_lock_the_store_and_follows_its_changes(tmp_path):
         con.close()
         assert c.get("/api/events").json()["total"] == 5
         assert c.get("/api/articles/a3").status_code == 200
+
+
+def test_reads_stay_consistent_while_the_store_changes(tmp_path):
+    """Readers in threads while another writer adds articles: every answer is whole (its
+    count matches its rows, every row has its article), whichever snapshot it came from."""
+    import threading
+    from dataclasses import replace
+
+    from eventwire.store import open_store, write_records
+    from eventwire.store.database import writing
+
+    from .conftest import ARTICLES
+
+    path = tmp_path / "busy.duckdb"
+    con = open_store(path)
+    write_records(con, ARTICLES)
+    con.close()
+    problems, totals, stop = [], set(), threading.Event()
+    with TestClient(create_app(path, token="", refresh_seconds=0)) as c:
+        def read():
+            while not stop.is_set():
+                body = c.get("/api/events?all=true&limit=1000").json()
+                totals.add(body["total"])
+                if body["total"] != len(body["events"]):
+                    problems.append(("count", body["total"], len(body["events"])))
+                problems.extend(("row", e["event_id"]) for e in body["events"] if not e["evidence"]["sentence"])
+                if c.get("/api/timeline?dyad=IND-PAK").status_code != 200:
+                    problems.append("timeline")
+
+        readers = [threading.Thread(target=read) for _ in range(2)]
+        for r in readers:
+            r.start()
+        for i in range(4):
+            with writing(path) as w:  # waits while the app copies the file
+                write_records(w, [replace(a, id=f"{a.id}-{i}") for a in ARTICLES])
+        stop.set()
+        for r in readers:
+            r.join()
+        assert c.get("/api/events?all=true").json()["total"] == 30
+    assert problems == [] and totals <= {6, 12, 18, 24, 30}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -89,6 +90,17 @@ def _where(f: EventFilter) -> tuple[str, list]:
     return " AND ".join(where) or "TRUE", params
 
 
+@contextmanager
+def _consistent(con: duckdb.DuckDBPyConnection):
+    """One read transaction, so a count and its page see the same snapshot even when the
+    API swaps in a newer one between the two statements."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    finally:
+        con.execute("COMMIT")
+
+
 def _dicts(cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -119,6 +131,11 @@ def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 1
                   offset: int = 0) -> tuple[int, list[dict]]:
     """(total matching, one page of events newest first) for the filter."""
     where, params = _where(f)
+    with _consistent(con):
+        return _search_events(con, where, params, limit, offset)
+
+
+def _search_events(con, where: str, params: list, limit: int, offset: int) -> tuple[int, list[dict]]:
     total = con.execute(f"SELECT count(*) FROM {SCHEMA}.event_index i WHERE {where}", params).fetchall()[0][0]
     if total == 0 or offset >= total:
         return total, []
@@ -215,14 +232,15 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, ac
         where.append("starts_with(q.speaker_code, ?)")
         params.append(actor.upper())
     cond = " AND ".join(where)
-    total = con.execute(f"SELECT count(*) FROM quotes q WHERE {cond}", params).fetchone()[0]
-    rows = _dicts(con.execute(f"""
-        SELECT q.article_id, q.quote_id, q.kind, q.content, q.speaker_text, q.speaker_code,
-               q.speaker_name, a.published
-        FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
-        WHERE {cond}
-        ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.quote_id
-        LIMIT ? OFFSET ?""", params + [limit, offset]))
+    with _consistent(con):
+        total = con.execute(f"SELECT count(*) FROM quotes q WHERE {cond}", params).fetchall()[0][0]
+        rows = _dicts(con.execute(f"""
+            SELECT q.article_id, q.quote_id, q.kind, q.content, q.speaker_text, q.speaker_code,
+                   q.speaker_name, a.published
+            FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
+            WHERE {cond}
+            ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.quote_id
+            LIMIT ? OFFSET ?""", params + [limit, offset]))
     return total, rows
 
 
