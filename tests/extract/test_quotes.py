@@ -96,6 +96,9 @@ def _quotes(nlp, text, actors=()):
         # "want X to Y" parsed as a clause.
         ("Most voters want all the troops to be sent home.", "indirect",
          "all the troops to be sent home", "Most voters", "want"),
+        # A judgement with no source starts at its subject, not at the adjuncts before it.
+        ("In the past few days, the governor seemed to be losing ground.", "indirect",
+         "the governor seemed to be losing ground", None, "seemed"),
         # A participle takes the subject of the verb it hangs off.
         ("The governor left the room before explaining that he was tired.", "indirect",
          "that he was tired", "The governor", "explaining"),

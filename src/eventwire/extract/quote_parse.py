@@ -401,12 +401,19 @@ def _clip_to_paragraph(text: str, cue: Piece, pieces: list[Piece]) -> list[Piece
     return [(s, e) for s, e in clipped if e - s > 1]
 
 
+def _clause_start(verb: Token) -> int:
+    """Where a judged clause starts: at its subject, leaving out adjuncts before it ("In
+    the past few days, X seemed ..."), else at its left edge."""
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject.left_edge.i if subject is not None else verb.left_edge.i
+
+
 def _whole_clause(doc: Doc, verb: Token) -> Attribution | None:
     """'Indiana appears to be a break from the norm': a judgement with no stated source;
     the content is the whole clause."""
     if not any(c.dep_ in ("xcomp", "acomp", "attr", "ccomp", "oprd") for c in verb.children):
         return None
-    span = _trim(doc, verb.left_edge.i, verb.right_edge.i)
+    span = _trim(doc, _clause_start(verb), verb.right_edge.i)
     if span is None or span[1] - span[0] < 2:
         return None
     return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, None, None,
@@ -420,7 +427,7 @@ def _adverb_cue(doc: Doc, adverb: Token, entries: tuple[Cue, ...]) -> Attributio
     head = adverb.head
     if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    span = _trim(doc, head.left_edge.i, head.right_edge.i)
+    span = _trim(doc, _clause_start(head), head.right_edge.i)
     if span is None:
         return None
     return Attribution((adverb.idx, adverb.idx + len(adverb.text)), adverb.i, None, None,
