@@ -99,6 +99,9 @@ def _quotes(nlp, text, actors=()):
         # A judgement with no source starts at its subject, not at the adjuncts before it.
         ("In the past few days, the governor seemed to be losing ground.", "indirect",
          "the governor seemed to be losing ground", None, "seemed"),
+        # A lemma with a stray final e ("retweete") still finds its cue.
+        ("The senator retweeted a post from the campaign.", "indirect",
+         "a post from the campaign", "The senator", "retweeted"),
         # A participle takes the subject of the verb it hangs off.
         ("The governor left the room before explaining that he was tired.", "indirect",
          "that he was tired", "The governor", "explaining"),

@@ -337,8 +337,11 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
                 found.append(hit)
             continue
         lemma = tok.lemma_.lower()
-        # The lemmatizer drops a final e from some verb forms ("hoping" -> "hop").
-        entries = by_lemma.get(lemma) or (by_lemma.get(lemma + "e") if tok.pos_ == "VERB" else None)
+        # The lemmatizer drops a final e from some verb forms ("hoping" -> "hop") and adds
+        # one to others ("retweeted" -> "retweete").
+        entries = by_lemma.get(lemma) or (
+            (by_lemma.get(lemma + "e") or (by_lemma.get(lemma[:-1]) if lemma.endswith("e") else None))
+            if tok.pos_ == "VERB" else None)
         if entries and tok.pos_ == "ADV":
             hit = _adverb_cue(doc, tok, entries)
             if hit:
