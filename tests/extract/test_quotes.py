@@ -146,6 +146,22 @@ def test_tail_cue_after_a_full_stop(nlp, text, speaker):
     assert (quote.speaker.text if quote.speaker else None) == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A short phrase set off by a comma between the cue and the opening mark.
+        ("Sen. Ron Johnson said in an op-ed last year, “The department failed to honor the requests.”",
+         "Sen. Ron Johnson"),
+        # A full stop between them: the quote is not that cue's.
+        ("Johnson said he would run. In an op-ed last year, “The department failed to honor the requests.”",
+         None),
+    ],
+)
+def test_head_cue_across_a_short_phrase(nlp, text, speaker):
+    quote = next(q for q in extract_quotes(nlp(text), []) if q.kind == "direct")
+    assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
 def test_quote_paragraph_continues_the_attributed_quote(nlp):
     text = "“We are ready,” the coach said.\n\n“We have trained all year for this game.”"
     (quote,) = extract_quotes(nlp(text), [])

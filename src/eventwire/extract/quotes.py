@@ -35,6 +35,8 @@ _TAIL_CHARS = 60
 # Before an opening mark, only this much text may separate it from the cue ("X said:", "X
 # added, "); a longer gap means the cue belongs to something else.
 _HEAD_GAP_CHARS = 3
+# ... or a short phrase ending with a comma or colon ("X said in a statement, ").
+_HEAD_PHRASE_CHARS = 60
 # A passage this short with no attribution is a scare quote or a title, not a quote; a
 # longer one is kept without a speaker (the attribution may sit outside its paragraph).
 _MIN_UNATTRIBUTED_WORDS = 5
@@ -132,6 +134,11 @@ def _head_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_ends: li
         hit = spoken[i]
         gap = text[hit.cue[1]:quoted.open_at]
         if len(gap.strip(" \t\n:,;—–-")) == 0 and len(gap) <= _HEAD_GAP_CHARS + 2:
+            return hit
+        # "X said in an op-ed last year, '...'", "telling the crowd, '...'": a short
+        # phrase set off by a comma or colon, in the same sentence.
+        if len(gap) <= _HEAD_PHRASE_CHARS and gap.rstrip().endswith((",", ":")) and "\n" not in gap \
+                and not any(c in gap for c in "\"“”‘’!?;") and not _sentence_break(gap):
             return hit
     return None
 
