@@ -156,13 +156,17 @@ def main(argv: list[str] | None = None) -> int:
             server.should_exit = True
         app.state.store.close()
 
-    report = {"events": args.events, "load_s": round(load_s, 1), "app_start_s": round(start_s, 1), "mode": "uvicorn" if args.server else "in-process",
+    import resource
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report = {"events": args.events, "load_s": round(load_s, 1), "app_start_s": round(start_s, 1),
+              "peak_rss_mb": round(peak_mb), "mode": "uvicorn" if args.server else "in-process",
               "target_p95_ms": TARGET_MS, "endpoints": results}
     if args.json:
         print(json.dumps(report, indent=2))
     else:
         print(f"{args.events:,} events, store built in {load_s:.1f} s, app started (snapshot and index) in "
-              f"{start_s:.1f} s; {report['mode']}, {args.requests} requests per endpoint")
+              f"{start_s:.1f} s, peak memory {peak_mb:.0f} MB; {report['mode']}, {args.requests} requests per endpoint")
         for name, r in results.items():
             flag = "ok" if r["p95_ms"] < TARGET_MS else "SLOW"
             print(f"  {name:36} p50 {r['p50_ms']:7.1f} ms   p95 {r['p95_ms']:7.1f} ms   max {r['max_ms']:7.1f} ms  {flag}")

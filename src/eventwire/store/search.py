@@ -10,7 +10,6 @@ into SQL with bound parameters. They read the API's in-memory snapshot of the st
 from __future__ import annotations
 
 import datetime as dt
-import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -108,23 +107,18 @@ def _dicts(cursor) -> list[dict]:
 
 # The page's rows with the article fields, the evidence sentence and the corroboration
 # counts of the dedup layer (see store/dedup.py; an event without a cluster counts once).
-# Offsets of the source and target mentions are not columns of `events`; they come from
-# the article's stored record, read for the page's rows only.
-_PAGE = """,
-    paged AS (
-        SELECT e.*,
-               substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS _sentence,
-               a.title AS _title, a.source AS _source, a.url AS _url, a.published AS _published,
-               coalesce(c.mentions, 1) AS mentions, coalesce(c.articles, 1) AS articles,
-               coalesce(c.article_groups, 1) AS article_groups, coalesce(c.sources, 1) AS sources,
-               coalesce(c.first_article_id = e.article_id AND c.first_event_id = e.event_id, TRUE) AS is_first,
-               [x for x in json_extract(a.record, '$.events[*]') if x->>'id' = e.event_id][1] AS _ev
-        FROM page e LEFT JOIN articles a ON a.id = e.article_id
-                    LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id)
-    SELECT * EXCLUDE (_ev),
-           [(_ev->>'$.source.start')::INTEGER, (_ev->>'$.source.end')::INTEGER,
-            (_ev->>'$.target.start')::INTEGER, (_ev->>'$.target.end')::INTEGER] AS _spans
-    FROM paged ORDER BY _rank"""
+# The snapshot's events carry the offsets of their source and target mentions.
+_PAGE = """
+    SELECT e.* EXCLUDE (source_start, source_end, target_start, target_end),
+           substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS _sentence,
+           a.title AS _title, a.source AS _source, a.url AS _url, a.published AS _published,
+           coalesce(c.mentions, 1) AS mentions, coalesce(c.articles, 1) AS articles,
+           coalesce(c.article_groups, 1) AS article_groups, coalesce(c.sources, 1) AS sources,
+           coalesce(c.first_article_id = e.article_id AND c.first_event_id = e.event_id, TRUE) AS is_first,
+           [e.source_start, e.source_end, e.target_start, e.target_end] AS _spans
+    FROM page e LEFT JOIN articles a ON a.id = e.article_id
+                LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id
+    ORDER BY e._rank"""
 
 
 def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 100,
@@ -252,14 +246,3 @@ def list_speakers(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict
                count(*) AS quotes, arg_max(content, length(content)) AS example
         FROM quotes WHERE speaker_text IS NOT NULL
         GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?""", [limit]))
-
-
-def get_record(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
-    """The stored coded record of one article (or its error record); None if unknown."""
-    row = con.execute("SELECT record, error_type, error_message FROM articles WHERE id = ?",
-                      [article_id]).fetchone()
-    if row is None:
-        return None
-    if row[0] is None:
-        return {"id": article_id, "error": {"type": row[1], "message": row[2]}}
-    return json.loads(row[0])

@@ -13,6 +13,7 @@ the old snapshot or the new one, never a mix (the index holds rowids of `events`
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -38,12 +39,7 @@ def signature(path: str | Path) -> tuple:
     return tuple(parts)
 
 
-def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
-    """Copy the store at `path` into `con` and index it; returns the number of events.
-
-    Raises StoreError when the file is missing, locked by a writer, or of an older schema.
-    """
-    path = Path(path)
+def _attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if not path.exists():
         raise StoreError(f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire ingest`.")
     quoted = str(path).replace("'", "''")
@@ -51,6 +47,35 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
         con.execute(f"ATTACH '{quoted}' AS ewsrc (READ_ONLY)")
     except duckdb.Error as exc:
         raise StoreError(f"cannot read the store {str(path)!r} ({exc}); a writer may hold it: retrying later.") from exc
+
+
+# Events in list order (newest first), numbered (`ew_rid`) so that a page's rows sit
+# together and the join that fetches them skips most of the table, with the offsets of
+# their source and target mentions taken out of the stored records (which stay on disk).
+_EVENTS = f"""
+    CREATE OR REPLACE TABLE main.events AS
+    WITH spans AS (
+        SELECT id AS span_article, ev->>'id' AS span_event,
+               (ev->>'$.source.start')::INTEGER AS source_start, (ev->>'$.source.end')::INTEGER AS source_end,
+               (ev->>'$.target.start')::INTEGER AS target_start, (ev->>'$.target.end')::INTEGER AS target_end
+        FROM (SELECT id, unnest(json_extract(record, '$.events[*]')) AS ev
+              FROM ewsrc.main.articles WHERE record IS NOT NULL))
+    SELECT e.*, s.source_start, s.source_end, s.target_start, s.target_end,
+           row_number() OVER (ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC, article_id, event_id) AS ew_rid
+    FROM ewsrc.main.events e
+    LEFT JOIN spans s ON s.span_article = e.article_id AND s.span_event = e.event_id
+    ORDER BY ew_rid"""
+
+
+def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
+    """Copy the store at `path` into `con` and index it; returns the number of events.
+
+    Articles are copied without their stored records (the largest column, read from the
+    file on demand by `read_record`). Raises StoreError when the file is missing, locked by
+    a writer, or of an older schema.
+    """
+    path = Path(path)
+    _attach(con, path)
     try:
         version = con.execute("SELECT coalesce(max(version), 0) FROM ewsrc.schema_version").fetchall()[0][0]
         if version < SCHEMA_VERSION:
@@ -61,15 +86,13 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
         try:
             for table in TABLES:
                 if table == "events":
-                    # Numbered and stored in list order (newest first), so that a page's rows
-                    # sit together and the join that fetches them skips most of the table.
-                    con.execute(f"""CREATE OR REPLACE TABLE main.events AS
-                        SELECT *, row_number() OVER (ORDER BY {EVENT_DAY} DESC NULLS LAST, event_date DESC,
-                                                      article_id, event_id) AS ew_rid
-                        FROM ewsrc.main.events ORDER BY ew_rid""")
+                    con.execute(_EVENTS)
+                elif table == "articles":
+                    con.execute("CREATE OR REPLACE TABLE main.articles AS SELECT * EXCLUDE (record) "
+                                "FROM ewsrc.main.articles")
                 else:
                     con.execute(f"CREATE OR REPLACE TABLE main.{table} AS FROM ewsrc.main.{table}")
-            # The index holds rowids of `events`: swap both in the same transaction.
+            # The index holds event numbers of this copy: swap both in the same transaction.
             count = build_event_index(con, transaction=False)
             con.execute("COMMIT")
         except Exception:
@@ -78,3 +101,19 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
     finally:
         con.execute("DETACH ewsrc")
     return count
+
+
+def read_record(con: duckdb.DuckDBPyConnection, path: str | Path, article_id: str) -> dict | None:
+    """One article's stored record (or its error record) read from the file; None if unknown."""
+    _attach(con, Path(path))
+    try:
+        row = con.execute("SELECT record, error_type, error_message FROM ewsrc.main.articles WHERE id = ?",
+                          [article_id]).fetchall()
+    finally:
+        con.execute("DETACH ewsrc")
+    if not row:
+        return None
+    record, error_type, message = row[0]
+    if record is None:
+        return {"id": article_id, "error": {"type": error_type, "message": message}}
+    return json.loads(record)

@@ -28,7 +28,7 @@ from ..records import Result
 from ..settings import get_settings
 from ..store import open_store, write_records
 from ..store.database import writing
-from ..store.snapshot import load_snapshot, signature
+from ..store.snapshot import load_snapshot, read_record, signature
 from .errors import install_error_handlers
 from .routes import router
 
@@ -94,6 +94,19 @@ class StoreHandle:
             with writing(self.path) as con:
                 write_records(con, records)
         self.refresh(force=True)
+
+    def record(self, article_id: str, wait: float = 10.0) -> dict | None:
+        """One article's stored record, read from the file (the snapshot leaves records on
+        disk); waits up to `wait` seconds for a busy writer."""
+        deadline = time.monotonic() + wait
+        while True:
+            with self.lock:
+                try:
+                    return read_record(self.con, self.path, article_id)
+                except StoreError:
+                    if time.monotonic() >= deadline:
+                        raise
+            time.sleep(0.2)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         self.refresh()

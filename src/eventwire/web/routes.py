@@ -17,7 +17,7 @@ from ..analytics import dyad_timeline, top_actors
 from ..errors import InputError
 from ..pipeline import code_article, parse_published
 from ..records import Article, ErrorRecord, to_dict
-from ..store.search import get_event, get_record, list_dyads, list_speakers, search_events, search_quotes
+from ..store.search import get_event, list_dyads, list_speakers, search_events, search_quotes
 from . import params
 from .errors import ApiError
 
@@ -91,8 +91,8 @@ def event(cur: Cursor, article_id: str, event_id: str) -> Response:
 
 
 @router.get("/articles/{article_id}", summary="One article's coded record (contract shape)")
-def article(cur: Cursor, article_id: str) -> Response:
-    record = get_record(cur, article_id)
+def article(request: Request, article_id: str) -> Response:
+    record = request.app.state.store.record(article_id)
     if record is None:
         raise ApiError(404, "NotFound", f"no article {article_id!r} in the store")
     return as_json(record)
