@@ -36,3 +36,18 @@ def test_serve_prints_its_address_and_runs_uvicorn(tmp_path, monkeypatch, capsys
     assert store.exists()  # an empty store is created so the dashboard can start
     seen["app"].state.store.close()
     get_settings.cache_clear()
+
+
+def test_serve_demo_codes_the_bundled_articles_first(tmp_path, monkeypatch, capsys):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app))
+    store = tmp_path / "demo.duckdb"
+    assert main(["serve", "--demo", "--store", str(store)]) == 0
+    assert "http://127.0.0.1:8765/" in capsys.readouterr().out
+    from fastapi.testclient import TestClient
+
+    client = TestClient(seen["app"])
+    assert "IND-PAK" in {d["dyad"] for d in client.get("/api/dyads").json()}
+    seen["app"].state.store.close()
