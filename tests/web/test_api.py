@@ -329,3 +329,16 @@ def test_reads_stay_consistent_while_the_store_changes(tmp_path):
             r.join()
         assert c.get("/api/events?all=true").json()["total"] == 30
     assert problems == [] and totals <= {6, 12, 18, 24, 30}
+
+
+def test_an_old_store_is_migrated_when_served(tmp_path):
+    import duckdb
+    from importlib import resources
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(resources.files("eventwire.store").joinpath("schema.sql").read_text())
+    con.execute("INSERT INTO schema_version VALUES (1)")
+    con.close()
+    with TestClient(create_app(path, token="")) as c:
+        assert c.get("/api/events").json()["total"] == 0

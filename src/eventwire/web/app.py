@@ -26,8 +26,8 @@ from .. import __version__
 from ..errors import StoreError
 from ..records import Result
 from ..settings import get_settings
-from ..store import open_store, write_records
-from ..store.database import writing
+from ..store import write_records
+from ..store.database import SCHEMA_VERSION, schema_version, writing
 from ..store.snapshot import load_snapshot, read_record, signature
 from .errors import install_error_handlers
 from .routes import router
@@ -39,6 +39,18 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 _PLACEHOLDER = """<!doctype html><meta charset="utf-8"><title>eventwire</title>
 <h1>eventwire</h1><p>The dashboard files are not installed. The API is at
 <a href="/docs">/docs</a> (OpenAPI: <a href="/openapi.json">/openapi.json</a>).</p>"""
+
+
+def _is_current(path: str) -> bool:
+    """False when the store's schema is older than this eventwire's (or cannot be read now)."""
+    try:
+        con = duckdb.connect(path, read_only=True)
+    except duckdb.Error:
+        return True  # a writer holds it: it migrates stores itself
+    try:
+        return schema_version(con) >= SCHEMA_VERSION
+    finally:
+        con.close()
 
 
 class StoreHandle:
@@ -53,8 +65,11 @@ class StoreHandle:
         self.loaded_signature = None
         self.loaded_at = 0.0
         self.checked_at = 0.0
-        if not Path(path).exists():
-            open_store(path).close()  # an empty store, so the dashboard has something to read
+        # A new store is created empty (so the dashboard has something to read) and an old
+        # one migrated, both by opening it for writing once.
+        if not Path(path).exists() or not _is_current(self.path):
+            with writing(path):
+                pass
         deadline = time.monotonic() + wait
         while not self._reload():
             if time.monotonic() >= deadline:
