@@ -6,7 +6,8 @@ Definition (the README quotes this):
 - For a dyad (an unordered pair of countries) and a day d, let G_d be the sum of the
   Goldstein weights of its counted events (-10 for the most violent acts, up to +10 for
   the most cooperative), and n̄_d the mean number of counted events per day over the W = 14
-  calendar days before d (days without events count as 0):
+  calendar days before d (days without events count as 0; fewer days at the start of the
+  series, none on its first day):
 
       escalation_d = -G_d / max(1, n̄_d)
 
