@@ -18,6 +18,18 @@ def error_of(response, status: int) -> dict:
     return body["error"]
 
 
+def eventually(check, timeout: float = 20.0) -> bool:
+    """True as soon as `check()` is, polling until `timeout` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def ids(body: dict) -> set[str]:
     return {f"{e['article_id']}/{e['event_id']}" for e in body["events"]}
 
@@ -287,7 +299,8 @@ def test_the_server_does_not_lock_the_store_and_follows_its_changes(tmp_path):
         con = open_store(path)
         write_records(con, ARTICLES[1:])
         con.close()
-        assert c.get("/api/events").json()["total"] == 5
+        # The change is loaded in the background; requests meanwhile see the old snapshot.
+        assert eventually(lambda: c.get("/api/events").json()["total"] == 5)
         assert c.get("/api/articles/a3").status_code == 200
 
 
@@ -327,7 +340,7 @@ def test_reads_stay_consistent_while_the_store_changes(tmp_path):
         stop.set()
         for r in readers:
             r.join()
-        assert c.get("/api/events?all=true").json()["total"] == 30
+        assert eventually(lambda: c.get("/api/events?all=true").json()["total"] == 30)
     assert problems == [] and totals <= {6, 12, 18, 24, 30}
 
 

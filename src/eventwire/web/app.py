@@ -65,6 +65,8 @@ class StoreHandle:
         self.loaded_signature = None
         self.loaded_at = 0.0
         self.checked_at = 0.0
+        self.closed = False
+        self._loader: threading.Thread | None = None
         # A new store is created empty (so the dashboard has something to read) and an old
         # one migrated, both by opening it for writing once.
         if not Path(path).exists() or not _is_current(self.path):
@@ -90,16 +92,36 @@ class StoreHandle:
         return True
 
     def refresh(self, force: bool = False) -> None:
-        """Reload if the file changed (checked at most once per refresh_seconds)."""
+        """Reload if the file changed (checked at most once per refresh_seconds).
+
+        A change found while serving a request is loaded in a background thread, so no
+        request waits for the copy (2-3 s for a million events): requests meanwhile read
+        the previous snapshot. `force` reloads now, in the caller's thread.
+        """
         now = time.monotonic()
         if not force and now - self.checked_at < self.refresh_seconds:
             return
         if not self.lock.acquire(blocking=force):
-            return  # another request is reloading: serve the current snapshot
-        try:
-            self.checked_at = now
-            if force or signature(self.path) != self.loaded_signature:
+            return  # a reload or write is under way: serve the current snapshot
+        self.checked_at = now
+        if not force and signature(self.path) == self.loaded_signature:
+            self.lock.release()
+            return
+        if force:
+            try:
                 self._reload()
+            finally:
+                self.lock.release()
+            return
+        self._loader = threading.Thread(target=self._reload_and_release, name="eventwire-reload", daemon=True)
+        self._loader.start()
+
+    def _reload_and_release(self) -> None:
+        try:
+            if not self.closed:
+                self._reload()
+        except Exception:  # noqa: BLE001 - keep serving the old snapshot; the next check retries
+            log.exception("reloading the store %s failed", self.path)
         finally:
             self.lock.release()
 
@@ -128,6 +150,9 @@ class StoreHandle:
         return self.con.cursor()
 
     def close(self) -> None:
+        self.closed = True
+        if self._loader is not None:
+            self._loader.join()
         self.con.close()
 
 
