@@ -51,3 +51,14 @@ def test_serve_demo_codes_the_bundled_articles_first(tmp_path, monkeypatch, caps
     client = TestClient(seen["app"])
     assert "IND-PAK" in {d["dyad"] for d in client.get("/api/dyads").json()}
     seen["app"].state.store.close()
+
+
+def test_demo_command_hands_over_to_serve(tmp_path, monkeypatch, capsys):
+    """`eventwire demo` ingests, summarises, then calls this module's cmd_serve."""
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    assert main(["demo", "--store", str(tmp_path / "d.duckdb"), "--port", "8912"]) == 0
+    assert "http://127.0.0.1:8912/" in capsys.readouterr().out and seen["port"] == 8912
+    seen["app"].state.store.close()

@@ -23,16 +23,17 @@ def cmd_serve(args) -> int:
 
     from ..web import create_app
 
-    if args.demo:
+    # `eventwire demo` calls this too, with its own options (no --demo, no --refresh).
+    if getattr(args, "demo", False):
         print(f"eventwire: coding the demo articles into {args.store} ...", file=sys.stderr, flush=True)
         print(f"eventwire: {load_demo(args.store)} demo articles stored", file=sys.stderr)
-    app = create_app(args.store, refresh_seconds=args.refresh)
+    app = create_app(args.store, refresh_seconds=getattr(args, "refresh", 2.0))
     mode = ("POST /api/articles enabled" if app.state.store.writable
             else "read-only: set EVENTWIRE_API_TOKEN to enable POST /api/articles")
     print(f"eventwire: serving {args.store} ({mode})", file=sys.stderr)
     print(f"eventwire: dashboard at http://{args.host}:{args.port}/  API docs at http://{args.host}:{args.port}/docs",
           flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=getattr(args, "log_level", "warning"))
     return 0
 
 
