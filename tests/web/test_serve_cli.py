@@ -38,21 +38,6 @@ def test_serve_prints_its_address_and_runs_uvicorn(tmp_path, monkeypatch, capsys
     get_settings.cache_clear()
 
 
-def test_serve_demo_codes_the_bundled_articles_first(tmp_path, monkeypatch, capsys):
-    import uvicorn
-
-    seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app))
-    store = tmp_path / "demo.duckdb"
-    assert main(["serve", "--demo", "--store", str(store)]) == 0
-    assert "http://127.0.0.1:8765/" in capsys.readouterr().out
-    from fastapi.testclient import TestClient
-
-    client = TestClient(seen["app"])
-    assert "IND-PAK" in {d["dyad"] for d in client.get("/api/dyads").json()}
-    seen["app"].state.store.close()
-
-
 def test_demo_command_hands_over_to_serve(tmp_path, monkeypatch, capsys):
     """`eventwire demo` ingests, summarises, then calls this module's cmd_serve."""
     import uvicorn
@@ -61,4 +46,7 @@ def test_demo_command_hands_over_to_serve(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
     assert main(["demo", "--store", str(tmp_path / "d.duckdb"), "--port", "8912"]) == 0
     assert "http://127.0.0.1:8912/" in capsys.readouterr().out and seen["port"] == 8912
+    from fastapi.testclient import TestClient
+
+    assert "IND-PAK" in {d["dyad"] for d in TestClient(seen["app"]).get("/api/dyads").json()}
     seen["app"].state.store.close()
