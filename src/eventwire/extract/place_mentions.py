@@ -121,15 +121,7 @@ def _core(span: Span, gaz: Gazetteer) -> Span | None:
 
 
 def _comma_parts(span: Span) -> list[Span]:
-    parts, start = [], span.start
-    for tok in span:
-        if tok.text == ",":
-            if tok.i > start:
-                parts.append(span.doc[start:tok.i])
-            start = tok.i + 1
-    if start < span.end:
-        parts.append(span.doc[start:span.end])
-    return parts
+    return _split_parts(span, (",",))
 
 
 def _is_dotted_abbrev(text: str) -> bool:
@@ -170,9 +162,14 @@ _BIG_CITY = 100_000
 
 def _listed_parts(span: Span) -> list[Span]:
     """The parts of an entity NER glued together ("Kharkiv and Odesa")."""
+    return _split_parts(span, (",", "and"))
+
+
+def _split_parts(span: Span, separators: tuple[str, ...]) -> list[Span]:
+    """The non-empty pieces of `span` between separator tokens (lower-cased match)."""
     parts, start = [], span.start
     for tok in span:
-        if tok.text == "," or tok.lower_ == "and":
+        if tok.lower_ in separators:
             if tok.i > start:
                 parts.append(span.doc[start:tok.i])
             start = tok.i + 1

