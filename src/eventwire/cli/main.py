@@ -208,11 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     ev.set_defaults(func=cmd_eval)
 
-    # Commands of other shells register themselves (ingest/watch/export, serve).
-    from . import collect, serve
+    # Commands of other shells register themselves (ingest/watch/export, serve, batch).
+    from . import batch, collect, serve
 
-    collect.register(sub, settings)
-    serve.register(sub, settings)
+    for module in (collect, serve, batch):
+        module.register(sub, settings)
     return parser
 
 
