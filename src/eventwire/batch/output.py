@@ -1,0 +1,134 @@
+"""Batch output: one Parquet row per article, the contract JSON in `record`.
+
+Every engine writes the same columns, so outputs compare row by row. The store is loaded
+from this output by one writer (DuckDB allows a single writing process).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..records import (Actor, CodedArticle, ErrorRecord, Event, Extent, Place, Quote, Result,
+                       Span, Time, to_dict)
+
+SCHEMA = pa.schema([
+    ("id", pa.string()), ("published", pa.string()), ("record", pa.string()),
+    ("error", pa.string()), ("n_actors", pa.int32()), ("n_events", pa.int32()),
+    ("n_quotes", pa.int32()), ("n_places", pa.int32()), ("n_times", pa.int32()),
+])
+COUNTED = ("actors", "events", "quotes", "places", "times")
+
+
+def row_of(record: Result) -> dict:
+    """The output row of a coded article or error record."""
+    data = to_dict(record)
+    row = {"id": data["id"], "published": data.get("published"),
+           "record": json.dumps(data, ensure_ascii=False), "error": None}
+    if isinstance(record, ErrorRecord):
+        row["error"] = f"{record.type}: {record.message}"
+    for key in COUNTED:
+        row[f"n_{key}"] = len(data.get(key) or ())
+    return row
+
+
+def rows_table(rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+class ParquetSink:
+    """Appends rows to one Parquet file, a row group per batch."""
+
+    def __init__(self, path: str):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._writer = pq.ParquetWriter(path, SCHEMA)
+
+    def write(self, rows: list[dict]) -> None:
+        if rows:
+            self._writer.write_table(rows_table(rows))
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+def output_files(output: str) -> list[str]:
+    """The Parquet files of an output file or folder, in order."""
+    path = Path(output)
+    return [str(path)] if path.is_file() else sorted(str(p) for p in path.rglob("*.parquet"))
+
+
+def read_output(output: str) -> Iterator[dict]:
+    """The rows of a batch output, file by file."""
+    for file in output_files(output):
+        yield from pq.read_table(file).to_pylist()
+
+
+def _actor(d: dict | None) -> Actor | None:
+    return None if d is None else Actor(**d)
+
+
+def _place(d: dict | None) -> Place | None:
+    return None if d is None else Place(**d)
+
+
+def _span(d: dict | None) -> Span | None:
+    return None if d is None else Span(**d)
+
+
+def _event(d: dict) -> Event:
+    return Event(**{**d, "sentence": Extent(**d["sentence"]), "trigger": Span(**d["trigger"]),
+                    "source": _actor(d["source"]), "target": _actor(d["target"]),
+                    "location": _place(d["location"])})
+
+
+def _quote(d: dict) -> Quote:
+    return Quote(**{**d, "content": Span(**d["content"]), "cue": _span(d["cue"]),
+                    "speaker": _actor(d["speaker"])})
+
+
+def record_from_dict(data: dict) -> Result:
+    """The record of a contract JSON object (the inverse of `to_dict`)."""
+    if "error" in data:
+        return ErrorRecord(data["id"], data["error"]["type"], data["error"]["message"])
+    return CodedArticle(
+        id=data["id"], text=data["text"], published=data.get("published"),
+        title=data.get("title"), url=data.get("url"), source=data.get("source"),
+        actors=tuple(Actor(**a) for a in data["actors"]),
+        events=tuple(_event(e) for e in data["events"]),
+        quotes=tuple(_quote(q) for q in data["quotes"]),
+        places=tuple(Place(**p) for p in data["places"]),
+        times=tuple(Time(**t) for t in data["times"]),
+    )
+
+
+def load_store(output: str, store: str, chunk: int = 500) -> int:
+    """Write a batch output into the DuckDB store from this (the only writing) process."""
+    from ..store import open_store, write_records
+
+    con = open_store(store)
+    count = 0
+    try:
+        batch: list[Result] = []
+        for row in read_output(output):
+            batch.append(record_from_dict(json.loads(row["record"])))
+            if len(batch) >= chunk:
+                count += write_records(con, batch)
+                batch = []
+        count += write_records(con, batch)
+    finally:
+        con.close()
+    return count
+
+
+def summarise(rows: Iterable[dict]) -> dict:
+    """Articles, events and errors of output rows."""
+    articles = events = errors = 0
+    for row in rows:
+        articles += 1
+        events += row["n_events"] or 0
+        errors += row["error"] is not None
+    return {"articles": articles, "events": events, "errors": errors}
