@@ -85,8 +85,17 @@ def _event(d: dict) -> Event:
                     "location": _place(d["location"])})
 
 
+def _content(d: dict) -> Span:
+    """A quote's content: a plain span, or one in several pieces (quotes.FragmentedSpan)."""
+    if "fragments" not in d:
+        return Span(**d)
+    from ..extract.quotes import FragmentedSpan
+
+    return FragmentedSpan(**{**d, "fragments": tuple(tuple(f) for f in d["fragments"])})
+
+
 def _quote(d: dict) -> Quote:
-    return Quote(**{**d, "content": Span(**d["content"]), "cue": _span(d["cue"]),
+    return Quote(**{**d, "content": _content(d["content"]), "cue": _span(d["cue"]),
                     "speaker": _actor(d["speaker"])})
 
 
