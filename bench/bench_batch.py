@@ -19,13 +19,12 @@ import gzip
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
+from bench_pipeline import CORPUS, run_children  # the same corpus and child-process runner
 
 
 def load_rows(n: int) -> list[dict]:
@@ -131,15 +130,9 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: the benchmark needs ../shared/corpora beside the repo.", file=sys.stderr)
         return 2
-    results = {}
-    for mode in args.modes.split(","):
-        print(f"running {mode} on {args.articles} articles ...", file=sys.stderr, flush=True)
-        out = subprocess.run([sys.executable, __file__, "--child", mode, "--articles", str(args.articles),
-                              "--batch-size", str(args.batch_size)], capture_output=True, text=True)
-        if out.returncode:
-            print(out.stderr, file=sys.stderr)
-            return 1
-        results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
+    results = run_children(__file__, args.modes.split(","), args.articles, args.batch_size)
+    if results is None:
+        return 1
     summary = {"articles": args.articles, "modes": results}
     r = results
     if {"bare1", "local1"} <= r.keys():

@@ -98,6 +98,21 @@ def run_stages(articles, batch_size: int) -> dict:
 MODES = {"bare": run_bare, "full": run_full, "stages": run_stages}
 
 
+def run_children(script: str, modes, articles: int, batch_size: int) -> dict | None:
+    """Run `script --child MODE` for each mode, each in its own process (so peak memory is
+    its own); their last output line is a JSON result. None if one of them failed."""
+    results = {}
+    for mode in modes:
+        print(f"running {mode} on {articles} articles ...", file=sys.stderr, flush=True)
+        out = subprocess.run([sys.executable, script, "--child", mode, "--articles", str(articles),
+                              "--batch-size", str(batch_size)], capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr, file=sys.stderr)
+            return None
+        results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
+    return results
+
+
 def child(mode: str, n: int, batch_size: int) -> None:
     result = MODES[mode](load_articles(n), batch_size)
     result["peak_mb"] = peak_mb()
@@ -117,15 +132,9 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"{CORPUS} is absent: the benchmark needs ../shared/corpora beside the repo.", file=sys.stderr)
         return 2
-    results = {}
-    for mode in MODES:
-        print(f"running {mode} on {args.articles} articles ...", file=sys.stderr, flush=True)
-        out = subprocess.run([sys.executable, __file__, "--child", mode, "--articles", str(args.articles),
-                              "--batch-size", str(args.batch_size)], capture_output=True, text=True)
-        if out.returncode:
-            print(out.stderr, file=sys.stderr)
-            return 1
-        results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
+    results = run_children(__file__, MODES, args.articles, args.batch_size)
+    if results is None:
+        return 1
     bare, full, stages = results["bare"], results["full"], results["stages"]
     summary = {
         "articles": args.articles,

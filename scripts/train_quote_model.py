@@ -174,18 +174,9 @@ def fit(rows, ys, vocab, epochs=8, l2=1e-4, rate=0.3):
 
 
 def _flatten(articles, ys, vocab, grow):
-    rows, flat = [], []
-    for (_, cands, _), y in zip(articles, ys):
-        for (feats, _), label in zip(cands, y):
-            idx = []
-            for f in feats:
-                if f not in vocab and grow:
-                    vocab[f] = len(vocab)
-                if f in vocab:
-                    idx.append(vocab[f])
-            rows.append(np.array(idx, dtype=np.int64))
-            flat.append(label)
-    return rows, flat
+    examples = [(feats, label) for (_, cands, _), y in zip(articles, ys)
+                for (feats, _), label in zip(cands, y)]
+    return _rows(examples, vocab, grow)
 
 
 def content_f1(articles, w, vocab, cut):

@@ -265,6 +265,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions.append(m)
         return m
 
+    def add_org_prefix(span: Span, label: str, heads: frozenset[str] | None = None) -> None:
+        """The place that starts an organisation's or a title's name ("Butler County ...")."""
+        prefix = _org_prefix(span, gaz, heads)
+        if prefix is not None:
+            add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                allow_demonym=True), label)
+
     for ent in doc.ents:
         label = ent.label_
         span = _extend(_trim(ent), gaz) if ent.label_ in ("GPE", "LOC", "NORP") else _trim(ent)
@@ -317,19 +324,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if _strong_name(entries, 1000) and not (_STREET_SUFFIX.search(text)):
                 add(span, entries, label)
                 continue
-            prefix = _org_prefix(span, gaz)
-            if prefix is not None:
-                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                               allow_demonym=True), label)
+            add_org_prefix(span, label)
         elif label == "PERSON":
             entries = _usable(gaz.find(text), text)
             if not _after_title(span) and _strong_name(entries, 50000):
                 add(span, entries, label)
                 continue
-            prefix = _org_prefix(span, gaz, _PERSON_HEADS)
-            if prefix is not None:
-                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                               allow_demonym=True), label)
+            add_org_prefix(span, label, _PERSON_HEADS)
         elif label in ("WORK_OF_ART", "EVENT", "PRODUCT"):
             parts = _listed_parts(span)
             if len(parts) > 1:
@@ -338,10 +339,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     for p, entries in found:
                         add(p, entries, label)
                     continue
-            prefix = _org_prefix(span, gaz)
-            if prefix is not None:
-                add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                               allow_demonym=True), label)
+            add_org_prefix(span, label)
 
     for run in _propn_runs(doc, taken):
         # the whole run must be the name: "Ridge" inside "High Ridge Apartments" is not one
