@@ -105,6 +105,15 @@ def _quotes(nlp, text, actors=()):
         # A participle takes the subject of the verb it hangs off.
         ("The governor left the room before explaining that he was tired.", "indirect",
          "that he was tired", "The governor", "explaining"),
+        # A purpose infinitive and a participle on a named group take their speaker too.
+        ("Mayor Jane Doe took to the steps of City Hall to assail the senator's record.", "indirect",
+         "the senator's record", "Mayor Jane Doe", "assail"),
+        # A quote ending in a comma, then a verb outside the lexicon: it introduces the quote.
+        ('"We would have gone to the only bill with support from both parties," Toomey fumed.', "direct",
+         "We would have gone to the only bill with support from both parties,", "Toomey", "fumed"),
+        # A partial quote inside reported speech stays part of the indirect quote.
+        ('Kunin said in an interview that it will take time to "cool off," but she was hopeful.', "indirect",
+         'that it will take time to "cool off', "Kunin", "said"),
     ],
 )
 def test_attributions(nlp, text, kind, content, speaker, cue):
@@ -160,6 +169,13 @@ def test_tail_cue_after_a_full_stop(nlp, text, speaker):
 def test_head_cue_across_a_short_phrase(nlp, text, speaker):
     quote = next(q for q in extract_quotes(nlp(text), []) if q.kind == "direct")
     assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
+def test_coordinated_speech_verb_keeps_the_first_speaker(nlp):
+    found = _quotes(nlp, "He says the obvious response was to break up the banks and says he "
+                         "introduced legislation to do that.")
+    assert ("indirect", "the obvious response was to break up the banks", "He", "says") in found
+    assert ("indirect", "he introduced legislation to do that", "He", "says") in found
 
 
 def test_quote_paragraph_continues_the_attributed_quote(nlp):

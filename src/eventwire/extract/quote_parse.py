@@ -40,12 +40,15 @@ class Attribution:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of the cue verb, climbing through coordinated and participial verbs
-    ("and added", "..., saying", "before explaining")."""
+    """The subject of the cue verb, climbing through coordinated, participial and purpose
+    verbs ("and added", "..., saying", "before explaining", "took the stage to assail",
+    "went on to endorse"); a participle on a named group speaks for it ("the super PAC
+    supporting Bush"). A passive subject counts only on a verb climbed to ("X was booed after
+    telling ..."): on the cue itself it is what was reported."""
     tok = verb
-    for _ in range(3):
+    for step in range(4):
         for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in _SUBJECT_DEPS or (step and child.dep_ == "nsubjpass"):
                 return child
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
             tok = tok.head  # "before explaining": up to the preposition, then its verb
@@ -53,12 +56,38 @@ def _subject(verb: Token) -> Token | None:
                 return None
             tok = tok.head
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i and _named_group(tok.head):
+            return tok.head
+        if _coordinated_report(tok):
+            tok = tok.head.head  # "X said C and criticized Y", parsed as a conjunct inside C
+            continue
         if tok.dep_ not in _INHERIT_DEPS or tok.head.i == tok.i:
             return None
-        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG" and not _infinitive(tok):
             return None  # "because he said": no inheritance; "..., saying" yes
         tok = tok.head
     return None
+
+
+def _speech_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any("speech" in c.classes and c.pos == "verb"
+                                      for c in cues_by_lemma().get(tok.lemma_.lower(), ()))
+
+
+def _coordinated_report(tok: Token) -> bool:
+    """A speech verb with no subject of its own that the parser coordinated with a verb of
+    another speech verb's clause: in "she said he was wrong and criticized him", "criticized"
+    reports what *she* did, not part of what she said."""
+    return tok.dep_ == "conj" and _speech_verb(tok) and tok.head.dep_ == "ccomp" \
+        and _speech_verb(tok.head.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.lefts)
+
+
+def _named_group(noun: Token) -> bool:
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -104,6 +133,9 @@ def speaker_span(doc: Doc, head: Token, avoid: range) -> Piece:
 
 def _subtree_pieces(doc: Doc, tok: Token, drop_mark: bool) -> list[Piece]:
     first, last = tok.left_edge.i, tok.right_edge.i
+    report = next((c for c in tok.rights if _coordinated_report(c)), None)
+    if report is not None:
+        last = report.left_edge.i - 1
     if drop_mark and doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"):
         first += 1
     span = _trim(doc, first, last)

@@ -160,12 +160,41 @@ def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution],
             if speaker is not None and speaker[0] < region[1] and region[0] < speaker[1]:
                 speaker, head = _between(doc, region[1], att.cue[0]) or (None, None)
             return _Draft("direct", pieces, att.cue, speaker, head)
-        if _covered([region], *_span_of(att.content)) >= (region[1] - region[0]) * 0.9:
+        words = (quoted.start, quoted.end - len(text[quoted.start:quoted.end]) + len(text[quoted.start:quoted.end].rstrip(",.;:!? ")))
+        if _covered([words], *_span_of(att.content)) >= (words[1] - words[0]) * 0.9:
             return None  # a partial quote inside indirect speech: the attribution keeps it
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
         return _Draft("direct", pieces, hit.cue, hit.speaker, hit.speaker_token)
-    return _colon_intro(doc, text, quoted) or _Draft("direct", pieces, None, None, None)
+    return _colon_intro(doc, text, quoted) or _tail_verb(doc, text, quoted) \
+        or _Draft("direct", pieces, None, None, None)
+
+
+# Words of a tail attribution: '"...," Toomey fumed on Tuesday.'
+_TAIL_WORDS = 8
+
+
+def _tail_verb(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
+    """A quote ending in a comma, question or exclamation mark, followed in its sentence by
+    a subject and a verb outside the cue lexicon ('"...," Toomey fumed.', '"...?" quipped
+    the senator'): that verb introduces the quote, and its subject speaks."""
+    if quoted.close_at is None or text[quoted.end - 1:quoted.end] not in (",", "?", "!"):
+        return None
+    after = doc.char_span(quoted.close_at + 1, min(len(text), quoted.close_at + 120), alignment_mode="contract")
+    if after is None:
+        return None
+    for tok in after[:_TAIL_WORDS]:
+        if tok.is_punct and tok.text not in ",":
+            return None  # the sentence ended, or another quote starts
+        if tok.pos_ != "VERB":
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx > quoted.close_at
+                        and c.tag_ not in ("WDT", "WP")), None)
+        if subject is None or not (subject.i < tok.i or subject.i == tok.i + 1 or tok.i == after.start):
+            return None
+        speaker = speaker_span(doc, subject, range(tok.i, tok.i + 1))
+        return _Draft("direct", list(quoted.pieces), (tok.idx, tok.idx + len(tok.text)), speaker, subject.i)
+    return None
 
 
 def _between(doc: Doc, start: int, end: int) -> tuple[Piece, int] | None:
