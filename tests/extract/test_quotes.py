@@ -106,8 +106,11 @@ def _quotes(nlp, text, actors=()):
         ("The governor left the room before explaining that he was tired.", "indirect",
          "that he was tired", "The governor", "explaining"),
         # A purpose infinitive and a participle on a named group take their speaker too.
-        ("Mayor Jane Doe took to the steps of City Hall to assail the senator's record.", "indirect",
-         "the senator's record", "Mayor Jane Doe", "assail"),
+        ("Mayor Jane Doe went to City Hall to criticize the senator's record.", "indirect",
+         "the senator's record", "Mayor Jane Doe", "criticize"),
+        # A speech verb with no clause reports its gerund or object.
+        ("Mr. Kasich reported having $1.3 million in cash on hand.", "indirect",
+         "having $1.3 million in cash on hand", "Mr. Kasich", "reported"),
         # A quote ending in a comma, then a verb outside the lexicon: it introduces the quote.
         ('"We would have gone to the only bill with support from both parties," Toomey fumed.', "direct",
          "We would have gone to the only bill with support from both parties,", "Toomey", "fumed"),
@@ -169,6 +172,11 @@ def test_tail_cue_after_a_full_stop(nlp, text, speaker):
 def test_head_cue_across_a_short_phrase(nlp, text, speaker):
     quote = next(q for q in extract_quotes(nlp(text), []) if q.kind == "direct")
     assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
+def test_speech_object_is_not_reported_when_a_quote_took_the_cue(nlp):
+    assert _quotes(nlp, '"Where is the money?" she asked the crowd.') == [
+        ("direct", "Where is the money?", "she", "asked")]
 
 
 def test_coordinated_speech_verb_keeps_the_first_speaker(nlp):

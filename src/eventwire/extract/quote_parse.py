@@ -242,6 +242,30 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
     return [], "", particle
 
 
+# Prepositions after a speech verb that introduce what was said: "asked about X", "wrote on X".
+_SPEECH_PREPS = {"about", "on", "of"}
+
+
+def _speech_object(doc: Doc, verb: Token) -> list[Piece]:
+    """The object, gerund or to-infinitive, or about-phrase of a speech verb that has no
+    clause."""
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
+            last = max([child.right_edge.i] + [c.right_edge.i for c in _predicative(child)])
+        elif child.dep_ == "xcomp" and (child.tag_ == "VBG" or _infinitive(child)):
+            last = child.right_edge.i
+        elif child.dep_ == "prep" and child.lower_ in _SPEECH_PREPS:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            child, last = obj, obj.right_edge.i
+        else:
+            continue
+        span = _trim(doc, child.left_edge.i, last)
+        return [_chars(doc, *span)] if span else []
+    return []
+
+
 def _according(doc: Doc, tok: Token) -> Attribution | None:
     """'according to X, C' / 'C, according to X'."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -402,8 +426,11 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
             pieces, role, particle = _content(doc, tok, cue, drop_mark)
             if not pieces:
                 if cue.particle is None and "speech" in cue.classes:
-                    # "X said." after a quote: kept without content so the quote can take it.
-                    role = "bare"
+                    # "X reported having $1m", "X tweeted an image", "asked about the row":
+                    # what a speech verb takes when it has no clause; with nothing, "X
+                    # said." after a quote is kept without content so the quote can take it.
+                    pieces = _speech_object(doc, tok)
+                    role = "s-object" if pieces else "bare"
                 else:
                     continue
             subject = _subject(tok)

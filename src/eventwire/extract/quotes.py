@@ -295,8 +295,11 @@ def candidates(doc: Doc, text: str, trim: bool = True
     direct_regions = [(d.pieces[0][0], d.pieces[-1][1]) for d in drafts]
     marks = [(q.open_at, (q.close_at + 1) if q.close_at is not None else q.end) for q in quoted]
     outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
+    taken = {d.cue for d in drafts}
     pool = [a for k, a in enumerate(attrs) if k not in used and a.content
-            and (a.speaker is not None or a.role in _SPEAKERLESS)]
+            and (a.speaker is not None or a.role in _SPEAKERLESS)
+            and not (a.role == "s-object" and a.cue in taken)]  # '"...?" she asked the crowd'
+
     if trim:
         for att in pool:
             att.content = trimmed(doc, att)
