@@ -111,6 +111,8 @@ def _quotes(nlp, text, actors=()):
         # A speech verb with no clause reports its gerund or object.
         ("Mr. Kasich reported having $1.3 million in cash on hand.", "indirect",
          "having $1.3 million in cash on hand", "Mr. Kasich", "reported"),
+        # A belief verb with an object and what is said of it.
+        ("She sees him as a real threat.", "indirect", "him as a real threat", "She", "sees"),
         # A quote ending in a comma, then a verb outside the lexicon: it introduces the quote.
         ('"We would have gone to the only bill with support from both parties," Toomey fumed.', "direct",
          "We would have gone to the only bill with support from both parties,", "Toomey", "fumed"),
@@ -172,6 +174,10 @@ def test_tail_cue_after_a_full_stop(nlp, text, speaker):
 def test_head_cue_across_a_short_phrase(nlp, text, speaker):
     quote = next(q for q in extract_quotes(nlp(text), []) if q.kind == "direct")
     assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
+def test_object_without_a_predicate_is_not_a_belief(nlp):
+    assert _quotes(nlp, "He saw him there again in 1999.") == []
 
 
 def test_speech_object_is_not_reported_when_a_quote_took_the_cue(nlp):

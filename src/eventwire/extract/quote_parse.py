@@ -228,6 +228,13 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
                 last = max([child.right_edge.i] + [c.right_edge.i for c in _predicative(child)])
                 span = _trim(doc, child.left_edge.i, last)
                 return ([_chars(doc, *span)] if span else []), "object", particle
+    if "predicative" in cue.roles:
+        for child in children:
+            said = _predicative(child) if child.dep_ == "dobj" else []
+            if said and (said[0].dep_ in ("oprd", "xcomp", "ccomp", "acomp") or said[0].lower_ == "as"):
+                # "sees him as a threat", "considers the deal a mistake"
+                span = _trim(doc, child.left_edge.i, max(c.right_edge.i for c in said))
+                return ([_chars(doc, *span)] if span else []), "predicative", particle
     if "speech" in cue.classes and verb.dep_ == "advcl" and verb.head.i != verb.i \
             and any(t.dep_ == "mark" and t.lower_ == "as" for t in verb.lefts):
         # "As the Post reported, C": the clause the cue's as-clause modifies.

@@ -9,7 +9,7 @@ from functools import cache
 from . import read_tsv
 
 CLASSES = ("speech", "belief", "intention", "stance", "evidence")
-CONTENT_ROLES = ("clause", "xcomp", "object", "whole")
+CONTENT_ROLES = ("clause", "xcomp", "object", "predicative", "whole")
 # Classes used by default: all of them. Stance and evidence cues ("supported X", "a poll
 # showed X") are attributions in the broad sense that political-news corpora annotate
 # (PolNeAR); on that corpus each class adds more right attributions than wrong ones.
