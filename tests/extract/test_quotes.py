@@ -113,6 +113,10 @@ def _quotes(nlp, text, actors=()):
          "having $1.3 million in cash on hand", "Mr. Kasich", "reported"),
         # A belief verb with an object and what is said of it.
         ("She sees him as a real threat.", "indirect", "him as a real threat", "She", "sees"),
+        # A predicate adjective with a clause, or a stance adjective with its object.
+        ("Republicans are now convinced that there will be an effort to stop him.", "indirect",
+         "that there will be an effort to stop him", "Republicans", "convinced"),
+        ("Others are wary of campaigning with Cruz.", "indirect", "campaigning with Cruz", "Others", "wary"),
         # A quote ending in a comma, then a verb outside the lexicon: it introduces the quote.
         ('"We would have gone to the only bill with support from both parties," Toomey fumed.', "direct",
          "We would have gone to the only bill with support from both parties,", "Toomey", "fumed"),
@@ -178,6 +182,7 @@ def test_head_cue_across_a_short_phrase(nlp, text, speaker):
 
 def test_object_without_a_predicate_is_not_a_belief(nlp):
     assert _quotes(nlp, "He saw him there again in 1999.") == []
+    assert _quotes(nlp, "It is clear that he lost.") == []  # no one holds the view
 
 
 def test_speech_object_is_not_reported_when_a_quote_took_the_cue(nlp):

@@ -355,6 +355,40 @@ def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
     return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, speaker, subject.i, pieces, "generic")
 
 
+# Adjectives whose of/about/to-phrase is a stance toward its object ("critical of X").
+_STANCE_ADJECTIVES = {"critical", "supportive", "opposed", "skeptical", "sceptical", "wary", "fond",
+                      "proud", "afraid", "confident", "suspicious", "dismissive", "hostile",
+                      "sympathetic", "worried", "concerned", "optimistic", "pessimistic", "eager",
+                      "open", "receptive", "enthusiastic", "angry", "furious", "unhappy", "happy"}
+_STANCE_PREPS = {"of", "about", "to", "toward", "towards", "with"}
+_NOT_SPEAKERS_SUBJ = {"it", "there", "this", "that", "which"}
+
+
+def _adjective_cue(doc: Doc, adjective: Token, drop_mark: bool) -> Attribution | None:
+    """'X is convinced that C', 'X is eager to C', 'X is critical of Y': a predicate
+    adjective with a clause, an infinitive, or (for a stance adjective) an object."""
+    verb = adjective.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _NOT_SPEAKERS_SUBJ:
+        return None
+    content = None
+    for child in adjective.rights:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _infinitive(child)):
+            content = _subtree_pieces(doc, child, drop_mark)
+        elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPS \
+                and adjective.lemma_.lower() in _STANCE_ADJECTIVES:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            span = _trim(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+            content = [_chars(doc, *span)] if span else None
+        if content:
+            break
+    if not content:
+        return None
+    speaker = speaker_span(doc, subject, range(adjective.i, adjective.i + 1))
+    return Attribution((adjective.idx, adjective.idx + len(adjective.text)), adjective.i, speaker,
+                       subject.i, content, "adjective")
+
+
 # "NAME: words" at a paragraph start: an interview transcript line or a headline that
 # gives its source ("Clinton: I support statehood"). The name is one to five capitalised
 # words; labels that are not speakers are listed.
@@ -407,6 +441,11 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
             if tok.pos_ == "VERB" else None)
         if entries and tok.pos_ == "ADV":
             hit = _adverb_cue(doc, tok, entries)
+            if hit:
+                found.append(hit)
+            continue
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            hit = _adjective_cue(doc, tok, drop_mark)
             if hit:
                 found.append(hit)
             continue
