@@ -98,6 +98,20 @@ def test_local_engine_keeps_bad_lines_in_place_and_round_trips(small_input, tmp_
         assert row_of(record_from_dict(data)) == row
 
 
+def test_local_worker_processes_give_the_same_rows_as_one_process(tmp_path):
+    """Workers code whole chunks and send back tables: same rows, same order."""
+    lines = demo_lines(40)
+    lines.insert(7, "{broken")
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    one = run_batch(str(source), str(tmp_path / "one.parquet"), "local", processes=1, batch_size=4)
+    two = run_batch(str(source), str(tmp_path / "two.parquet"), "local", processes=2, batch_size=4)
+    assert {k: one[k] for k in ("articles", "events", "errors")} == \
+        {k: two[k] for k in ("articles", "events", "errors")} and one["articles"] == 41
+    assert pq.read_table(tmp_path / "one.parquet").to_pylist() == \
+        pq.read_table(tmp_path / "two.parquet").to_pylist()
+
+
 def test_store_is_loaded_from_the_output(small_input, tmp_path):
     import duckdb
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from .inputs import expand_input
-from .output import ParquetSink, load_store, record_from_dict, row_of
+from .output import ParquetSink, load_store, record_from_dict, row_of, table_counts
 
 ENGINES = ("local", "ray")
 
@@ -39,22 +39,21 @@ def run_batch(input_spec: str, output: str, engine: str = "local", *, processes:
     workers = processes or os.cpu_count() or 1
     started = time.perf_counter()
     if engine == "local":
-        from .local import iter_rows
+        from .local import iter_tables
 
-        batches = iter_rows(files, fmt, workers, batch_size, published)
+        tables = iter_tables(files, fmt, workers, batch_size, published)
     else:
-        from .ray_engine import iter_rows, start_ray
+        from .ray_engine import iter_tables, start_ray
 
         start_ray(address, None if address else workers)
-        batches = iter_rows(files, fmt, workers, batch_size, published)
+        tables = iter_tables(files, fmt, workers, batch_size, published)
     summary = {"articles": 0, "events": 0, "errors": 0}
     sink = ParquetSink(output_path(output))
     try:
-        for rows in batches:
-            sink.write(rows)
-            summary["articles"] += len(rows)
-            summary["events"] += sum(r["n_events"] for r in rows)
-            summary["errors"] += sum(r["error"] is not None for r in rows)
+        for table in tables:  # Arrow tables straight to the file: no Python rows in between
+            sink.write(table)
+            for key, value in table_counts(table).items():
+                summary[key] += value
             if on_progress:
                 on_progress({**summary, "seconds": time.perf_counter() - started})
     finally:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..records import (Actor, CodedArticle, ErrorRecord, Event, Extent, Place, Quote, Result,
@@ -37,21 +38,40 @@ def row_of(record: Result) -> dict:
 
 
 def rows_table(rows: list[dict]) -> pa.Table:
+    """The Arrow table of output rows (what the engines hand to the writer)."""
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
-class ParquetSink:
-    """Appends rows to one Parquet file, a row group per batch."""
+def table_counts(table: pa.Table) -> dict:
+    """Articles, events and errors of a table of output rows."""
+    return {"articles": table.num_rows, "events": pc.sum(table["n_events"]).as_py() or 0,
+            "errors": table.num_rows - table["error"].null_count}
 
-    def __init__(self, path: str):
+
+class ParquetSink:
+    """Appends tables of output rows to one Parquet file, in row groups of at least
+    `group_rows` rows (engines hand over one small table per batch)."""
+
+    def __init__(self, path: str, group_rows: int = 1024):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._writer = pq.ParquetWriter(path, SCHEMA)
+        self._pending: list[pa.Table] = []
+        self._group_rows = group_rows
 
-    def write(self, rows: list[dict]) -> None:
-        if rows:
-            self._writer.write_table(rows_table(rows))
+    def write(self, table: pa.Table) -> None:
+        # Tables from Ray may carry its schema metadata: the file keeps ours.
+        self._pending.append(table if table.schema.equals(SCHEMA) else table.cast(SCHEMA))
+        if sum(t.num_rows for t in self._pending) >= self._group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        table = pa.concat_tables(self._pending) if self._pending else None
+        self._pending = []
+        if table is not None and table.num_rows:
+            self._writer.write_table(table, row_group_size=table.num_rows)
 
     def close(self) -> None:
+        self._flush()
         self._writer.close()
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import pyarrow as pa
 
 from .inputs import item_from_line, item_from_row
-from .output import SCHEMA, row_of
 
 INPUT_FIELDS = ("id", "text", "html", "published", "title", "url", "source")
 
@@ -24,10 +23,10 @@ class ArticleCoder:
     """Ray Data callable class: a batch of raw lines or rows in, output rows out."""
 
     def __init__(self, fmt: str, published: str | None, batch_size: int):
-        from ..pipeline import code_article
+        from .local import warm_up
 
         self.fmt, self.published, self.batch_size = fmt, published, batch_size
-        code_article("Warm-up.")  # load the model and every resource once per worker
+        warm_up()  # load the model and every resource once per worker
 
     def _items(self, batch: pa.Table) -> Iterator:
         paths = batch.column("path").to_pylist()
@@ -40,10 +39,9 @@ class ArticleCoder:
             yield item_from_row(row, Path(path).name, self.published)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        from ..pipeline import code_many
+        from .local import code_chunk
 
-        rows = [row_of(r) for r in code_many(self._items(batch), batch_size=self.batch_size)]
-        return pa.Table.from_pylist(rows, schema=SCHEMA)
+        return code_chunk(list(self._items(batch)), self.batch_size)
 
 
 def start_ray(address: str | None, num_cpus: int | None, temp_dir: str | None = None) -> None:
@@ -81,9 +79,8 @@ def coded_dataset(files: list[str], fmt: str, workers: int, batch_size: int,
         batch_size=batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1)
 
 
-def iter_rows(files: list[str], fmt: str, workers: int, batch_size: int,
-              published: str | None = None) -> Iterator[list[dict]]:
-    """Output rows streamed to this process in input order, a batch at a time."""
+def iter_tables(files: list[str], fmt: str, workers: int, batch_size: int,
+                published: str | None = None) -> Iterator[pa.Table]:
+    """Output rows streamed to this process in input order, a table at a time."""
     ds = coded_dataset(files, fmt, workers, batch_size, published)
-    for table in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-        yield table.to_pylist()
+    yield from ds.iter_batches(batch_size=None, batch_format="pyarrow")
