@@ -2,7 +2,8 @@
 subject) and its content (a clause, a to-infinitive or an object).
 
 "X said (that) C", "C, X said", "C, said X", "X told reporters C", "according to X, C",
-"X wants to C", "X called for C". Offsets are character offsets into `doc.text`.
+"X wants to C", "X called for C", "X reported having C", "X sees C as D", "X is convinced
+that C", "X is critical of C". Offsets are character offsets into `doc.text`.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class Attribution:
     speaker: Piece | None
     speaker_token: int | None  # head token of the speaker
     content: list[Piece]
-    role: str  # clause, xcomp, object, reversed, according, noun, generic, colon, bare
+    role: str  # clause, xcomp, object, s-object, predicative, adjective, reversed, according,
+    #            noun, generic, whole, colon, bare
     speech: bool = False  # the cue reports speech (not a belief, intention or stance)
 
 
