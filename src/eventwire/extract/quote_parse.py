@@ -20,8 +20,8 @@ Piece = tuple[int, int]
 # Dependency labels of a subject; a passive subject is the thing reported, not the speaker.
 _SUBJECT_DEPS = {"nsubj"}
 # A cue that hangs off another verb takes that verb's subject: "and added", "saying ...",
-# "wants to say".
-_INHERIT_DEPS = {"conj", "xcomp", "advcl"}
+# "wants to say", "is ready to endorse".
+_INHERIT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
 # Objects that stand for the content rather than state it ("said it", "denied this").
 _EMPTY_OBJECTS = {"it", "this", "that", "so", "what", "which", "something", "anything",
                   "nothing", "everything", "one", "them", "him", "her", "me", "us", "you"}
@@ -60,6 +60,8 @@ def _subject(verb: Token) -> Token | None:
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i and _named_group(tok.head):
             return tok.head
+        if tok.dep_ == "acl" and _infinitive(tok):  # "Turkey's refusal to acknowledge"
+            return next((c for c in tok.head.children if c.dep_ == "poss"), None)
         if _coordinated_report(tok):
             tok = tok.head.head  # "X said C and criticized Y", parsed as a conjunct inside C
             continue
