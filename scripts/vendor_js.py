@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 # (file under node_modules/, name in vendor/). Minified UMD builds: they need no bundler and
-# set the globals `d3` and `topojson` that app.js reads.
+# set the globals `d3`, `topojson` and `SwaggerUIBundle` that the pages read.
 FILES: tuple[tuple[str, str], ...] = (
     ("d3-array/dist/d3-array.min.js", "d3-array.min.js"),
     ("d3-array/LICENSE", "LICENSE.d3-array.txt"),
@@ -32,6 +32,11 @@ FILES: tuple[tuple[str, str], ...] = (
     # small enough (0.7 MB) to load at once from the local server.
     ("world-atlas/countries-50m.json", "countries-50m.json"),
     ("world-atlas/LICENSE", "LICENSE.world-atlas.txt"),
+    # Swagger UI for the API's /docs page, served from here rather than a CDN.
+    ("swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui-bundle.js"),
+    ("swagger-ui-dist/swagger-ui.css", "swagger-ui.css"),
+    ("swagger-ui-dist/LICENSE", "LICENSE.swagger-ui.txt"),
+    ("swagger-ui-dist/NOTICE", "NOTICE.swagger-ui.txt"),
 )
 
 

@@ -34,7 +34,7 @@ def _free_port() -> int:
 
 def _need_vendor() -> None:
     """The page's libraries and map come from npm; copy them in if node_modules has them."""
-    if (VENDOR / "countries-50m.json").is_file():
+    if all((VENDOR / name).is_file() for name in ("countries-50m.json", "swagger-ui-bundle.js")):
         return
     if (REPO / "node_modules" / "world-atlas").is_dir():
         import importlib.util

@@ -187,3 +187,14 @@ def test_new_events_are_offered_not_forced(page, live_server):
     page.wait_for_selector("#updates:not([hidden])")
     assert "new events" in page.locator("#updates-text").text_content()
     assert page.locator("#events-body tr.event-row").count() == rows  # nothing redrawn by itself
+
+
+def test_api_docs_render_offline(page, live_server):
+    """/docs is Swagger UI from our own copy: it lists the endpoints with nothing fetched
+    from elsewhere."""
+    page.goto(f"{live_server}/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_text_contents()
+    assert any("/api/events" in p for p in paths), paths
+    assert page.foreign_requests == []
+    assert page.console_errors == []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -35,10 +36,12 @@ from .routes import router
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+VENDOR_DIR = STATIC_DIR / "vendor"
 
 _PLACEHOLDER = """<!doctype html><meta charset="utf-8"><title>eventwire</title>
-<h1>eventwire</h1><p>The dashboard files are not installed. The API is at
-<a href="/docs">/docs</a> (OpenAPI: <a href="/openapi.json">/openapi.json</a>).</p>"""
+<h1>eventwire</h1><p>The dashboard files are not installed (run <code>make demo</code>, or
+<code>npm ci && python scripts/vendor_js.py</code>). The API is described by
+<a href="/openapi.json">/openapi.json</a>.</p>"""
 
 
 def _is_current(path: str) -> bool:
@@ -173,6 +176,8 @@ def create_app(store_path: str | Path | None = None, token: str | None = None,
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # served below from our own copy of Swagger UI, not a CDN
+        redoc_url=None,
         title="eventwire",
         version=__version__,
         description="Political events, actors, quotes and places coded from news articles: "
@@ -188,5 +193,14 @@ def create_app(store_path: str | Path | None = None, token: str | None = None,
     def dashboard():
         index = STATIC_DIR / "index.html"
         return FileResponse(index) if index.is_file() else HTMLResponse(_PLACEHOLDER)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        if not (VENDOR_DIR / "swagger-ui-bundle.js").is_file():
+            return HTMLResponse(_PLACEHOLDER)
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="eventwire API",
+                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui.css",
+                                   swagger_favicon_url="data:,")
 
     return app
