@@ -160,6 +160,11 @@ def _strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
 _BIG_CITY = 100_000
 
 
+def _big_city(entries: tuple[Entry, ...]) -> bool:
+    """The main name of a city of 100,000 or more: a place whatever NER called it."""
+    return any(e.kind == PRIMARY and e.feature == "city" and e.population >= _BIG_CITY for e in entries)
+
+
 def _listed_parts(span: Span) -> list[Span]:
     """The parts of an entity NER glued together ("Kharkiv and Odesa")."""
     return _split_parts(span, (",", "and"))
@@ -313,10 +318,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if entries or _STREET_SUFFIX.search(text) or len(span) > 1:
                 add(span, entries, label)
         elif label == "NORP":
-            entries = _usable(gaz.find(text), text, allow_alt=False, allow_demonym=True)
-            entries = tuple(e for e in entries if e.kind == DEMONYM or e.feature != "city")
-            if entries:
-                add(span, entries, label)
+            found = _usable(gaz.find(text), text, allow_alt=False, allow_demonym=True)
+            entries = tuple(e for e in found if e.kind == DEMONYM or e.feature != "city")
+            if entries or _big_city(found):  # a city NER took for a group ("Omdurman")
+                add(span, entries or found, label)
         elif label == "ORG":
             entries = _usable(gaz.find(text), text, allow_alt=False)
             if text.isupper():  # "NATO" is the alliance, not a town; "US", "EU" are aliases
@@ -339,6 +344,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     for p, entries in found:
                         add(p, entries, label)
                     continue
+            entries = _usable(gaz.find(text), text, allow_alt=False)
+            if len(parts) == 1 and _big_city(entries):  # "Odesa" taken for a title
+                add(span, entries, label)
+                continue
             add_org_prefix(span, label)
 
     for run in _propn_runs(doc, taken):
