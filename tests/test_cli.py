@@ -76,6 +76,17 @@ def test_stdin_and_seed_as_subprocess(tmp_path):
     assert record["id"] == "stdin" and "Also Read" not in record["text"]
 
 
+def test_stdin_json_lines_are_articles():
+    lines = [json.dumps({"id": "a1", "text": ARTICLE, "published": "2025-05-10"}), "{broken",
+             json.dumps({"id": "a2", "text": "Talks resumed in Doha.", "published": "2025-05-11"})]
+    result = subprocess.run([sys.executable, "-m", "eventwire.cli.main", "code", "-", "-q"],
+                            input="\n".join(lines).encode(), capture_output=True, check=True)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["a1", "stdin:2", "a2"]
+    assert records[0]["published"] == "2025-05-10" and records[0]["text"] == ARTICLE
+    assert records[1]["error"]["type"] == "InputError"
+
+
 def test_demo_ingests_once_and_summarises(tmp_path, capsys):
     store = str(tmp_path / "demo.duckdb")
     assert main(["demo", "--store", store, "--no-serve"]) == 0

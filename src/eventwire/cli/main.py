@@ -175,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     code = sub.add_parser("code", help="code articles into contract JSON lines")
     code.add_argument("inputs", nargs="+", metavar="INPUT",
-                      help=".txt, .html or .jsonl files, folders of them, or - for standard input")
+                      help=".txt, .html or .jsonl files, folders of them, or - for standard input "
+                           "(JSON Lines of articles, or one text article)")
     code.add_argument("--published", metavar="DATE", help="publication date where the input has none (ISO 8601)")
     code.add_argument("-o", "--output", metavar="FILE", help="write JSON lines here instead of standard output")
     code.add_argument("--store", metavar="DUCKDB", help="also write the coded articles to this store")

@@ -8,6 +8,7 @@ Every unreadable piece becomes an ErrorRecord in its place, so a batch never los
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -58,10 +59,11 @@ def decode_bytes(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
-def _read_limited(stream: BinaryIO, name: str) -> bytes:
-    """Read at most the article size limit (plus one byte to notice overflow)."""
+def _read_limited(stream: BinaryIO, name: str, head: bytes = b"") -> bytes:
+    """Read at most the article size limit (plus one byte to notice overflow), after the
+    `head` already read from the stream."""
     limit = get_settings().max_article_bytes
-    data = stream.read(limit + 1)
+    data = head + stream.read(max(0, limit + 1 - len(head)))
     if len(data) > limit:
         raise InputError(
             f"{name} is over the limit of {limit / 1e6:.1f} MB for one article; split it, "
@@ -95,15 +97,43 @@ def _suffix(path: Path) -> str:
 def _read_jsonl(path: Path, published: str | None) -> Iterator[Item]:
     opener = gzip.open if path.suffix.lower() == ".gz" else Path.open
     with opener(path, "rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            where = f"{path.name}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(decode_bytes(raw))
-                yield article_from_json(obj, published, where)
-            except (InputError, ValueError) as exc:
-                yield ErrorRecord(_guess_id(raw) or where, "InputError", _message(exc, where))
+        yield from _jsonl_lines(stream, path.name, published)
+
+
+def _jsonl_lines(lines: Iterable[bytes], name: str, published: str | None) -> Iterator[Item]:
+    for number, raw in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(decode_bytes(raw))
+            yield article_from_json(obj, published, where)
+        except (InputError, ValueError) as exc:
+            yield ErrorRecord(_guess_id(raw) or where, "InputError", _message(exc, where))
+
+
+def _is_article_json(line: bytes) -> bool:
+    """The line is one JSON object with a text or html field: standard input is JSON Lines."""
+    try:
+        obj = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(obj, dict) and ("text" in obj or "html" in obj)
+
+
+def _read_stdin(published: str | None) -> Iterator[Item]:
+    """Standard input: JSON Lines of articles when its first line is one, else one text
+    article (id "stdin")."""
+    stream = sys.stdin.buffer
+    first = stream.readline(get_settings().max_article_bytes + 1)
+    if _is_article_json(first):
+        yield from _jsonl_lines(itertools.chain([first], stream), "stdin", published)
+        return
+    try:
+        text = decode_bytes(_read_limited(stream, "standard input", first))
+        yield Article(id="stdin", text=text, published=published)
+    except InputError as exc:
+        yield ErrorRecord("stdin", "InputError", str(exc))
 
 
 def _guess_id(raw: bytes) -> str | None:
@@ -196,7 +226,7 @@ def _expand(paths: list[str]) -> list[str | Path]:
 
 
 def read_inputs(paths: Iterable[str], published: str | None = None) -> Iterator[Item]:
-    """Articles from files, folders and `-` (standard input, read as one text article).
+    """Articles from files, folders and `-` (standard input: JSON Lines, or one text article).
 
     Paths are checked before anything is read, so a typo fails fast as a usage error."""
     return _read_all(_expand(list(paths)), published)
@@ -205,10 +235,6 @@ def read_inputs(paths: Iterable[str], published: str | None = None) -> Iterator[
 def _read_all(paths: list[str | Path], published: str | None) -> Iterator[Item]:
     for path in paths:
         if path == "-":
-            try:
-                text = decode_bytes(_read_limited(sys.stdin.buffer, "standard input"))
-                yield Article(id="stdin", text=text, published=published)
-            except InputError as exc:
-                yield ErrorRecord("stdin", "InputError", str(exc))
+            yield from _read_stdin(published)
         else:
             yield from read_path(path, published)
