@@ -161,6 +161,8 @@ def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if n != int(n):
         return Value("DATE", "PAST_REF" if back < 0 else "FUTURE_REF", None)
     n = int(n) * back
+    if letter == "Y" and not 0 < a.year + n <= 9999:
+        return Value("DATE", "PAST_REF" if back < 0 else "FUTURE_REF", None)  # "12,000 years ago"
     if letter == "Y":  # TimeBank: "a decade ago" is the year ten years back, not a decade
         if scale == 100:
             return Value("DATE", f"{(a.year + n) // 100:02d}", "century")

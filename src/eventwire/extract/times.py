@@ -110,6 +110,15 @@ _TENSED_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarte
                            "rel_unit", "bare_unit", "holiday"})
 
 
+def _normalise(cand: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """The candidate's value; None when it falls outside the calendar ("292,000 weeks ago"
+    from a garbled number, a year past 9999)."""
+    try:
+        return NORMALISERS[cand.rule](cand, ctx, tense)
+    except (OverflowError, ValueError):
+        return None
+
+
 def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     """Time expressions in text order."""
     text = doc.text
@@ -118,7 +127,7 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     def viable(cand: Candidate) -> bool:
         # A scratch context: discourse-dependent rules ("that day") are judged later.
         scratch = Context(anchor=published, last_day=published or dt.date(2000, 1, 1))
-        return NORMALISERS[cand.rule](cand, scratch, None) is not None
+        return _normalise(cand, scratch, None) is not None
 
     for cand in find_candidates(text, viable):
         tense = None
@@ -130,7 +139,7 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
             else:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
                 tense = tense_of(span[0]) if span is not None and len(span) else None
-        value = NORMALISERS[cand.rule](cand, ctx, tense)
+        value = _normalise(cand, ctx, tense)
         if value is None or not value.value:
             continue
         if value.precision == "day" and _ISO_DAY.fullmatch(value.value):
