@@ -359,10 +359,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
-    _add_listed_counties(doc, gaz, mentions, taken, add)
-    _add_glued(doc, gaz, mentions, taken)
+    text = doc.text
+    _add_listed_counties(doc, gaz, mentions, taken, add, text)
+    _add_glued(doc, gaz, mentions, taken, text)
     _add_containment(doc, gaz, mentions, taken, add)
-    _add_datelines(doc, gaz, mentions, taken)
+    _add_datelines(doc, gaz, mentions, taken, text)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -397,9 +398,21 @@ _COUNTY_WORDS = {"counties": " County", "parishes": " Parish", "county": " Count
                  "parish": " Parish"}
 
 
-def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add) -> None:
+def _tokens_at(doc: Doc, pattern: re.Pattern[str], text: str):
+    """The tokens starting where `pattern` matches in the text (a scan of the text is much
+    cheaper than a walk over every token)."""
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span[0]
+
+
+_COUNTY_WORD = re.compile(r"\b(?:counties|parishes|county|parish)\b")
+
+
+def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add, text: str) -> None:
     """"Camden, Charlton and Nassau counties": each name in the list is a county."""
-    for tok in doc:
+    for tok in _tokens_at(doc, _COUNTY_WORD, text):
         suffix = _COUNTY_WORDS.get(tok.lower_)
         if suffix is None or tok.text[0].isupper() or tok.i == 0:
             continue  # "County" capitalised is part of a name, handled as such
@@ -425,9 +438,12 @@ def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], take
                 add(name, entries, "GAZ")
 
 
-def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None:
+_GLUED_HINT = re.compile(r"(?<![\w'-])[A-Z][\w.']*-")
+
+
+def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: str) -> None:
     """Places glued to a modifier ("Atlanta-area calls", "a Texas-based company")."""
-    for tok in doc:
+    for tok in _tokens_at(doc, _GLUED_HINT, text):
         if taken[tok.i] or "-" not in tok.text or not tok.text[:1].isupper():
             continue
         match = _GLUED.match(tok.text)
@@ -440,9 +456,8 @@ def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None
             mentions.append(Mention(tok.idx, tok.idx + len(name), name, entries, "GAZ"))
 
 
-def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken) -> None:
+def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: str) -> None:
     """Upper-case datelines ("MANSFIELD -- ...", "BAIKONUR, Kazakhstan —")."""
-    text = doc.text
     for match in _DATELINE.finditer(text[:2000] if len(text) > 2000 else text):
         name = match.group(1).strip()
         if not name.isupper() or len(name) < 3:
