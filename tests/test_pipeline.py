@@ -54,6 +54,17 @@ def test_code_many_keeps_order_and_error_records():
     assert "ISO 8601" in out[3].message
 
 
+def test_worker_processes_give_the_same_records_in_order():
+    items = [Article(id="1", text="Pakistan accused India of violating the ceasefire."),
+             ErrorRecord("2", "InputError", "unreadable"),
+             Article(id="3", text=""),
+             "India and Pakistan agreed to talk.",
+             Article(id="5", text="\"We will respond,\" the army said on Saturday.", published="2025-05-10")]
+    one = list(eventwire.code_many(items, batch_size=2))
+    two = list(eventwire.code_many(items, batch_size=2, n_process=2))
+    assert [to_dict(r) for r in two] == [to_dict(r) for r in one]
+
+
 def test_code_article_takes_plain_text():
     record = eventwire.code_article("Iran offered to mediate between India and Pakistan.", published="2025-05-01")
     assert record.text.startswith("Iran") and record.published == "2025-05-01"

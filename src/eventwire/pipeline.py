@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -21,6 +23,8 @@ from .records import Article, CodedArticle, ErrorRecord, Result
 from .settings import get_settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -49,6 +53,33 @@ def extract_all(doc: Doc, article: Article) -> CodedArticle:
         url=article.url, source=article.source, actors=tuple(actors), events=tuple(events),
         quotes=tuple(quotes), places=tuple(places), times=tuple(times),
     )
+
+
+def _code_batch(task: tuple[list[Article | ErrorRecord | str], int]) -> list[Result]:
+    items, batch_size = task
+    return list(code_many(items, batch_size))
+
+
+def warm_up() -> None:
+    """Load the model and every resource once in this process."""
+    list(code_many([Article(id="warm-up", text="Warm-up.")], 1))
+
+
+def in_workers(function: Callable[[T], R], tasks: Iterable[T], processes: int,
+               initializer: Callable[[], None] = warm_up) -> Iterator[R]:
+    """`function` over `tasks` in `processes` worker processes, results in task order; each
+    worker runs `initializer` once. `imap` reads tasks ahead only as far as the pipe to the
+    workers takes, so memory stays bounded on long inputs."""
+    with multiprocessing.get_context().Pool(processes, initializer=initializer) as pool:
+        yield from pool.imap(function, tasks)
+
+
+def _code_in_workers(items: Iterable[Article | ErrorRecord | str], batch_size: int,
+                     processes: int) -> Iterator[Result]:
+    iterator = iter(items)
+    batches = iter(lambda: list(islice(iterator, batch_size)), [])
+    for results in in_workers(_code_batch, ((batch, batch_size) for batch in batches), processes):
+        yield from results
 
 
 def _as_article(item: Article | str, published: str | None) -> Article:
@@ -90,17 +121,20 @@ def code_many(
     """Code articles in order, streaming; input error records pass through in their place.
 
     Texts are parsed with `nlp.pipe` in batches; an article that fails anywhere becomes an
-    ErrorRecord and the rest go on.
+    ErrorRecord and the rest go on. With `n_process` > 1, worker processes each run the
+    whole pipeline on a batch and send back records (never spaCy Docs, whose transfer and
+    extraction in this process would leave the workers waiting).
     """
-    nlp = load_nlp()
     batch_size = batch_size or get_settings().batch_size
+    if n_process > 1:
+        yield from _code_in_workers(items, batch_size, n_process)
+        return
+    nlp = load_nlp()
     iterator = iter(items)
-    chunk_size = batch_size * max(1, n_process) * 4
-    while chunk := list(islice(iterator, chunk_size)):
+    while chunk := list(islice(iterator, batch_size * 4)):
         prepared = [_prepare(_as_article(item, None) if isinstance(item, str) else item) for item in chunk]
         good = [p for p in prepared if not isinstance(p, ErrorRecord)]
-        docs = nlp.pipe(((text, article) for article, text in good), as_tuples=True,
-                        batch_size=batch_size, n_process=n_process)
+        docs = nlp.pipe(((text, article) for article, text in good), as_tuples=True, batch_size=batch_size)
         for item in prepared:
             if isinstance(item, ErrorRecord):
                 yield item

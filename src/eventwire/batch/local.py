@@ -8,13 +8,12 @@ took half a core from the parsers.) One process codes in place.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator
 from itertools import islice
 
 import pyarrow as pa
 
-from ..pipeline import code_many
+from ..pipeline import code_many, in_workers
 from ..records import Article
 from .inputs import Item, read_items
 from .output import rows_table, row_of
@@ -46,7 +45,4 @@ def iter_tables(files: list[str], fmt: str, processes: int, batch_size: int,
         for chunk in chunks:
             yield code_chunk(chunk, batch_size)
         return
-    # imap keeps input order; the pool reads ahead only as far as the pipe to the workers
-    # takes, so memory stays bounded on large inputs.
-    with multiprocessing.get_context().Pool(processes, initializer=warm_up) as pool:
-        yield from pool.imap(_code_task, ((chunk, batch_size) for chunk in chunks))
+    yield from in_workers(_code_task, ((chunk, batch_size) for chunk in chunks), processes, warm_up)

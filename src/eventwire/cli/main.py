@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-o", "--output", metavar="FILE", help="write JSON lines here instead of standard output")
     code.add_argument("--store", metavar="DUCKDB", help="also write the coded articles to this store")
     code.add_argument("--batch-size", type=int, default=settings.batch_size, help="articles per parser batch")
-    code.add_argument("--processes", type=int, default=1, help="parser processes (pays off on large batches)")
+    code.add_argument("--processes", type=int, default=1,
+                      help="worker processes, each running the whole pipeline (pays off from a few hundred articles)")
     code.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     code.set_defaults(func=cmd_code)
 
