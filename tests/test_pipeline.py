@@ -1,10 +1,13 @@
 """The whole pipeline on the seed and on hand-made articles: contract shape and offsets."""
 
 import dataclasses
+import os
 
 import pytest
 
 import eventwire
+from eventwire.errors import ResourceError
+from eventwire.pipeline import in_workers
 from eventwire.records import Actor, Article, ErrorRecord, Span, to_dict
 
 CONTRACT_KEYS = ["id", "published", "title", "url", "source", "text", "actors", "events", "quotes", "places", "times"]
@@ -63,6 +66,20 @@ def test_worker_processes_give_the_same_records_in_order():
     one = list(eventwire.code_many(items, batch_size=2))
     two = list(eventwire.code_many(items, batch_size=2, n_process=2))
     assert [to_dict(r) for r in two] == [to_dict(r) for r in one]
+
+
+def _die_on_two(n: int) -> int:
+    if n == 2:
+        os._exit(1)  # as the kernel's out-of-memory killer would
+    return n
+
+
+def test_a_dead_worker_stops_the_run_with_a_clear_error():
+    results = []
+    with pytest.raises(ResourceError, match="worker process died"):
+        for n in in_workers(_die_on_two, range(6), 2, initializer=lambda: None):
+            results.append(n)
+    assert results == [0, 1][:len(results)]  # in order, and only what came before the failure
 
 
 def test_code_article_takes_plain_text():

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from .clean import clean_article
-from .errors import EventwireError, InputError
+from .errors import EventwireError, InputError, ResourceError
 from .extract.actors import extract_actors
 from .extract.events import extract_events
 from .extract.places import extract_places
@@ -68,10 +71,23 @@ def warm_up() -> None:
 def in_workers(function: Callable[[T], R], tasks: Iterable[T], processes: int,
                initializer: Callable[[], None] = warm_up) -> Iterator[R]:
     """`function` over `tasks` in `processes` worker processes, results in task order; each
-    worker runs `initializer` once. `imap` reads tasks ahead only as far as the pipe to the
-    workers takes, so memory stays bounded on long inputs."""
-    with multiprocessing.get_context().Pool(processes, initializer=initializer) as pool:
-        yield from pool.imap(function, tasks)
+    worker runs `initializer` once. At most two tasks per worker are in flight, so memory
+    stays bounded on long inputs; a worker that dies (killed, out of memory) stops the run
+    with a ResourceError instead of leaving it waiting."""
+    pending: deque[Future] = deque()
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(),
+                             initializer=initializer) as pool:
+        try:
+            for task in tasks:
+                pending.append(pool.submit(function, task))
+                if len(pending) >= 2 * processes:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BrokenProcessPool:
+            raise ResourceError(
+                "a worker process died (often: out of memory); use fewer --processes or a "
+                "smaller --batch-size, or raise the memory limit.") from None
 
 
 def _code_in_workers(items: Iterable[Article | ErrorRecord | str], batch_size: int,
