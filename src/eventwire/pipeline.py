@@ -21,7 +21,7 @@ from .extract.events import extract_events
 from .extract.places import extract_places
 from .extract.quotes import extract_quotes
 from .extract.times import extract_times
-from .nlp import load_nlp
+from .nlp import doc_text, load_nlp
 from .records import Article, CodedArticle, ErrorRecord, Result
 from .settings import get_settings
 
@@ -52,7 +52,7 @@ def extract_all(doc: Doc, article: Article) -> CodedArticle:
     quotes = extract_quotes(doc, actors)
     events = extract_events(doc, actors, quotes, times, places, published)
     return CodedArticle(
-        id=article.id, text=doc.text, published=article.published, title=article.title,
+        id=article.id, text=doc_text(doc), published=article.published, title=article.title,
         url=article.url, source=article.source, actors=tuple(actors), events=tuple(events),
         quotes=tuple(quotes), places=tuple(places), times=tuple(times),
     )

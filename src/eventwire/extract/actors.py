@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..records import Actor
 from ..resources.actor_dictionary import (
     INTERNATIONAL, ambiguous_countries, capitals, country_adjectives, country_label, country_names,
@@ -362,7 +363,7 @@ def _drop_other_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and m.pieces[0].key in table]
     if not suspects:
         return mentions
-    text = doc.text  # built on each access, so once here
+    text = doc_text(doc)
     drop = set()
     for m in suspects:
         cues, confirm = table[m.pieces[0].key]
@@ -395,7 +396,7 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
 
 
 def to_actor(doc: Doc, text: str, mention: Mention, index: int) -> Actor:
-    """The contract record of a mention; `text` is doc.text (built once: it is not cached)."""
+    """The contract record of a mention; `text` is the document's text."""
     first, last = doc[mention.start], doc[mention.end - 1]
     start, end = first.idx, last.idx + len(last.text)
     return Actor(id=f"a{index}", text=text[start:end], start=start, end=end,
@@ -408,5 +409,5 @@ def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:
     from .actor_resolve import resolve_mentions
 
     mentions = resolve_mentions(doc, find_mentions(doc, published))
-    text = doc.text
+    text = doc_text(doc)
     return [to_actor(doc, text, m, i) for i, m in enumerate(mentions, start=1)]

@@ -12,6 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import doc_text
 from ..resources import read_tsv
 from ..resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 
@@ -359,7 +360,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
-    text = doc.text
+    text = doc_text(doc)
     _add_listed_counties(doc, gaz, mentions, taken, add, text)
     _add_glued(doc, gaz, mentions, taken, text)
     _add_containment(doc, gaz, mentions, taken, add)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..resources.quote_lexicon import Cue, cues_by_lemma
 
 Piece = tuple[int, int]
@@ -495,7 +496,7 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
             found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
                                      pieces, role, "speech" in cue.classes))
             break
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     for att in found:
         att.content = _clip_to_paragraph(text, att.cue, att.content)
     found.extend(colon_attributions(doc, text))

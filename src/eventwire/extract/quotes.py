@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..records import Actor, Quote, Span
 from .quote_marks import Quoted, find_quoted
 from .quote_bounds import trimmed
@@ -380,7 +381,7 @@ def _content_span(text: str, pieces: list[Piece]) -> Span:
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Quotes in text order, ids q1, q2, ..."""
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     drafts = _assemble(doc, text)
     quotes = []
     for draft in drafts:

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..records import Time
 from .time_grammar import Candidate, find_candidates
 from .time_rules import NORMALISERS
@@ -121,7 +122,7 @@ def _normalise(cand: Candidate, ctx: Context, tense: str | None) -> Value | None
 
 def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     """Time expressions in text order."""
-    text = doc.text
+    text = doc_text(doc)
     ctx = Context(anchor=published)
     items: list[tuple[Candidate, Value, int, int]] = []
     def viable(cand: Candidate) -> bool:

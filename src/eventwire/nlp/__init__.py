@@ -6,6 +6,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from ..errors import ResourceError
@@ -41,3 +42,15 @@ def load_nlp(model: str | None = None) -> Language:
         ) from exc
     _keep_hyphenated_words(nlp)
     return nlp
+
+
+_TEXT = "eventwire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy joins every token's text on each access,
+    and every extractor needs the text)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
