@@ -111,6 +111,9 @@ def _quotes(nlp, text, actors=()):
         # A speech verb with no clause reports its gerund or object.
         ("Mr. Kasich reported having $1.3 million in cash on hand.", "indirect",
          "having $1.3 million in cash on hand", "Mr. Kasich", "reported"),
+        # "cited/quoted X as saying C": X speaks.
+        ("State media cited a military spokesman as saying five drones were shot down.", "indirect",
+         "five drones were shot down", "a military spokesman", "saying"),
         # A belief verb with an object and what is said of it.
         ("She sees him as a real threat.", "indirect", "him as a real threat", "She", "sees"),
         # A predicate adjective with a clause, or a stance adjective with its object.

@@ -57,6 +57,9 @@ def _subject(verb: Token) -> Token | None:
             tok = tok.head  # "before explaining": up to the preposition, then its verb
             if tok.head.i == tok.i:
                 return None
+            quoted = _quoted_as(tok)
+            if quoted is not None:
+                return quoted
             tok = tok.head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i and _named_group(tok.head):
@@ -72,6 +75,14 @@ def _subject(verb: Token) -> Token | None:
             return None  # "because he said": no inheritance; "..., saying" yes
         tok = tok.head
     return None
+
+
+def _quoted_as(prep: Token) -> Token | None:
+    """The object of "cited/quoted X as saying": X speaks, not the one who cites."""
+    verb = prep.head
+    if prep.lower_ != "as" or verb.lemma_.lower() not in ("cite", "quote"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _speech_verb(tok: Token) -> bool:
