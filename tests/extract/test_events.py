@@ -52,7 +52,7 @@ POSITIVE = [
     ("07", "Sweden granted asylum to the dissident.", "Sweden", "dissident"),
     ("07", "The charity delivered food to the refugees.", "charity", "refugees"),
     ("07", "The United States sent weapons to Ukraine.", "States", "Ukraine"),
-    ("07", "Nigeria deployed peacekeepers to the border with Liberia.", "Nigeria", None),
+    ("07", "Nigeria deployed peacekeepers to the Liberian border.", "Nigeria", None),
     ("08", "The rebels released three hostages on Sunday.", "rebels", "hostages"),
     ("08", "Washington lifted sanctions on Sudan.", "Washington", "Sudan"),
     ("08", "The army declared a ceasefire in the north.", "army", None),
