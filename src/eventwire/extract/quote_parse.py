@@ -377,7 +377,7 @@ _STANCE_ADJECTIVES = {"critical", "supportive", "opposed", "skeptical", "sceptic
                       "sympathetic", "worried", "concerned", "optimistic", "pessimistic", "eager",
                       "open", "receptive", "enthusiastic", "angry", "furious", "unhappy", "happy"}
 _STANCE_PREPS = {"of", "about", "to", "toward", "towards", "with"}
-_NOT_SPEAKERS_SUBJ = {"it", "there", "this", "that", "which"}
+_EMPTY_SUBJECTS = {"it", "there", "this", "that", "which"}
 
 
 def _adjective_cue(doc: Doc, adjective: Token, drop_mark: bool) -> Attribution | None:
@@ -385,7 +385,7 @@ def _adjective_cue(doc: Doc, adjective: Token, drop_mark: bool) -> Attribution |
     adjective with a clause, an infinitive, or (for a stance adjective) an object."""
     verb = adjective.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in _NOT_SPEAKERS_SUBJ:
+    if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
         return None
     content = None
     for child in adjective.rights:

@@ -161,8 +161,9 @@ def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution],
             if speaker is not None and speaker[0] < region[1] and region[0] < speaker[1]:
                 speaker, head = _between(doc, region[1], att.cue[0]) or (None, None)
             return _Draft("direct", pieces, att.cue, speaker, head)
-        words = (quoted.start, quoted.end - len(text[quoted.start:quoted.end]) + len(text[quoted.start:quoted.end].rstrip(",.;:!? ")))
-        if _covered([words], *_span_of(att.content)) >= (words[1] - words[0]) * 0.9:
+        # The quoted words without their closing punctuation, which the content leaves out.
+        size = len(text[quoted.start:quoted.end].rstrip(",.;:!? "))
+        if _covered([(quoted.start, quoted.start + size)], *_span_of(att.content)) >= size * 0.9:
             return None  # a partial quote inside indirect speech: the attribution keeps it
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
