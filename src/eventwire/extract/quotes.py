@@ -186,7 +186,7 @@ def _tail_verb(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
     if after is None:
         return None
     for tok in after[:_TAIL_WORDS]:
-        if tok.is_punct and tok.text not in ",":
+        if tok.is_punct and tok.text != ",":
             return None  # the sentence ended, or another quote starts
         if tok.pos_ != "VERB":
             continue
@@ -301,7 +301,6 @@ def candidates(doc: Doc, text: str, trim: bool = True
     pool = [a for k, a in enumerate(attrs) if k not in used and a.content
             and (a.speaker is not None or a.role in _SPEAKERLESS)
             and not (a.role == "s-object" and a.cue in taken)]  # '"...?" she asked the crowd'
-
     if trim:
         for att in pool:
             att.content = trimmed(doc, att)
