@@ -355,3 +355,33 @@ def test_an_old_store_is_migrated_when_served(tmp_path):
     con.close()
     with TestClient(create_app(path, token="")) as c:
         assert c.get("/api/events").json()["total"] == 0
+
+
+def test_the_server_starts_while_a_writer_holds_the_store(tmp_path):
+    """A long `eventwire ingest` holds the file: the app starts on an empty store and
+    serves the real one as soon as the writer lets go."""
+    import subprocess
+    import sys
+
+    from eventwire.store import open_store, write_records
+
+    from .conftest import ARTICLES
+
+    path = tmp_path / "held.duckdb"
+    con = open_store(path)
+    write_records(con, ARTICLES)
+    con.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb; con = duckdb.connect(sys.argv[1]); "
+                               "print('holding', flush=True); sys.stdin.readline()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with TestClient(create_app(path, token="", refresh_seconds=0)) as c:
+            assert c.get("/api/events").json()["total"] == 0
+            holder.stdin.write("\n")
+            holder.stdin.flush()
+            holder.wait(timeout=10)
+            assert eventually(lambda: c.get("/api/events").json()["total"] == 5)
+    finally:
+        holder.kill()

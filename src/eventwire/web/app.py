@@ -12,6 +12,7 @@ writing just long enough to store the article, then reloads the snapshot.
 from __future__ import annotations
 
 import logging
+import tempfile
 import threading
 import time
 from contextlib import asynccontextmanager
@@ -59,7 +60,7 @@ def _is_current(path: str) -> bool:
 class StoreHandle:
     """The snapshot of one store file, kept fresh, and the way to write to the file."""
 
-    def __init__(self, path: str | Path, writable: bool, refresh_seconds: float = 2.0, wait: float = 30.0):
+    def __init__(self, path: str | Path, writable: bool, refresh_seconds: float = 2.0, wait: float = 5.0):
         self.path = str(path)
         self.writable = writable
         self.refresh_seconds = refresh_seconds
@@ -78,8 +79,20 @@ class StoreHandle:
         deadline = time.monotonic() + wait
         while not self._reload():
             if time.monotonic() >= deadline:
-                raise StoreError(f"the store {self.path!r} stayed locked by a writer for {wait:.0f} s; try again.")
+                # A long `eventwire ingest` holds the file: serve an empty store now, and the
+                # store itself as soon as the writer lets go (refresh keeps trying).
+                log.warning("the store %s is held by a writer; serving an empty store until it is free",
+                            self.path)
+                self._load_empty()
+                break
             time.sleep(0.5)
+
+    def _load_empty(self) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            empty = Path(folder) / "empty.duckdb"
+            with writing(empty):
+                pass
+            load_snapshot(self.con, empty)
 
     def _reload(self) -> bool:
         """Copy the file into the snapshot; False when a writer holds the file right now."""
