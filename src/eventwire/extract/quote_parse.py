@@ -234,7 +234,7 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
                 return _subtree_pieces(doc, child, drop_mark), "clause", particle
     if "xcomp" in cue.roles:
         for child in children:
-            if child.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts):
+            if child.dep_ == "xcomp" and _infinitive(child):
                 return _subtree_pieces(doc, child, False), "xcomp", particle
     if "object" in cue.roles:
         for child in children:
@@ -329,8 +329,7 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
         if child.dep_ in ("acl", "ccomp", "relcl") and "clause" in roles \
                 and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.lefts):
             content = child
-        elif child.dep_ in ("acl", "xcomp") and "xcomp" in roles \
-                and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts):
+        elif child.dep_ in ("acl", "xcomp") and "xcomp" in roles and _infinitive(child):
             content = child
         elif child.dep_ == "prep" and "object" in roles and child.lower_ in _NOUN_OBJECT_PREPS:
             content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
