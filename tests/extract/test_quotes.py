@@ -200,6 +200,13 @@ def test_coordinated_speech_verb_keeps_the_first_speaker(nlp):
     assert ("indirect", "he introduced legislation to do that", "He", "says") in found
 
 
+def test_finite_verb_after_an_infinitive_is_a_second_report(nlp):
+    found = _quotes(nlp, "The UN chief urged both sides to exercise restraint and called on India "
+                         "to release the detained pilots.")
+    assert ("indirect", "to exercise restraint", "The UN chief", "urged") in found
+    assert ("indirect", "India to release the detained pilots", "The UN chief", "called on") in found
+
+
 def test_quote_paragraph_continues_the_attributed_quote(nlp):
     text = "“We are ready,” the coach said.\n\n“We have trained all year for this game.”"
     (quote,) = extract_quotes(nlp(text), [])

@@ -85,17 +85,27 @@ def _quoted_as(prep: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-def _speech_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and any("speech" in c.classes and c.pos == "verb"
+def _cue_verb(tok: Token, cue_class: str | None = None) -> bool:
+    return tok.pos_ == "VERB" and any(c.pos == "verb" and (cue_class is None or cue_class in c.classes)
                                       for c in cues_by_lemma().get(tok.lemma_.lower(), ()))
 
 
+def _speech_verb(tok: Token) -> bool:
+    return _cue_verb(tok, "speech")
+
+
 def _coordinated_report(tok: Token) -> bool:
-    """A speech verb with no subject of its own that the parser coordinated with a verb of
-    another speech verb's clause: in "she said he was wrong and criticized him", "criticized"
-    reports what *she* did, not part of what she said."""
-    return tok.dep_ == "conj" and _speech_verb(tok) and tok.head.dep_ == "ccomp" \
-        and _speech_verb(tok.head.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    """A cue verb with no subject of its own that the parser coordinated with a verb of
+    another cue's content: in "she said he was wrong and criticized him", "criticized"
+    reports what *she* did, not part of what she said; in "he urged them to wait and called
+    on X", a past-tense verb cannot be the infinitive's conjunct."""
+    if tok.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    head = tok.head
+    if head.dep_ == "ccomp":
+        return _speech_verb(tok) and _speech_verb(head.head)
+    return head.dep_ == "xcomp" and _infinitive(head) and tok.tag_ in ("VBD", "VBZ") \
+        and _cue_verb(tok) and _cue_verb(head.head)
 
 
 def _infinitive(verb: Token) -> bool:
