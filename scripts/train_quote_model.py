@@ -184,12 +184,8 @@ def content_f1(articles, w, vocab, cut):
     for dbags, cands, gbags in articles:
         kept = []
         for feats, c in cands:
-            if w is None:  # the rule layer alone
-                keep = not any(f.startswith("role=g-") for f in feats)
-            else:
-                z = sum(w[vocab[f]] for f in feats if f in vocab)
-                keep = 1.0 / (1.0 + np.exp(-z)) >= cut
-            if keep:
+            # w None: the rule layer alone
+            if w is None or 1.0 / (1.0 + np.exp(-sum(w[vocab[f]] for f in feats if f in vocab))) >= cut:
                 kept.append(c)
         pred = dbags + kept
         tp += _greedy_tp(pred, gbags)

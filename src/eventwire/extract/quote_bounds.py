@@ -22,7 +22,7 @@ from ..resources.quote_model import BOUNDS_FILE, quote_model
 from .quote_parse import Attribution, Piece
 
 # Content roles whose content follows the cue and comes from a subtree.
-ROLES = {"clause", "xcomp", "object", "s-object", "predicative", "adjective", "whole", "generic", "noun", "g-clause", "g-xcomp", "g-object", "g-noun"}
+ROLES = {"clause", "xcomp", "object", "s-object", "predicative", "adjective", "whole", "generic", "noun"}
 _UNSAFE = re.compile(r'[\s"]')
 _FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "PUNCT", "PART", "ADV", "PRON", "DET", "AUX"}
 

@@ -322,9 +322,6 @@ def _according(doc: Doc, tok: Token) -> Attribution | None:
     return Attribution(cue, tok.i, speaker, source.i, pieces, "according", True)
 
 
-GENERIC = True
-
-
 # Prepositions that introduce the object of a stance noun: "support for", "criticism of".
 _NOUN_OBJECT_PREPS = {"for", "of", "against", "on", "to"}
 
@@ -474,7 +471,7 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
             if hit:
                 found.append(hit)
             continue
-        if tok.pos_ == "VERB" and not entries and GENERIC:
+        if tok.pos_ == "VERB" and not entries:
             hit = _generic(doc, tok, drop_mark)
             if hit:
                 found.append(hit)
