@@ -66,6 +66,18 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("He arrived in July 1997.", SAT, [("July 1997", "DATE", "1997-07")]),
         ("A doctor was killed last October.", dt.date(1999, 5, 5),
          [("last October", "DATE", "1998-10")]),
+        # A month or a season "of last year" is one expression; "last" before a full date
+        # stays outside it.
+        ("The plant closed in mid-April of last year.", SAT,
+         [("mid-April of last year", "DATE", "2024-04")]),
+        ("Talks resume in early March of next year.", SAT,
+         [("early March of next year", "DATE", "2026-03")]),
+        ("In the summer of last year, floods came.", SAT,
+         [("the summer of last year", "DATE", "2024-SU")]),
+        ("The spring of next year will be busy.", SAT,
+         [("The spring of next year", "DATE", "2026-SP")]),
+        ("He was shot last Oct. 23 at his home.", dt.date(1999, 4, 19),
+         [("Oct. 23", "DATE", "1998-10-23")]),
         # Relative offsets.
         ("The rescue two months ago set off a fight.", dt.date(2000, 1, 28),
          [("two months ago", "DATE", "1999-11")]),

@@ -90,8 +90,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("day_month", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])"
                   r"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
     ("month", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|"
-              r"the\s+same|that))\s+)?(?P<mon>{MONTH})"
-              r"(?:(?:,|\s+of)?\s+(?P<year>{YEAR})|\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?"),
+              r"the\s+same|that))\s+)?(?P<mon>{MONTH})(?!\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)"
+              r"(?:(?:,|\s+of)?\s+(?P<year>{YEAR})|(?:\s+(?i:of))?\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?"),
     ("year", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<fiscal>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|"
              r"the\s+calendar\s+year|model\s+year))\s+)?(?P<year>{YEAR})"),
     ("decade", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
@@ -133,7 +133,7 @@ _RULES: tuple[tuple[str, str], ...] = (
                   r"(?P<ended>\s+(?i:ended|ending|that\s+ended|to))?"),
     ("season", r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+past))\s+)"
                r"(?:(?P<edge2>(?i:early|late))\s+)?(?P<season>{SEASON})"
-               r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?"
+               r"(?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)))?"
                r"|(?P<season2>{SEASON})\s+(?P<year2>{YEAR})"),
     ("ago", r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM}|{VAGUE})?\s*(?P<unit>{UNIT})"
             r"(?:\s+(?i:or\s+so|or\s+two))?\s+(?P<dir>(?i:ago|earlier|before|later|from\s+now|hence))\b"),
@@ -215,7 +215,8 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         after = text[end:end + 12].lower()
         if re.match(r"\s*(?:%|percent|shares|people|troops|miles|tons|votes|units|cars)", after):
             return False
-    if rule == "season" and _key_word(groups.get("det")) == "the" and not groups.get("year"):
+    if rule == "season" and _key_word(groups.get("det")) == "the" and not (
+            groups.get("year") or groups.get("yrel")):
         # "the spring water", "the fall line": a season name used as a modifier.
         after = _WORD_AFTER.match(text, end)
         return not after or after.group(1) in _FUNCTION_WORDS or not after.group(1).islower()

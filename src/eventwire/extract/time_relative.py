@@ -129,6 +129,8 @@ def season(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     code = time_lexicon().seasons[norm_key(g.get("season") or g.get("season2"))]
     explicit = explicit_year(g.get("year") or g.get("year2"), ctx.anchor)
+    if explicit is None and g.get("yrel") and ctx.anchor:  # "the summer of last year"
+        explicit = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[norm_key(g["yrel"])]
     if explicit is not None:
         return Value("DATE", f"{explicit:04d}-{code}", "season")
     if ctx.anchor is None:
