@@ -132,6 +132,14 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
          [("Saturday", "DATE", "2016-05-28")]),
         ("He may march on the capital.", SAT, []),
         ("It bought 1,990 shares for $2000.", SAT, []),
+        # A number before a plural noun is a count, unless a determiner or a preposition
+        # makes it a year.
+        ("They built 2000 homes last year.", SAT, [("last year", "DATE", "2024")]),
+        ("It kept the secret for more than two thousand years.", SAT,
+         [("years", "DURATION", "PXY")]),
+        ("The 1992 protests were large.", SAT, [("1992", "DATE", "1992")]),
+        ("In 1990 prices rose.", SAT, [("1990", "DATE", "1990")]),
+        ("He said 1994 sales would rise.", SAT, [("1994", "DATE", "1994")]),
         ("A quarter of the voters stayed home.", SAT, []),
         ("The spring water was cold.", SAT, []),
         # Values off the calendar never raise: a garbled number, a year before 1.

@@ -202,6 +202,16 @@ _MONTH_CONTEXT = frozenset(
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sat", "sun"})
 
 
+# A plural noun after a bare number ("1500 cars"), except nouns a year often modifies
+# ("said 1994 sales would rise"); for the others the word before decides.
+_PLURAL_AFTER = re.compile(r"[ \t]+(?!(?:sales|results|earnings|profits|revenues|figures|"
+                           r"levels|elections|prices|rates)\b)[a-z]{2,}[^s\W]s\b")
+# Words before "NNNN nouns" that make the number a year: determiners and prepositions.
+_YEAR_BEFORE_NOUN = frozenset(
+    "the a an its his her their our your this that in of since for from by until till before "
+    "after during between and or to through fiscal calendar".split())
+
+
 def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     if rule == "month" and not (groups.get("edge") or groups.get("rel") or groups.get("year")
                                 or groups.get("yrel")):
@@ -215,6 +225,13 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         after = text[end:end + 12].lower()
         if re.match(r"\s*(?:%|percent|shares|people|troops|miles|tons|votes|units|cars)", after):
             return False
+        if not (groups.get("edge") or groups.get("fiscal")) and _PLURAL_AFTER.match(text, end):
+            # "sold 1500 cars", "about 2000 homes": a count before a plural noun, unless a
+            # determiner or a preposition makes it a year ("the 1992 protests", "in 1990 sales").
+            before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+            if not (before and before.group(1).lower() in _YEAR_BEFORE_NOUN) and \
+                    not text[max(0, start - 3):start].endswith(("'s ", "’s ")):
+                return False
     if rule == "season" and _key_word(groups.get("det")) == "the" and not (
             groups.get("year") or groups.get("yrel")):
         # "the spring water", "the fall line": a season name used as a modifier.
