@@ -110,6 +110,8 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("Cruz can win in November.", dt.date(2016, 1, 19), [("November", "DATE", "2016-11")]),
         ("Exiles planned a large demonstration on Saturday.", dt.date(2000, 1, 7),
          [("Saturday", "DATE", "2000-01-08")]),
+        ("The case will be heard the week of March 6.", SAT,
+         [("the week of March 6", "DATE", "2025-W10")]),
         ("The bid was extended to Nov. 16.", dt.date(1989, 10, 30), [("Nov. 16", "DATE", "1989-11-16")]),
         ("Obviously, decades later, it changed.", SAT, [("decades", "DURATION", "PXDE")]),
         ("Flights leave on Tuesday nights and each July.", SAT,

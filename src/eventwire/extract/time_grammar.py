@@ -87,11 +87,15 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("month_day", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>(?i:early|late|mid-?))\s*)?"
                   r"(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
                   r"(?:,?\s+(?P<year>{YEAR}))?"),
+    ("week_of", r"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
+                r"(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{YEAR}))?"),
     ("day_month", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])"
                   r"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
     ("month", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|"
-              r"the\s+same|that))\s+)?(?P<mon>{MONTH})(?!\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)"
-              r"(?:(?:,|\s+of)?\s+(?P<year>{YEAR})|(?:\s+(?i:of))?\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?"),
+              r"the\s+same|that))\s+)?(?P<mon>{MONTH})"
+              r"(?!\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)"  # "last Oct. 23": a day
+              r"(?:(?:,|\s+of)?\s+(?P<year>{YEAR})"
+              r"|(?:\s+(?i:of))?\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?"),
     ("year", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<fiscal>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|"
              r"the\s+calendar\s+year|model\s+year))\s+)?(?P<year>{YEAR})"),
     ("decade", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
@@ -303,6 +307,7 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
         "iso_date": r"\d{4}-\d\d-\d\d",
         "numeric_date": r"\d[/.]\d",
         "month": rf"(?i:\b(?:{months}))",
+        "week_of": r"(?i:week\s+of)",
         "year": r"\d\d\d\d|(?i:nineteen|two\s+thousand)",
         "decade": r"\d0['’]?s\b",
         "century": r"(?i:century)",

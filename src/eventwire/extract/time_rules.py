@@ -17,8 +17,9 @@ from .time_grammar import Candidate
 from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, plural_unit,
                             reference, rel_day, rel_unit, season, set_rule, set_word, that_day,
                             this_part, vague_duration, weekday, weekday_set, month_set)
-from .time_values import (Context, Value, explicit_year, iso_day, iso_month, month_number,
-                          norm_key, previous_quarter, quarter_of, resolve_year, weekday_number)
+from .time_values import (Context, Value, explicit_year, iso_day, iso_month, iso_week,
+                          month_number, norm_key, previous_quarter, quarter_of, resolve_year,
+                          weekday_number)
 
 
 def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -46,6 +47,16 @@ def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if g.get("h"):
         return Value("TIME", f"{iso_day(value)}T{g['h']}:{g['m']}", "minute")
     return Value("DATE", iso_day(value), "day")
+
+
+def week_of(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"the week of March 6": the ISO week holding that day."""
+    day = date_full(c, ctx, tense)
+    if day is None:
+        return None
+    if day.value.startswith("X"):
+        return Value("DATE", "XXXX-WXX", "week")
+    return Value("DATE", iso_week(dt.date.fromisoformat(day.value)), "week")
 
 
 def numeric_date(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -260,7 +271,7 @@ NORMALISERS = {
     "vague_duration": vague_duration, "year_end": year_end, "that_day": that_day,
     "next_day": next_day, "decade_word": decade_word,
     "iso_date": date_full, "numeric_date": numeric_date, "month_day": date_full,
-    "day_month": date_full, "month": month, "year": year, "decade": decade,
+    "day_month": date_full, "week_of": week_of, "month": month, "year": year, "decade": decade,
     "century": century, "quarter": quarter, "half": half, "period": period,
     "year_earlier": year_earlier, "rel_day": rel_day, "this_part": this_part,
     "weekday": weekday, "weekday_set": weekday_set, "month_set": month_set, "rel_unit": rel_unit,

@@ -107,8 +107,8 @@ _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|start
 # "by February", "through January": a deadline or an end point of a month lies ahead.
 _DEADLINE_CUE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 # Rules whose value depends on the tense of the governing verb (the rest skip the parse).
-_TENSED_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season",
-                           "rel_unit", "bare_unit", "holiday"})
+_TENSED_RULES = frozenset({"month_day", "day_month", "week_of", "month", "weekday", "quarter",
+                           "season", "rel_unit", "bare_unit", "holiday"})
 
 
 def _normalise(cand: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -134,7 +134,7 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
         tense = None
         if cand.rule in _TENSED_RULES:
             if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start) or (
-                    cand.rule in ("month", "month_day")
+                    cand.rule in ("month", "month_day", "week_of")
                     and _DEADLINE_CUE.search(text, max(0, cand.start - 10), cand.start)):
                 tense = "future"
             else:
