@@ -112,7 +112,11 @@ _RULES: tuple[tuple[str, str], ...] = (
              r"(?P<ord>(?i:first|second|last|latter))[\s-]+(?i:half)"
              r"(?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)))?"),
     ("period", r"(?P<det>(?i:the)\s+)?(?P<which>(?i:year-earlier|year-ago|comparable|year-before|"
-               r"latest|\d{{4}}|comparable\s+year-ago|comparable\s+year-earlier))\s+(?i:period)"),
+               r"latest|\d{{4}}|comparable\s+year-ago|comparable\s+year-earlier))\s+(?i:period)"
+               # "the same period last year", "the quarter a year ago"
+               r"|(?i:the\s+(?:(?:same|corresponding|comparable)\s+)?(?:period|quarter))\s+"
+               r"(?P<ago>(?i:last\s+year|a\s+year\s+(?:ago|earlier|before)|"
+               r"of\s+(?:last|the\s+previous|the\s+prior)\s+year))"),
     ("year_earlier", r"(?P<which>(?i:year-earlier|year-ago|year-before))(?=\s+\w)"),
     ("rel_day", r"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?"
                 r"(?P<rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
@@ -313,7 +317,7 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
         "century": r"(?i:century)",
         "quarter": r"(?i:quarter)",
         "half": r"(?i:half)",
-        "period": r"(?i:period)",
+        "period": r"(?i:period|quarter)",
         "year_earlier": r"(?i:year-)",
         "rel_day": r"(?i:yesterday|today|tomorrow|tonight)",
         "weekday": rf"(?i:\b{weekdays}\b)",

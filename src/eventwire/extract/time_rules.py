@@ -204,6 +204,8 @@ def half(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def period(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     which = norm_key(c.groups.get("which"))
     ref = _reference_quarter(ctx)
+    if c.groups.get("ago"):  # "the same period last year": the quarter in question, a year back
+        return Value("DATE", f"{ref[0] - 1:04d}-Q{ref[1]}", "quarter") if ref else None
     if which.isdigit():  # "the 1988 period": that year's version of the quarter in question
         if ctx.last_quarter:
             return Value("DATE", f"{which}-Q{ctx.last_quarter[1]}", "quarter")
