@@ -71,6 +71,9 @@ def _fragments() -> dict[str, str]:
         "APPROX": ("(?i:nearly|almost|about|approximately|around|roughly|more\\s+than|"
                    "less\\s+than|at\\s+least|up\\s+to|some|no\\s+more\\s+than|fewer\\s+than|"
                    "another|an\\s+additional|close\\s+to|well\\s+over)"),
+        # A part of a decade keeps the decade's value ("the last half of the '80s": 198).
+        "SPAN_OF": ("(?i:the\\s+(?:first|second|last|latter)\\s+half\\s+of|the\\s+end\\s+of|"
+                    "the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of)"),
         "EDGE": "(?i:early-|late-|early|late|mid-|mid|earlier|later|the\\s+end\\s+of|the\\s+beginning\\s+of|"
                 "the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+first\\s+half\\s+of|"
                 "the\\s+second\\s+half\\s+of|the\\s+turn\\s+of)",
@@ -98,7 +101,7 @@ _RULES: tuple[tuple[str, str], ...] = (
               r"|(?:\s+(?i:of))?\s+(?P<yrel>(?i:this|last|next))\s+(?i:year))?"),
     ("year", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<fiscal>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|"
              r"the\s+calendar\s+year|model\s+year))\s+)?(?P<year>{YEAR})"),
-    ("decade", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
+    ("decade", r"(?:{SPAN_OF}\s+)?(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
                r"(?:(?P<dec>(?:1[5-9]|20)\d)0|['’](?P<dec2>\d)0)['’]?s\b"),
     ("century", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
                 r"(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+(?i:century)"),
@@ -167,7 +170,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("vague_duration", r"(?P<dur>{VAGUEDUR})"),
     ("next_day", r"(?i:the\s+(?P<rel>next|following|previous|preceding)\s+"
                  r"(?P<part>day|morning|afternoon|evening|night))"),
-    ("decade_word", r"(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
+    ("decade_word", r"(?:{SPAN_OF}\s+)?(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid-|mid))\s*)?"
                     r"(?P<dec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
     ("that_day", r"(?:(?P<edge>(?i:earlier|later|early|late))\s+)?(?i:that\s+(?:same\s+)?day)"),
     ("year_end", r"(?:(?P<approx>(?i:around|about))\s+)?(?P<which>(?i:year[\s-]end|year's\s+end|"
