@@ -115,6 +115,11 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
           ("the same period last year", "DATE", "1988-Q3")]),
         ("For the quarter a year ago, it lost money.", THU,
          [("the quarter a year ago", "DATE", "1988-Q3")]),
+        # A later month under a past verb is last year's; one that belongs to a noun stays
+        # the nearest.
+        ("The law took effect in June.", SAT, [("June", "DATE", "2024-06")]),
+        ("He talked about the planned visit of the minister in June.", SAT,
+         [("June", "DATE", "2025-06")]),
         ("Cruz can win in November.", dt.date(2016, 1, 19), [("November", "DATE", "2016-11")]),
         ("Exiles planned a large demonstration on Saturday.", dt.date(2000, 1, 7),
          [("Saturday", "DATE", "2000-01-08")]),

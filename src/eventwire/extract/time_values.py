@@ -134,9 +134,11 @@ def resolve_year(anchor: dt.date, month: int, day: int | None, tense: str | None
     if target == now:
         return anchor.year
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if _nearest_distance(anchor, month) <= _NEAR_MONTHS and (tense != "future" or day):
+    if _nearest_distance(anchor, month) <= _NEAR_MONTHS and (tense != "future" or day) and (
+            tense != "past" or day or target < now):
         # Close to the anchor the nearest year wins whatever the verb says, except a month
-        # name under a future verb ("can win in November" in January: next November).
+        # name under a future verb ("can win in November" in January: next November) and a
+        # later month under a past verb ("took effect in June" in May: last June).
         return min(candidates, key=lambda y: abs((y * 12 + month) - (anchor.year * 12 + anchor.month)))
     if tense == "future":
         return anchor.year if target > now else anchor.year + 1

@@ -70,6 +70,15 @@ def tense_of(token: Token) -> str | None:
     return None
 
 
+def _on_verb(token: Token) -> bool:
+    """Whether the expression modifies a verb ("changed it in December"), directly or
+    through its preposition, rather than a noun ("a cutback in September")."""
+    head = token.head
+    if head.dep_ == "prep" and head != token:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
+
+
 # Text between a clock time and a day that makes them one expression:
 # "today at approximately 5 AM", "10 p.m. Wednesday", "noon on Thursday".
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?(?:(?:approximately|about|around|roughly|"
@@ -140,6 +149,8 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
             else:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
                 tense = tense_of(span[0]) if span is not None and len(span) else None
+                if cand.rule == "month" and tense == "past" and not _on_verb(span[0]):
+                    tense = None  # "told them of a cutback in September": the noun's month
         value = _normalise(cand, ctx, tense)
         if value is None or not value.value:
             continue
