@@ -54,6 +54,24 @@ def test_resolves(text, name, country, near):
     assert distance_km(p.lat, p.lon, *near) < 161
 
 
+@pytest.mark.parametrize("text, name, admin1", [
+    # a town and its county, or neighbouring towns, beat bigger namesakes far apart
+    ("The burn ban for Walker County was lifted on Monday. Residents of Huntsville still "
+     "need a permit.", "Huntsville", "Texas"),
+    ("The burn ban for Walker County was lifted on Monday. Residents of Huntsville still "
+     "need a permit.", "Walker County", "Texas"),
+    ("Lebanon council members met with Boone County officials on Tuesday.", "Lebanon", "Indiana"),
+    # the state the article is about outweighs a few names that cluster elsewhere
+    ("Units from Northeast Nebraska will help. In Nebraska, troops from Wayne, Bloomfield, "
+     "Madison and Plainview will collect food with help from Neligh, Nebraska.", "Wayne", "Nebraska"),
+    ("Nebraska Scouts in Wayne and Bloomfield will collect food with Madison and Plainview "
+     "troops, Nebraska leaders said.", "Bloomfield", "Nebraska"),
+])
+def test_resolves_by_neighbours(text, name, admin1):
+    p = find(places(text), name)
+    assert p is not None and p.country == "US" and p.admin1 == admin1, p
+
+
 @pytest.mark.parametrize("text, found", [
     ("Budget criticized . COLUMBUS, Ohio (AP) — The governor spoke.", "COLUMBUS"),
     ("A Texas-based company hired 40 people.", "Texas"),

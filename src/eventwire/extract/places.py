@@ -28,6 +28,10 @@ _SAME_COUNTRY = 6.0
 _SAME_REGION = 8.0
 _NEAR = 4.0
 _NEAR_KM = 150.0
+_CLOSE = 3.0
+_CLOSE_KM = 30.0
+# A region's share of the article's other placed mentions that earns the full bonus / 1.5.
+_REGION_SHARE = 1.5
 _SUPPORT = 4.0
 _SUPPORT_T = 6.0
 # Features small enough that nearness to another place says something.
@@ -94,7 +98,12 @@ class _Context:
         if e.country and e.admin1:
             others = self.regions[(e.country, e.admin1)] - own_r[(e.country, e.admin1)]
             if others > 0:
-                score += _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
+                # by the region's share: a few places that happen to share a state (Wayne,
+                # Bloomfield, Madison in New Jersey) must not match the state the article
+                # is about (all of them are also in Nebraska, named eight times)
+                share = others / (sum(self.regions.values()) - sum(own_r.values()))
+                full = _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
+                score += full * min(1.0, _REGION_SHARE * share)
         if e.lat is not None and e.feature in _LOCAL:
             for lat, lon, other in self.points:
                 if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
@@ -131,10 +140,18 @@ def _affinity(e: Entry, c: Entry) -> float:
         return 0.0
     if e.feature == "country" and c.country == e.country and c.feature != "country":
         return 1.0  # the article names a place in this country
+    km = distance_km(e.lat, e.lon, c.lat, c.lon) if (
+        e.lat is not None and c.lat is not None and e.feature in _LOCAL
+        and c.feature in _LOCAL) else None
+    if km is not None and km < _CLOSE_KM:
+        # a town and its county, or two neighbouring towns: far likelier by design than by
+        # chance (Lebanon in Boone County is Indiana's, whichever Lebanon is biggest)
+        return _CLOSE
     if e.admin1 and e.admin1 == c.admin1 and e.country == c.country:
+        if c.feature == "admin1" and e.feature != "admin1":
+            return _CLOSE  # the article names the state itself: as good as a neighbour
         return 1.0
-    if e.lat is not None and c.lat is not None and c.feature in _LOCAL \
-            and e.feature in _LOCAL and distance_km(e.lat, e.lon, c.lat, c.lon) < _NEAR_KM:
+    if km is not None and km < _NEAR_KM:
         return 1.0
     return 0.2 if e.country == c.country else 0.0
 
