@@ -59,3 +59,40 @@ def test_html_goes_through_boilerplate_removal():
     text = clean_article(Article(id="x", html=html))
     assert "ceasefire on Saturday" in text
     assert "Home" not in text and "Copyright" not in text and "Also Read" not in text
+
+
+WIRE = """Grain analysts said the increase of
+three mln tonnes in Soviet grain imports is unlikely to affect
+the market on Tuesday, when trading resumes after the holiday.
+    They said the market had already discounted higher imports,
+partly on news that the Soviet Union bought one mln tonnes of
+U.S. corn last month.
+    Shr 34 cts vs 1.19 dlrs
+    Net 807,000 vs 2,858,000"""
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs():
+    text = clean_text(WIRE)
+    assert text.split("\n") == [
+        "Grain analysts said the increase of three mln tonnes in Soviet grain imports is unlikely to "
+        "affect the market on Tuesday, when trading resumes after the holiday.",
+        "    They said the market had already discounted higher imports, partly on news that the Soviet "
+        "Union bought one mln tonnes of U.S. corn last month.",
+        "    Shr 34 cts vs 1.19 dlrs",
+        "    Net 807,000 vs 2,858,000"]
+    assert len(text) == len(WIRE)  # a newline becomes a space: offsets do not move
+
+
+@pytest.mark.parametrize("text", [
+    # One paragraph per line, as web pages give.
+    "India and Pakistan agreed to talk on Saturday after four days of fighting.\n"
+    "The talks begin on Monday in Geneva, the foreign ministry of Pakistan said.\n"
+    "Both armies were told to hold their positions until the talks are over.",
+    # Headlines and list items: short, or no sentence running on into the next line.
+    "Historic Climate Change Agreement Adopted In Paris\n"
+    "The Paris Climate Agreement Is One Huge Step For Mankind\n"
+    "Speaking with One Voice to Solve the Climate Crisis",
+    "KENYA:\nTotal dead: 192\nAmericans: 12\nInjured: 4,877",
+])
+def test_text_that_is_not_hard_wrapped_keeps_its_lines(text):
+    assert clean_text(text) == text

@@ -44,12 +44,40 @@ def _is_furniture(line: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends and Unicode, drop control characters and furniture lines."""
+    """Normalise line ends and Unicode, drop control characters and furniture lines, and
+    join hard-wrapped lines into paragraphs."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     lines = [line.rstrip() for line in text.split("\n")]
     kept = [line for line in lines if not _is_furniture(line)]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return re.sub(r"\n{3,}", "\n\n", _unwrap(kept)).strip()
+
+
+# A hard-wrapped text (wire copy, e-mail) breaks its lines at a fixed width, mostly in the
+# middle of a sentence; its paragraphs start with an indent or follow a blank line.
+_SENTENCE_END = tuple(".!?:;\"”’)'")
+_MIN_WRAPPED_LINES = 2
+_WRAP_WIDTHS = range(40, 101)
+
+
+def _unwrap(lines: list[str]) -> str:
+    """The lines joined with newlines, except that in a hard-wrapped text a line runs on
+    into the next one when that is not indented and the line is full-width or stops in the
+    middle of a sentence ("...the increase of\nthree mln tonnes" is one sentence)."""
+    runs_on = [i for i in range(len(lines) - 1)
+               if lines[i].strip() and lines[i + 1].strip() and not lines[i + 1][0].isspace()]
+    if len(runs_on) < _MIN_WRAPPED_LINES:
+        return "\n".join(lines)
+    widths = sorted(len(lines[i]) for i in runs_on)
+    width = widths[len(widths) * 9 // 10]
+    wide = {i for i in runs_on if len(lines[i]) >= 0.6 * width}
+    open_ended = {i for i in runs_on if not lines[i].endswith(_SENTENCE_END)}
+    wrapped = width in _WRAP_WIDTHS and len(wide & open_ended) >= 0.6 * len(runs_on) \
+        and any(lines[i + 1][0].islower() for i in open_ended)  # a sentence goes on
+    if not wrapped:
+        return "\n".join(lines)
+    joined = wide | open_ended
+    return "".join(line + (" " if i in joined else "\n") for i, line in enumerate(lines))[:-1]
 
 
 def clean_html(html: str, url: str | None = None) -> str:
