@@ -36,6 +36,10 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("Explosions were heard on Saturday morning.", SAT,
          [("Saturday morning", "TIME", "2025-05-10TMO")]),
         ("He said Thursday that he would stay.", THU, [("Thursday", "DATE", "1989-10-26")]),
+        # A simple present that schedules points ahead; one that reports does not.
+        ("The two leaders meet Monday in Paris.", SAT, [("Monday", "DATE", "2025-05-12")]),
+        ("The talks resume Wednesday.", SAT, [("Wednesday", "DATE", "2025-05-14")]),
+        ("He says on Monday that he will go.", SAT, [("Monday", "DATE", "2025-05-05")]),
         ("The bid expired last Thursday.", dt.date(1989, 10, 30),
          [("last Thursday", "DATE", "1989-10-26")]),
         # Days and parts of days relative to the article.

@@ -79,6 +79,20 @@ def _on_verb(token: Token) -> bool:
     return head.pos_ in ("VERB", "AUX")
 
 
+# Present-tense verbs that report rather than schedule ("says Monday" is a past day).
+_REPORT_VERBS = frozenset(
+    "say tell report announce confirm deny add note insist claim state write show want be "
+    "have".split())
+
+
+def _scheduled(token: Token) -> bool:
+    """Whether a day hangs on a simple present verb that schedules ("meet Monday")."""
+    head = token.head
+    if head.dep_ == "prep" and head != token:
+        head = head.head
+    return head.tag_ in ("VBZ", "VBP") and head.lemma_ not in _REPORT_VERBS
+
+
 # Text between a clock time and a day that makes them one expression:
 # "today at approximately 5 AM", "10 p.m. Wednesday", "noon on Thursday".
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?(?:(?:approximately|about|around|roughly|"
@@ -151,6 +165,8 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
                 tense = tense_of(span[0]) if span is not None and len(span) else None
                 if cand.rule == "month" and tense == "past" and not _on_verb(span[0]):
                     tense = None  # "told them of a cutback in September": the noun's month
+                if cand.rule == "weekday" and tense == "present" and _scheduled(span[0]):
+                    tense = "future"  # "the leaders meet Monday": a plan, not a report
         value = _normalise(cand, ctx, tense)
         if value is None or not value.value:
             continue
