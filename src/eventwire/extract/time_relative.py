@@ -88,11 +88,23 @@ def _unit_value(unit: str, anchor: dt.date, step: int) -> tuple[str, str] | None
     return None
 
 
+def _after_last_mentioned(unit: str, ctx: Context, step: int) -> Value | None:
+    if ctx.last_month is None:
+        return None
+    year, month = ctx.last_month
+    if unit == "year":
+        return Value("DATE", f"{year + step:04d}", "year")
+    if unit == "month" and month is not None:
+        return Value("DATE", iso_month(*shift_month(year, month, step)), "month")
+    return None  # "that week", "that weekend": too vague to place
+
+
 def rel_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     rel, unit = norm_key(g["rel"]), norm_key(g["unit"])
     if rel in ("that", "the following", "the same"):
-        return None  # anaphoric ("that year"): the antecedent is not tracked
+        # Anaphoric: "that year", "the following month" count from the last one mentioned.
+        return _after_last_mentioned(unit, ctx, 1 if rel == "the following" else 0)
     seasons = time_lexicon().seasons
     if ctx.anchor is None:
         return Value("DATE", {"PAST": "PAST_REF", "NEXT": "FUTURE_REF"}.get(

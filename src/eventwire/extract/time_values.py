@@ -21,6 +21,7 @@ class Context:
     anchor: dt.date | None
     last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
     last_day: dt.date | None = None  # the last day-level date mentioned
+    last_month: tuple[int, int | None] | None = None  # (year, month or None) last mentioned
     notes: dict = field(default_factory=dict)
 
 

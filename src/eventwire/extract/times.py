@@ -124,6 +124,8 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# A value on the calendar: its year and month, for "that year", "the following month".
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d\d))?(?![\d])")
 # Words just before an expression that point ahead whatever the verb ("as soon as Tuesday").
 _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
                          re.I)
@@ -150,7 +152,8 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     items: list[tuple[Candidate, Value, int, int]] = []
     def viable(cand: Candidate) -> bool:
         # A scratch context: discourse-dependent rules ("that day") are judged later.
-        scratch = Context(anchor=published, last_day=published or dt.date(2000, 1, 1))
+        scratch = Context(anchor=published, last_day=published or dt.date(2000, 1, 1),
+                          last_month=(2000, 1))
         return _normalise(cand, scratch, None) is not None
 
     for cand in find_candidates(text, viable):
@@ -172,6 +175,10 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
             continue
         if value.precision == "day" and _ISO_DAY.fullmatch(value.value):
             ctx.last_day = dt.date.fromisoformat(value.value)
+        calendar = _CALENDAR.match(value.value)
+        if calendar and value.type in ("DATE", "TIME"):
+            month = int(calendar.group(2)) if calendar.group(2) else None
+            ctx.last_month = (int(calendar.group(1)), month)
         start, end = cand.start + value.trim_start, cand.end - value.trim_end
         while start < end and text[start].isspace():
             start += 1
