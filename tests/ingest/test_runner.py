@@ -1,5 +1,6 @@
 """Ingest end to end: idempotent, failures recorded and survived, feeds followed."""
 
+import io
 import json
 
 import duckdb
@@ -150,3 +151,12 @@ def test_page_date_precedence(tmp_path, declared, fallback, expected):
     con = open_store(tmp_path / "s.duckdb")
     ingest(["https://n.example/p"], con, fetcher=web.fetcher(), published=fallback)
     assert con.execute("SELECT published FROM articles").fetchone()[0] == expected
+
+
+def test_articles_from_standard_input_each_get_their_own_origin(tmp_path, monkeypatch):
+    lines = [json.dumps({"id": "s1", "text": STORY}), json.dumps({"id": "s2", "text": OTHER})]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("\n".join(lines).encode())))
+    con = open_store(tmp_path / "s.duckdb")
+    assert ingest(sources_of(["-"]), con, fetcher=FakeWeb({}).fetcher()).stored == 2
+    assert dict(con.execute("SELECT id, origin FROM articles").fetchall()) == {
+        "s1": "<stdin>#s1", "s2": "<stdin>#s2"}

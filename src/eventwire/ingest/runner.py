@@ -107,8 +107,9 @@ def sources_of(names: Iterable[str]) -> list[str | Path]:
 
 def read_file_candidates(path: str | Path, published: str | None) -> Iterator[Candidate]:
     """Articles of one file; an HTML file without a date gets the date its markup declares."""
-    origin = str(path)
-    for item in read_path(Path(path), published=None) if path != "-" else _stdin(published):
+    stdin = path == "-"
+    origin = "<stdin>" if stdin else str(path)
+    for item in _stdin(published) if stdin else read_path(Path(path), published=None):
         if isinstance(item, Article):
             date = item.published
             if date is None and item.html is not None:
@@ -116,7 +117,7 @@ def read_file_candidates(path: str | Path, published: str | None) -> Iterator[Ca
             item = replace(item, published=date or published)
             url = declared_canonical(item.html, item.url) or (
                 normalize_url(item.url) if item.url and is_url(item.url) else None)
-            yield Candidate(item, f"{origin}#{item.id}" if _many(path) else origin, url)
+            yield Candidate(item, f"{origin}#{item.id}" if stdin or _many(path) else origin, url)
         else:
             yield Candidate(item, origin)
 
