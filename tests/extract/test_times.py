@@ -63,6 +63,10 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("It was sold this past spring.", THU, [("this past spring", "DATE", "1989-SP")]),
         ("It must repay the loan by February.", THU, [("February", "DATE", "1990-02")]),
         ("Sales rose in the current quarter.", THU, [("the current quarter", "DATE", "1989-Q4")]),
+        ("Prices rose in Q3.", SAT, [("Q3", "DATE", "2024-Q3")]),
+        ("Revenue in Q1 2025 rose, and 2024 Q4 profit fell.", SAT,
+         [("Q1 2025", "DATE", "2025-Q1"), ("2024 Q4", "DATE", "2024-Q4")]),
+        ("The Q7 and IQ3 models sold.", SAT, []),
         # Month and day: past by default, future after a future verb.
         ("To avenge the April 22 attack.", SAT, [("April 22", "DATE", "2025-04-22")]),
         ("The deal will close Dec. 10.", dt.date(1989, 11, 2), [("Dec. 10", "DATE", "1989-12-10")]),
@@ -231,7 +235,8 @@ _SAMPLE = (
     "On Friday, Aug. 7, 1998, at 10:35 a.m. the third-quarter results for the nine months "
     "ended Sept. 30 came out; a year earlier, two days later, nearly forty years ago, in the "
     "1980s and the nineties, the 20th century, last fall, every week, early next year, "
-    "Thanksgiving Day, the year-ago period, that day and the next morning, around year-end."
+    "Thanksgiving Day, the year-ago period, that day and the next morning, around year-end, "
+    "Q3 2025, the week of March 6, the quarter a year ago, the last half of the '80s."
 )
 
 

@@ -111,6 +111,8 @@ _RULES: tuple[tuple[str, str], ...] = (
                 r"previous|year-earlier|year-ago|year-before|calendar|flat|\d{{4}})[\s-]+)+))?"
                 r"(?:(?P<ord>{ORD})(?P<sep>[\s-]+)(?:(?P<mods2>(?i:fiscal|calendar))[\s-]+)?)?"
                 r"(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?P<fy>(?i:fiscal))\s+)?(?P<year>{YEAR}))?"),
+    ("q_quarter", r"(?:(?P<year2>(?:19|20)\d\d)\s+)?Q(?P<qn>[1-4])"
+                  r"(?:\s+(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d))?"),
     ("half", r"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's))\s+)?"
              r"(?P<ord>(?i:first|second|last|latter))[\s-]+(?i:half)"
              r"(?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)))?"),
@@ -320,6 +322,7 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
         "century": r"(?i:century)",
         "quarter": r"(?i:quarter)",
         "half": r"(?i:half)",
+        "q_quarter": r"Q[1-4]\b",
         "period": r"(?i:period|quarter)",
         "year_earlier": r"(?i:year-)",
         "rel_day": r"(?i:yesterday|today|tomorrow|tonight)",

@@ -188,6 +188,20 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DATE", f"{y + shift:04d}-Q{q}", "quarter")
 
 
+def q_quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"Q3", "Q3 2025", "2025 Q3": like "the third quarter"."""
+    q = int(c.groups["qn"])
+    y = explicit_year(c.groups.get("year") or c.groups.get("year2"), ctx.anchor)
+    if y is None:
+        if ctx.anchor is None:
+            return Value("DATE", f"XXXX-Q{q}", "quarter")
+        y = ctx.anchor.year
+        if quarter_of(ctx.anchor) < (y, q) and tense == "past":
+            y -= 1
+    ctx.last_quarter = (y, q)
+    return Value("DATE", f"{y:04d}-Q{q}", "quarter")
+
+
 def half(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     h = 1 if norm_key(g["ord"]) == "first" else 2
@@ -274,7 +288,8 @@ NORMALISERS = {
     "next_day": next_day, "decade_word": decade_word,
     "iso_date": date_full, "numeric_date": numeric_date, "month_day": date_full,
     "day_month": date_full, "week_of": week_of, "month": month, "year": year, "decade": decade,
-    "century": century, "quarter": quarter, "half": half, "period": period,
+    "century": century, "quarter": quarter, "q_quarter": q_quarter, "half": half,
+    "period": period,
     "year_earlier": year_earlier, "rel_day": rel_day, "this_part": this_part,
     "weekday": weekday, "weekday_set": weekday_set, "month_set": month_set, "rel_unit": rel_unit,
     "bare_unit": bare_unit, "season": season, "ago": ago, "duration": duration_rule,
