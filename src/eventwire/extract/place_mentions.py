@@ -241,6 +241,17 @@ def _propn_runs(doc: Doc, taken: list[bool]):
         i = j
 
 
+# Verbs whose past-tense subject is a person ("Nelson said", "Petrova told reporters");
+# a place speaks in the present ("Tbilisi says") when it stands for its government.
+_SPEECH_VERBS = frozenset("say tell add explain note recall testify write".split())
+
+
+def _speakers(doc: Doc) -> set[str]:
+    """Capitalised one-word subjects of a past-tense speech verb: surnames, not places."""
+    return {tok.text for tok in doc if tok.dep_ == "nsubj" and tok.head.tag_ == "VBD"
+            and tok.head.lemma_ in _SPEECH_VERBS and tok.text[:1].isupper() and not tok.is_upper}
+
+
 def _after_title(span: Span) -> bool:
     if span.start == 0:
         return False
@@ -256,12 +267,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     # that person, not the town of the same name.
     person_words = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     and ent[-1].is_title and ent[0].lower_ not in _ORG_HEADS}
+    person_words |= _speakers(doc)
 
     def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
         if len(span) == 0 or any(taken[span.start:span.end]):
             return None
         if len(span) == 1 and span.text in person_words and not any(
-                e.feature in ("country", "admin1") for e in entries):
+                e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries):
             return None
         if source not in ("GPE", "LOC") and span.text in _not_names():
             return None
