@@ -129,6 +129,10 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("Profit rose in the third quarter from the same period last year.", THU,
          [("the third quarter", "DATE", "1989-Q3"),
           ("the same period last year", "DATE", "1988-Q3")]),
+        ("Net rose in the quarter. Losses may last through the third quarter of 1990. "
+         "A year earlier, it earned $5.", THU,
+         [("the quarter", "DATE", "1989-Q3"), ("the third quarter of 1990", "DATE", "1990-Q3"),
+          ("A year earlier", "DATE", "1988-Q3")]),
         ("For the quarter a year ago, it lost money.", THU,
          [("the quarter a year ago", "DATE", "1988-Q3")]),
         # A later month under a past verb is last year's; one that belongs to a noun stays

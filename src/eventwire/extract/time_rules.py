@@ -128,6 +128,13 @@ def _reference_quarter(ctx: Context) -> tuple[int, int] | None:
     return previous_quarter(ctx.anchor) if ctx.anchor else None
 
 
+def _note_quarter(ctx: Context, y: int, q: int) -> None:
+    """Remember a quarter for "a year earlier"; a forecast ("losses through the third
+    quarter of 1990") is not the quarter being reported on."""
+    if ctx.anchor is None or (y, q) <= quarter_of(ctx.anchor):
+        ctx.last_quarter = (y, q)
+
+
 def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     det, mods = norm_key(g.get("det")), norm_key(g.get("mods"))
@@ -165,7 +172,8 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
             y = ctx.anchor.year
             if quarter_of(ctx.anchor) < (y, q) and tense == "past":
                 y -= 1
-        ctx.last_quarter = (y, q) if not shift else ctx.last_quarter
+        if not shift:
+            _note_quarter(ctx, y, q)
         return Value("DATE", f"{y:04d}-Q{q}", "quarter", trim_start=trim)
     if det == "last" and not mods and ctx.anchor:
         y, q = previous_quarter(ctx.anchor)
@@ -198,7 +206,7 @@ def q_quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
         y = ctx.anchor.year
         if quarter_of(ctx.anchor) < (y, q) and tense == "past":
             y -= 1
-    ctx.last_quarter = (y, q)
+    _note_quarter(ctx, y, q)
     return Value("DATE", f"{y:04d}-Q{q}", "quarter")
 
 
