@@ -100,6 +100,7 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         # References.
         ("We are now in talks.", SAT, [("now", "DATE", "PRESENT_REF")]),
         ("He recently left.", SAT, [("recently", "DATE", "PAST_REF")]),
+        ("Prices rose in recent years.", SAT, [("recent years", "DURATION", "PXY")]),
         ("Since then, India has repulsed three waves.", SAT, [("Since then", "DATE", "PAST_REF")]),
         # Day-month order, clock times joined with their day, anaphoric days.
         ("India launched the operation on 7 May.", SAT, [("7 May", "DATE", "2025-05-07")]),
