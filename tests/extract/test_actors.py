@@ -207,6 +207,12 @@ def test_ids_in_text_order():
     ("Modi said his government would respond.", "his government", "INDGOV", None),
     ("Pakistan's Foreign Office rejected the claims. Foreign Office spokesperson Shafqat Ali Khan "
      "said more.", "Foreign Office spokesperson Shafqat Ali Khan", "PAKGOV", "Shafqat Ali Khan"),
+    # The owner of a subject is a subject for the next pronoun.
+    ("Jaishankar said he had spoken to Rubio. Shehbaz Sharif's office said the talks failed. "
+     "He accused India of provocations.", "He", "PAKGOV", "Shehbaz Sharif"),
+    # "it" prefers the latest subject to a later object.
+    ("Pakistan shut the border and told India's defence advisers to leave. It warned of a reply.",
+     "It", "PAK", "Pakistan"),
 ])
 def test_in_article_resolution(text, mention, code, name):
     actor = next(a for a in _actors(text) if a.text == mention)

@@ -165,10 +165,13 @@ def _antecedent(token, by_token: dict[int, Mention]) -> Mention | None:
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
-    """Whether the mention's head word is a clause subject (its own or via "and")."""
+    """Whether the mention's head word is a clause subject (its own or via "and"), or owns
+    one ("Sharif's office said he ...")."""
     for token in doc[mention.start:mention.end]:
         if not mention.start <= token.head.i < mention.end or token.head == token:
             while token.dep_ == "conj" and token.head != token:
+                token = token.head
+            if token.dep_ == "poss":
                 token = token.head
             return token.dep_ in ("nsubj", "nsubjpass")
     return False
@@ -213,7 +216,8 @@ def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int])
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ != "VERB":
             return None
         window = [m for m in window if m.country and m.country not in INTERNATIONAL or m.name]
-        return window[-1] if window else None
+        subjects = [m for m in window if _is_subject(token.doc, m)]  # "Pakistan shut ... It warned"
+        return (subjects or window or [None])[-1]
     # "they": plural groups and organisations only ("the rebels ... they"), and only one
     window = [m for m in window if _plural_or_group(token.doc, m)]
     return window[-1] if len({m.code for m in window}) == 1 else None
