@@ -82,6 +82,11 @@ def test_resolves_by_neighbours(text, name, admin1):
     # Big cities that NER labels a group or a title.
     ("Sudan's army said it retook Omdurman, near Khartoum.", "Omdurman"),
     ("In Kyiv, officials said Russian drones hit Odesa overnight.", "Odesa"),
+    # places inside organisations' names
+    ("He is a University of Cincinnati student.", "Cincinnati"),
+    ("Bank of Canada governor Mark Carney spoke.", "Canada"),
+    ("The S.C. Highway Patrol is looking for the driver.", "S.C."),
+    ("She leads the Spina Bifida Association of Western Pennsylvania.", "Pennsylvania"),
     # a place that speaks in the present stands for its government
     ("Tbilisi says the separatists attacked first.", "Tbilisi"),
     ("Russia said it would respond.", "Russia"),

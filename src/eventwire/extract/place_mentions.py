@@ -201,10 +201,12 @@ def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None)
             continue
         if heads is not None and words[n].lower_ not in heads:
             continue
+        if part.text in _not_names() and any(t.lower_ == "of" for t in words):
+            continue  # "University of Cincinnati": the place is the "of" tail
         entries = _usable(gaz.find(part.text), part.text, allow_alt=False,
                           allow_demonym=n == 1 and heads is None)
-        if _strong_name(entries, 1000) or any(e.kind == DEMONYM for e in entries):
-            return part
+        if _strong_name(entries, 1000) or any(e.kind in (DEMONYM, ABBREV) for e in entries):
+            return part  # ABBREV: a dotted state ("the S.C. Highway Patrol")
     if heads is None:
         # the last "of": "the Hospital of the University of Pennsylvania"
         for k in range(len(words) - 2, 0, -1):
@@ -214,6 +216,7 @@ def _org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None)
                 if len(tail) <= 3 and all(t.is_title or t.is_upper for t in tail):
                     if _strong_name(_usable(gaz.find(tail.text), tail.text, allow_alt=False), 1000):
                         return tail
+                    return _core(tail, gaz)  # "... Association of Western Pennsylvania"
                 break
     return None
 
