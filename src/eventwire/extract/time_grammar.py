@@ -228,10 +228,12 @@ _YEAR_BEFORE_NOUN = frozenset(
 def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     if rule == "month" and not (groups.get("edge") or groups.get("rel") or groups.get("year")
                                 or groups.get("yrel")):
-        if groups["mon"].lower().rstrip(".") not in _AMBIGUOUS_MONTHS:
-            return True
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        return bool(before) and before.group(1).lower() in _MONTH_CONTEXT
+        in_context = bool(before) and before.group(1).lower() in _MONTH_CONTEXT
+        if groups["mon"].lower().rstrip(".") not in _AMBIGUOUS_MONTHS:
+            # "met April Smith": a given name before a surname.
+            return in_context or not re.match(r" [A-Z][a-z]", text[end:end + 3])
+        return in_context
     if rule == "year":
         # A bare number is a year only when it looks like one in prose: not an amount
         # ("1,990 shares" is excluded by the pattern), not followed by a unit noun.
@@ -247,8 +249,12 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
                 return False
     if rule == "season" and _key_word(groups.get("det")) == "the" and not (
             groups.get("year") or groups.get("yrel")):
-        # "the spring water", "the fall line": a season name used as a modifier.
+        # "the spring water", "the fall line": a season name used as a modifier; "the fall
+        # of Rome", "the fall in prices": the noun.
         after = _WORD_AFTER.match(text, end)
+        if after and (after.group(1) == "of" or after.group(1) == "in"
+                      and _key_word(groups.get("season")) == "fall"):
+            return False
         return not after or after.group(1) in _FUNCTION_WORDS or not after.group(1).islower()
     if rule == "duration":
         after = text[end:end + 8].lower()
