@@ -72,6 +72,20 @@ def test_resolves_by_neighbours(text, name, admin1):
     assert p is not None and p.country == "US" and p.admin1 == admin1, p
 
 
+@pytest.mark.parametrize("text, name, admin1, feature", [
+    # a name the article also gives in full is that place
+    ("Decatur and Avondale Estates plan to annex more land. Lots in Avondale would join.",
+     "Avondale", "Georgia", "city"),
+    ("Jurors from Walton County, Ga., heard the case. Walton has one courthouse.",
+     "Walton", "Georgia", "admin2"),
+    # but a state stays a state
+    ("Kansas City police said the man fled to Kansas.", "Kansas", "Kansas", "admin1"),
+])
+def test_short_forms(text, name, admin1, feature):
+    p = find(places(text), name)
+    assert p is not None and (p.admin1, p.feature) == (admin1, feature), p
+
+
 @pytest.mark.parametrize("text, found", [
     ("Budget criticized . COLUMBUS, Ohio (AP) — The governor spoke.", "COLUMBUS"),
     ("A Texas-based company hired 40 people.", "Texas"),

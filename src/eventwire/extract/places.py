@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..records import Place
-from ..resources.gazetteer import ALTERNATE, DEMONYM, Entry, distance_km, load_gazetteer
+from ..resources.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, distance_km, load_gazetteer
 from .place_mentions import Mention, find_mentions
 
 # Prior of each kind of place before context: a country or region named outright is
@@ -225,6 +225,29 @@ def _county_point(e: Entry, picks, gaz) -> tuple[float | None, float | None]:
     return None, None
 
 
+def _short_forms(picks):
+    """A name the article also gives in full is that place: "Avondale" after "Avondale
+    Estates", "DeKalb" after "DeKalb County". Not a state or country ("Kansas" next to
+    "Kansas City")."""
+    full = {}
+    for m, e, *_ in picks:
+        if e is not None and " " in m.text and e.lat is not None:
+            full.setdefault(m.text.lower(), e)
+    if not full:
+        return picks
+    out = []
+    for pick in picks:
+        m, e = pick[0], pick[1]
+        key = m.text.lower() + " "
+        longer = next((f for name, f in full.items() if name.startswith(key)), None)
+        if longer is not None and longer is not e and not any(
+                c.feature in ("country", "admin1") and c.kind in (PRIMARY, ALIAS)
+                for c in m.entries):
+            pick = (m, longer, *pick[2:])
+        out.append(pick)
+    return out
+
+
 def _unresolved_feature(m: Mention) -> str:
     return "landmark" if m.source == "FAC" else "other"
 
@@ -247,6 +270,7 @@ def extract_places(doc: Doc) -> list[Place]:
     context = _Context(picks)
     picks = [(m, *_choose(c, m.text, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    picks = _short_forms(picks)
     places = []
     for m, e, *_ in picks:
         if e is None:
