@@ -28,7 +28,8 @@ class FakeWeb:
         self.routes, self.down, self.requests = routes, set(down), []
 
     def handler(self, request: httpx.Request) -> httpx.Response:
-        url = str(request.url)
+        # The fetcher sends a request to the address it checked, with the name in Host.
+        url = str(request.url.copy_with(host=request.headers["host"]))
         self.requests.append(url)
         if request.url.host in self.down or url not in self.routes:
             raise httpx.ConnectError(f"cannot connect to {request.url.host}", request=request)

@@ -55,6 +55,23 @@ def test_check_address(url, allowed):
             check_address(url, allow_private=False, resolve=resolve)
 
 
+@pytest.mark.parametrize("url, sent_to, host, server_name", [
+    ("https://n.example/a", "https://93.184.215.14/a", "n.example", "n.example"),
+    ("http://n.example:8080/a", "http://93.184.215.14:8080/a", "n.example:8080", None),
+])
+def test_a_request_goes_to_the_address_that_was_checked(url, sent_to, host, server_name):
+    seen = []
+
+    def handler(request):
+        seen.append((str(request.url), request.headers["host"], request.extensions.get("sni_hostname")))
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"<p>ok</p>", request=request)
+
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])  # a name that points home once checked
+    with Fetcher(transport=httpx.MockTransport(handler), resolve=lambda name: next(answers)) as fetcher:
+        assert fetcher.fetch(url).url == url
+    assert seen == [(sent_to, host, server_name)]
+
+
 def test_allow_private_lets_loopback_through_but_not_other_schemes():
     check_address("http://127.0.0.1:8000/", allow_private=True)
     with pytest.raises(FetchError, match="not an http"):

@@ -5,7 +5,9 @@ A `Fetcher` wraps an httpx client whose transport can be injected, so tests run 
 machine: only http and https, a time limit, a size cap, an allow-list of content types,
 and no loopback, private, link-local or otherwise non-public addresses unless
 `allow_private` is set (feeds are untrusted input: an entry could point at a router or a
-cloud metadata endpoint). Redirects are followed by hand so every hop is checked.
+cloud metadata endpoint). Redirects are followed by hand so every hop is checked, and each
+request goes to the address that was checked (a host name is resolved once), so a name
+that resolves to another address a moment later cannot slip past the check.
 """
 
 from __future__ import annotations
@@ -115,13 +117,14 @@ def resolve_host(host: str) -> list[str]:
     return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
 
 
-def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_host) -> None:
-    """FetchError unless the URL is http(s) to a public address (or private ones are allowed)."""
+def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_host) -> str | None:
+    """FetchError unless the URL is http(s) to a public address (or private ones are allowed);
+    the checked address of a host name, to connect to (None when there is nothing to pin)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"{url!r} is not an http or https URL; only those are fetched.")
     if allow_private:
-        return
+        return None
     host = parts.hostname
     try:
         addresses = [host] if _is_ip(host) else resolve(host)
@@ -133,6 +136,21 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_hos
             raise FetchError(
                 f"{url} points at a non-public address ({ip}); refused so that feeds cannot reach "
                 "your own network. Pass --allow-private to fetch it anyway.")
+    return None if _is_ip(host) or not addresses else addresses[0]
+
+
+def _pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request for `url` sent to `address`: (URL, headers, extensions). The Host header
+    and, for https, the TLS server name (which the certificate is checked against) keep the
+    host name."""
+    if address is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    ip = f"[{address}]" if ":" in address else address
+    netloc = ip + (f":{parts.port}" if parts.port else "")
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": host}, extensions
 
 
 def _is_ip(host: str) -> bool:
@@ -174,10 +192,10 @@ class Fetcher:
         """The page at `url`; FetchError with the reason when it cannot be had."""
         asked = url
         for _ in range(MAX_REDIRECTS + 1):
-            check_address(url, self.allow_private, self.resolve)
+            target, headers, extensions = _pinned(url, check_address(url, self.allow_private, self.resolve))
             validators, kept = self._feeds.get(url, ({}, None))
             try:
-                with self.client.stream("GET", url, headers=validators) as response:
+                with self.client.stream("GET", target, headers=headers | validators, extensions=extensions) as response:
                     if response.is_redirect and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
