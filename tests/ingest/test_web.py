@@ -72,6 +72,12 @@ def test_a_request_goes_to_the_address_that_was_checked(url, sent_to, host, serv
     assert seen == [(sent_to, host, server_name)]
 
 
+def test_behind_a_proxy_the_address_is_checked_but_not_pinned(monkeypatch):
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    with Fetcher() as fetcher:
+        assert not fetcher.pin
+
+
 def test_allow_private_lets_loopback_through_but_not_other_schemes():
     check_address("http://127.0.0.1:8000/", allow_private=True)
     with pytest.raises(FetchError, match="not an http"):

@@ -18,6 +18,7 @@ import hashlib
 import ipaddress
 import re
 import socket
+import urllib.request
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -175,6 +176,9 @@ class Fetcher:
         self._feeds: dict[str, tuple[dict[str, str], Page]] = {}
         self.max_bytes = max_bytes or get_settings().max_article_bytes
         self.resolve = resolve
+        # Through a proxy, the proxy resolves the name and the TLS server name must stay the
+        # host name: the address is checked but not pinned.
+        self.pin = transport is not None or not urllib.request.getproxies()
         self.client = httpx.Client(
             transport=transport, follow_redirects=False, headers={"User-Agent": USER_AGENT},
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
@@ -192,7 +196,8 @@ class Fetcher:
         """The page at `url`; FetchError with the reason when it cannot be had."""
         asked = url
         for _ in range(MAX_REDIRECTS + 1):
-            target, headers, extensions = _pinned(url, check_address(url, self.allow_private, self.resolve))
+            address = check_address(url, self.allow_private, self.resolve)
+            target, headers, extensions = _pinned(url, address if self.pin else None)
             validators, kept = self._feeds.get(url, ({}, None))
             try:
                 with self.client.stream("GET", target, headers=headers | validators, extensions=extensions) as response:
