@@ -207,6 +207,13 @@ def test_finite_verb_after_an_infinitive_is_a_second_report(nlp):
     assert ("indirect", "India to release the detained pilots", "The UN chief", "called on") in found
 
 
+def test_speaker_is_never_taken_from_inside_the_quote(nlp):
+    found = _quotes(nlp, "“We were tremendously wrong to not have confronted him from the beginning,” "
+                         "Ramos, 58, told AFP in an interview in Mexico City on Monday.")
+    assert found == [("direct", "We were tremendously wrong to not have confronted him from the beginning,",
+                      "Ramos, 58", "told")]
+
+
 def test_quote_paragraph_continues_the_attributed_quote(nlp):
     text = "“We are ready,” the coach said.\n\n“We have trained all year for this game.”"
     (quote,) = extract_quotes(nlp(text), [])

@@ -157,17 +157,14 @@ def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution],
             continue
         if inside * 10 >= _size(att.content) * 6:
             used.add(k)
-            speaker, head = att.speaker, att.speaker_token
-            if speaker is not None and speaker[0] < region[1] and region[0] < speaker[1]:
-                speaker, head = _between(doc, region[1], att.cue[0]) or (None, None)
-            return _Draft("direct", pieces, att.cue, speaker, head)
+            return _Draft("direct", pieces, att.cue, *_outside_speaker(doc, att, region))
         # The quoted words without their closing punctuation, which the content leaves out.
         size = len(text[quoted.start:quoted.end].rstrip(",.;:!? "))
         if _covered([(quoted.start, quoted.start + size)], *_span_of(att.content)) >= size * 0.9:
             return None  # a partial quote inside indirect speech: the attribution keeps it
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
-        return _Draft("direct", pieces, hit.cue, hit.speaker, hit.speaker_token)
+        return _Draft("direct", pieces, hit.cue, *_outside_speaker(doc, hit, region))
     return _colon_intro(doc, text, quoted) or _tail_verb(doc, text, quoted) \
         or _Draft("direct", pieces, None, None, None)
 
@@ -197,6 +194,15 @@ def _tail_verb(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
         speaker = speaker_span(doc, subject, range(tok.i, tok.i + 1))
         return _Draft("direct", list(quoted.pieces), (tok.idx, tok.idx + len(tok.text)), speaker, subject.i)
     return None
+
+
+def _outside_speaker(doc: Doc, att: Attribution, region: Piece) -> tuple[Piece | None, int | None]:
+    """The attribution's speaker, unless the parser took it from inside the quote ('"We were
+    wrong," Ramos told AFP'): then the words between the closing mark and the cue."""
+    speaker = att.speaker
+    if speaker is None or not (speaker[0] < region[1] and region[0] < speaker[1]):
+        return speaker, att.speaker_token
+    return _between(doc, region[1], att.cue[0]) or (None, None)
 
 
 def _between(doc: Doc, start: int, end: int) -> tuple[Piece, int] | None:
