@@ -168,6 +168,17 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
          [("Saturday", "DATE", "2016-05-28")]),
         ("He may march on the capital.", SAT, []),
         ("It bought 1,990 shares for $2000.", SAT, []),
+        # Clock times in wire style: four digits before a time zone, "local time" or "hrs"
+        # are a time of day, never a year; a universal time in parentheses after a local
+        # time only restates it.
+        ("Trading ran from 1800 to 2100 local Chicago time.", SAT,
+         [("1800", "TIME", "2025-05-10T18:00"), ("2100", "TIME", "2025-05-10T21:00")]),
+        ("The council reconvenes at 0930 GMT.", SAT, [("0930 GMT", "TIME", "2025-05-10T09:30")]),
+        ("The blast happened at 1800 local time.", SAT, [("1800", "TIME", "2025-05-10T18:00")]),
+        ("The ship was hit at 1715 hrs.", SAT, [("1715 hrs", "TIME", "2025-05-10T17:15")]),
+        ("The pilots flew 1200 hours.", SAT, []),
+        ("He was born in 1800.", SAT, [("1800", "DATE", "1800")]),
+        ("It struck at 9:40 a.m. (0040 GMT).", SAT, [("9:40 a.m.", "TIME", "2025-05-10T09:40")]),
         # A number before a plural noun is a count, unless a determiner or a preposition
         # makes it a year.
         ("They built 2000 homes last year.", SAT, [("last year", "DATE", "2024")]),
@@ -243,7 +254,8 @@ _SAMPLE = (
     "ended Sept. 30 came out; a year earlier, two days later, nearly forty years ago, in the "
     "1980s and the nineties, the 20th century, last fall, every week, early next year, "
     "Thanksgiving Day, the year-ago period, that day and the next morning, around year-end, "
-    "Q3 2025, the week of March 6, the quarter a year ago, the last half of the '80s."
+    "Q3 2025, the week of March 6, the quarter a year ago, the last half of the '80s, "
+    "from 1800 to 2100 local Chicago time, 0930 GMT, at 1400 hrs."
 )
 
 

@@ -39,6 +39,18 @@ def _alt(words, *, capital: bool = False) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+_TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)"
+# What makes a four-digit number a clock time in wire copy ("0930 GMT", "1800 local time",
+# "1400 hrs"), and a range ending in one ("from 1800 to 2100 local Chicago time").
+_WIRE_SUFFIX = (rf"(?:\s*{_TZ}\b|\s+local\s+(?:[A-Z][a-z]+\s+){{0,2}}time\b|"
+                r"\s+(?i:hrs|hours)\b)")
+_HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
+_WIRE_AFTER = rf"(?:{_WIRE_SUFFIX}|\s*(?:-|–|to|and|until|till)\s*{_HHMM}{_WIRE_SUFFIX})"
+_WIRE_CLOCK = (rf"(?P<h6>[01]\d|2[0-3])(?P<m6>[0-5]\d)(?={_WIRE_AFTER})"
+               r"(?:\s+(?P<hrs>(?i:hrs|hours))\b)?")
+_WIRE_AFTER_RE = re.compile(_WIRE_AFTER)
+
+
 @cache
 def _fragments() -> dict[str, str]:
     lex = time_lexicon()
@@ -65,6 +77,7 @@ def _fragments() -> dict[str, str]:
         "YEAR": year, "SEASON": _alt(lex.seasons), "PART": _alt(lex.day_parts),
         "HOLIDAY": _alt(lex.holidays, capital=True), "REF": _alt(lex.references),
         "SETWORD": _alt(lex.sets), "VAGUEDUR": _alt(lex.vague_durations),
+        "TZ": _TZ, "WIRE_CLOCK": _WIRE_CLOCK,
         "ORD": "(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)",
         # TimeBank keeps these inside the extent ("nearly forty years"), but not "just",
         # "only", "barely" or the preposition "over" ("over three years").
@@ -165,9 +178,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("clock", r"(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|"
               r"shortly\s+before|just\s+after|just\s+before))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))"
               r"(?![a-z])|(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight))"
-              r"|(?P<h3>[01]?\d)\s+(?i:o'clock)|(?P<h4>1[0-2]|0?[1-9])(?::(?P<m4>[0-5]\d))?\s+(?i:in\s+the\s+)"
+              r"|(?P<h3>[01]?\d)\s+(?i:o'clock)|{WIRE_CLOCK}|(?P<h4>1[0-2]|0?[1-9])(?::(?P<m4>[0-5]\d))?\s+(?i:in\s+the\s+)"
               r"(?P<pod>(?i:morning|afternoon|evening))|(?P<h5>1[0-2]|0?[1-9])(?::(?P<m5>[0-5]\d))?\s+(?i:at\s+night))"
-              r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)\b))?"),
+              r"(?:\s+(?P<tz>{TZ}\b))?"),
     ("holiday", r"(?P<hol>{HOLIDAY})"),
     ("vague_duration", r"(?P<dur>{VAGUEDUR})"),
     ("next_day", r"(?i:the\s+(?P<rel>next|following|previous|preceding)\s+"
@@ -236,7 +249,10 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         return in_context
     if rule == "year":
         # A bare number is a year only when it looks like one in prose: not an amount
-        # ("1,990 shares" is excluded by the pattern), not followed by a unit noun.
+        # ("1,990 shares" is excluded by the pattern), not followed by a unit noun, not a
+        # clock time in wire style ("1800 local time", "from 1800 to 2100 GMT").
+        if re.fullmatch(r"\d{4}", groups["year"]) and _WIRE_AFTER_RE.match(text, end):
+            return False
         after = text[end:end + 12].lower()
         if re.match(r"\s*(?:%|percent|shares|people|troops|miles|tons|votes|units|cars)", after):
             return False
@@ -297,6 +313,11 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         return False  # "a second group", "a second betrayal": the ordinal
     if rule == "clock" and (groups.get("word") or "").lower() == "noon":
         return not text[max(0, start - 5):start].lower().endswith("high ")
+    if rule == "clock" and groups.get("hrs") and not groups.get("approx") and \
+            not groups["h6"].startswith("0"):
+        # "at 1400 hours" is a clock time, "worked 1200 hours" a count of hours.
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        return bool(before) and before.group(1).lower() in _CLOCK_CONTEXT
     if rule == "clock" and groups.get("h2") and not groups.get("tz") and not groups.get("approx"):
         # A bare "18:21" is a clock time only after a time preposition (not "Exodus 18:21",
         # not a score or a ratio).
@@ -336,7 +357,7 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
         "season": rf"(?i:{seasons})",
         "ago": r"(?i:\b(?:ago|earlier|before|later|hence|from\s+now)\b)",
         "duration": rf"(?i:\b(?:{_UNITS}))",
-        "clock": r"\d\s*[aApP]\.?\s?[mM]\b|\d:\d\d|(?i:noon|midday|midnight|o'clock|\d\s+in\s+the|"
+        "clock": r"\d\s*[aApP]\.?\s?[mM]\b|\d:\d\d|\d\d\d\d\s*(?:[A-Z]{3}\b|(?i:local|hrs|hours))|(?i:noon|midday|midnight|o'clock|\d\s+in\s+the|"
                  r"\d\s+at\s+night)",
         "decade_word": r"(?i:ties\b)",
         "that_day": r"(?i:that\s+(?:same\s+)?day)",

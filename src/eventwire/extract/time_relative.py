@@ -249,8 +249,9 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5"))
-        minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or 0)
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5")
+                   or g.get("h6"))
+        minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or g.get("m6") or 0)
         ampm = norm_key(g.get("ampm")).replace(".", "")
         if g.get("h5") or norm_key(g.get("pod")) in ("afternoon", "evening"):
             ampm = "pm" if hour != 12 or g.get("h5") is None else "am"

@@ -123,6 +123,23 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
     return out
 
 
+_OPEN_PAREN = re.compile(r"\s*\(\s*$")
+
+
+def _drop_conversions(text: str, items: list[tuple[Candidate, Value, int, int]]):
+    """Drop a wire-style universal time in parentheses right after a clock time: "10:35 a.m.
+    (0735 GMT) Friday" restates the local time for the reader, and TimeBank leaves it out."""
+    out: list[tuple[Candidate, Value, int, int]] = []
+    for item in items:
+        cand, _value, start, _end = item
+        if (out and cand.rule == "clock" and cand.groups.get("h6")
+                and (cand.groups.get("tz") or "").upper() in ("GMT", "UTC")
+                and out[-1][0].rule == "clock" and _OPEN_PAREN.match(text[out[-1][3]:start])):
+            continue
+        out.append(item)
+    return out
+
+
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # A value on the calendar: its year and month, for "that year", "the following month".
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d\d))?(?![\d])")
@@ -185,6 +202,6 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
         while end > start and text[end - 1].isspace():
             end -= 1
         items.append((cand, value, start, end))
-    items = _merge_clock(text, items)
+    items = _merge_clock(text, _drop_conversions(text, items))
     return [Time(text=text[s:e], start=s, end=e, type=v.type, value=v.value,
                  precision=v.precision) for _c, v, s, e in items]
