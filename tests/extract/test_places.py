@@ -54,6 +54,30 @@ def test_resolves(text, name, country, near):
     assert distance_km(p.lat, p.lon, *near) < 161
 
 
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # naming a country (as wire stories name "U.S.") does not outweigh a famous city...
+    ("The dollar rose after the Paris currency accord, U.S. dealers said.", "Paris", "FR", None),
+    ("U.S. officials said six nations agreed in Paris on February 22 to stabilise their "
+     "currencies.", "Paris", "FR", None),
+    ("Ferro Corp said it formed a venture with Paris-based Alsthom to export U.S. expertise.",
+     "Paris", "FR", None),
+    ("U.S. officials expect progress when leaders of the seven meet in Venice this June.",
+     "Venice", "IT", None),
+    # ... but local evidence does: the state, a place nearby, the county
+    ("The U.S. company opened a plant in Paris, Texas, last year.", "Paris", "US", "Texas"),
+    ("A U.S. charter boat sank off Venice, Fla., on Sunday.", "Venice", "US", "Florida"),
+    ("Police in Paris and Henry County said the U.S. highway was closed.", "Paris", "US",
+     "Tennessee"),
+    # and a city known at home only gains nothing against its namesakes at home
+    ("Officials in Charleston said a body was found near Hampton Park.", "Charleston", "US",
+     "South Carolina"),
+])
+def test_famous_cities(text, name, country, admin1):
+    p = find(places(text), name)
+    assert p is not None and p.country == country, p
+    assert admin1 is None or p.admin1 == admin1, p
+
+
 @pytest.mark.parametrize("text, name, admin1", [
     # a town and its county, or neighbouring towns, beat bigger namesakes far apart
     ("The burn ban for Walker County was lifted on Monday. Residents of Huntsville still "

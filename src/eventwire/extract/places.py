@@ -36,6 +36,13 @@ _SUPPORT = 4.0
 _SUPPORT_T = 6.0
 # Features small enough that nearness to another place says something.
 _LOCAL = frozenset({"city", "landmark", "admin2"})
+# Weak support (other places merely in the same country) counts up to this much.
+_WEAK_CAP = 0.5
+# A city known the world over (by its count of names in other languages, from the first
+# number to the second) is read as such whatever country the article names: a wire story
+# saying "U.S." everywhere still means Paris, France by "Paris" and Venice, Italy by
+# "Venice". Only local evidence (the state, a place nearby, "Paris, Texas") outweighs it.
+_FAME_NAMES = (25, 50)
 
 
 def _prior(e: Entry) -> float:
@@ -44,6 +51,14 @@ def _prior(e: Entry) -> float:
     else:
         base = _FEATURE_PRIOR.get(e.feature, 15.0)
     return base + _KIND_PRIOR.get(e.kind, 0.0) + 3.0 * (e.priority or 0.0)
+
+
+def _fame(e: Entry) -> float:
+    """0..1: how widely a city is known beyond its country."""
+    if e.feature != "city" or e.kind not in (PRIMARY, ALIAS):
+        return 0.0
+    lo, hi = _FAME_NAMES
+    return min(1.0, max(0.0, (e.names - lo) / (hi - lo)))
 
 
 def _fits_within(e: Entry, region: Entry) -> bool:
@@ -66,6 +81,7 @@ class _Context:
 
     def __init__(self, picks: list[tuple[Mention, Entry | None, float, float]]):
         self.countries: Counter[str] = Counter()
+        self.named: Counter[str] = Counter()  # the part of `countries` named outright
         self.regions: Counter[tuple[str, str]] = Counter()
         self.by_text: dict[str, tuple[Counter, Counter]] = {}
         self.points: list[tuple[float, float, str]] = []
@@ -79,6 +95,8 @@ class _Context:
                 # "Henderson County" is American whichever state it is in
                 self.countries[e.country] += weight
                 own_c[e.country] += weight
+                if e.feature == "country":
+                    self.named[e.country] += weight
             if margin < 2.0:
                 continue
             if e.country and e.admin1:
@@ -87,14 +105,19 @@ class _Context:
             if e.lat is not None and e.feature in _LOCAL:
                 self.points.append((e.lat, e.lon, key))
 
-    def bonus(self, e: Entry, text: str) -> float:
+    def bonus(self, e: Entry, text: str) -> tuple[float, float, float]:
+        """e's bonus in three parts: for its country being the article's, as far as the
+        article names the country itself ("U.S.") and as far as it names places in it, and
+        the local part (its region is the article's, or a place near it is named)."""
         key = text.lower()
         own_c, own_r = self.by_text.get(key, (Counter(), Counter()))
-        score = 0.0
+        named = placed = score = 0.0
         total = sum(self.countries.values()) - sum(own_c.values())
-        if e.country and total > 0:
-            share = (self.countries[e.country] - own_c[e.country]) / total
-            score += _SAME_COUNTRY * min(1.0, 2 * share)
+        votes = self.countries[e.country] - own_c[e.country] if e.country else 0
+        if votes > 0 and total > 0:
+            national = _SAME_COUNTRY * min(1.0, 2 * votes / total)
+            named = national * min(1.0, self.named[e.country] / votes)
+            placed = national - named
         if e.country and e.admin1:
             others = self.regions[(e.country, e.admin1)] - own_r[(e.country, e.admin1)]
             if others > 0:
@@ -109,7 +132,7 @@ class _Context:
                 if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
                     score += _NEAR
                     break
-        return score
+        return named, placed, score
 
 
 def _candidates(m: Mention) -> tuple[Entry, ...]:
@@ -191,21 +214,39 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
                     else:
                         weak += a
                 # same-country mentions only hint; same region or nearby places count
-                sup[e.rowid] = min(strong + min(weak, 0.5), 4.0)
+                strong = min(strong, 4.0)
+                sup[e.rowid] = (strong, min(strong + min(weak, _WEAK_CAP), 4.0) - strong)
         out.append(sup)
     return out
 
 
+def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
+            support: dict[int, tuple[float, float]]) -> list[float]:
+    """Each entry's prior plus its evidence. A mere mention of a country ("U.S.", as wire
+    stories nearly always have) does not make a namesake of a famous city elsewhere
+    likelier: "Paris" is still Paris, France and "Venice" Venice, Italy. Places named in
+    that country, the state, a place nearby and "Paris, Texas" still count in full."""
+    fame = [_fame(e) for e in entries]
+    out = []
+    for e, f in zip(entries, fame):
+        strong, weak = support.get(e.rowid, (0.0, 0.0))
+        named, placed, local = context.bonus(e, text) if context else (0.0, 0.0, 0.0)
+        rival = max((g for c, g in zip(entries, fame) if c.country != e.country), default=0.0)
+        named = (named + _SUPPORT * weak) * (1.0 - max(0.0, rival - f))
+        out.append(_prior(e) + local + _SUPPORT * strong + placed + named)
+    return out
+
+
 def _choose(entries: tuple[Entry, ...], text: str, context: _Context | None,
-            support: dict[int, float] | None = None) -> tuple[Entry | None, float, float]:
+            support: dict[int, tuple[float, float]] | None = None
+            ) -> tuple[Entry | None, float, float]:
     """Best entry of a mention, its margin over the runner-up and over the best entry in
     another country."""
     if not entries:
         return None, 0.0, 0.0
     support = support or {}
-    scored = sorted(((_prior(e) + (context.bonus(e, text) if context else 0.0)
-                      + _SUPPORT * support.get(e.rowid, 0.0), e)
-                     for e in entries), key=lambda x: -x[0])
+    scored = sorted(zip(_scores(entries, text, context, support), entries),
+                    key=lambda x: -x[0])
     best, entry = scored[0]
     margin = best - scored[1][0] if len(scored) > 1 else 10.0
     abroad = [score for score, e in scored[1:] if e.country != entry.country]

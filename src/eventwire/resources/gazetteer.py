@@ -37,7 +37,7 @@ from . import data_path, read_tsv
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change: a new file name forces a rebuild.
-VERSION = 2
+VERSION = 3
 _DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_admin1_world.tsv",
                "place_aliases.tsv", "places_demonyms.tsv", "places_us_counties.tsv")
 
@@ -61,6 +61,9 @@ class Entry:
     population: int
     kind: int  # how the name matched: PRIMARY, ALIAS, ...
     priority: float
+    # how many names GeoNames gives a city in other languages and scripts: how widely it is
+    # known (Paris, France has over a hundred; Paris, Texas about ten)
+    names: int = 0
 
 
 def name_key(text: str) -> str:
@@ -124,10 +127,10 @@ class _Builder:
         self.by_geonameid: dict[int, int] = {}
 
     def add_place(self, geonameid, name, lat, lon, country, admin1, admin1_name, feature,
-                  population) -> int:
+                  population, names: int = 0) -> int:
         rowid = len(self.places) + 1
         self.places.append((rowid, geonameid, name, lat, lon, country, admin1, admin1_name,
-                            feature, int(population or 0)))
+                            feature, int(population or 0), names))
         if geonameid is not None:
             self.by_geonameid.setdefault(geonameid, rowid)
         return rowid
@@ -153,12 +156,12 @@ class _Builder:
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE place (rowid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,
                 lat REAL, lon REAL, country TEXT, admin1 TEXT, admin1_name TEXT,
-                feature TEXT, population INTEGER);
+                feature TEXT, population INTEGER, names INTEGER);
             CREATE TABLE name (key TEXT, place INTEGER, kind INTEGER, priority REAL);
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             """
         )
-        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
         con.executemany("INSERT INTO name VALUES (?,?,?,?)",
                         ((k, r, kind, pr) for (k, r), (kind, pr) in self.names.items()))
         con.execute("CREATE INDEX name_key ON name (key)")
@@ -263,7 +266,7 @@ def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str]) -> None:
                 int(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
                 c["countrycode"], c["admin1code"],
                 region_names.get((c["countrycode"], c["admin1code"])), "city",
-                c.get("population"))
+                c.get("population"), len(c.get("alternatenames") or ()))
             b.add_name(c["name"], rowid, PRIMARY)
             for alt in c.get("alternatenames") or ():
                 if alt != c["name"] and _usable_alternate(alt):
@@ -375,7 +378,7 @@ class Gazetteer:
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         rows = self._con().execute(
             "SELECT p.rowid, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, "
-            "p.admin1_name, p.feature, p.population, n.kind, n.priority "
+            "p.admin1_name, p.feature, p.population, n.kind, n.priority, p.names "
             "FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
         return tuple(Entry(*row) for row in rows)
 
@@ -391,7 +394,7 @@ class Gazetteer:
     def _region(self, country: str, admin1: str) -> Entry | None:
         row = self._con().execute(
             "SELECT rowid, geonameid, name, lat, lon, country, admin1, admin1_name, feature, "
-            "population, 0, 0 FROM place WHERE feature = 'admin1' AND country = ? AND admin1 = ?",
+            "population, 0, 0, names FROM place WHERE feature = 'admin1' AND country = ? AND admin1 = ?",
             (country, admin1)).fetchone()
         return Entry(*row) if row else None
 
