@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources.time_lexicon import time_lexicon
+from .time_values import DAY_ORDINALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ def _fragments() -> dict[str, str]:
         "HOLIDAY": _alt(lex.holidays, capital=True), "REF": _alt(lex.references),
         "SETWORD": _alt(lex.sets), "VAGUEDUR": _alt(lex.vague_durations),
         "TZ": _TZ, "WIRE_CLOCK": _WIRE_CLOCK,
+        "DAYWORD": "(?i:" + "|".join(w.replace(" ", "[\\s-]+") for w in
+                                     sorted(DAY_ORDINALS, key=len, reverse=True)) + ")",
         "ORD": "(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest)",
         # TimeBank keeps these inside the extent ("nearly forty years"), but not "just",
         # "only", "barely" or the preposition "over" ("over three years").
@@ -100,13 +103,22 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"(?:T(?P<h>[0-2]\d):(?P<m>[0-5]\d))?"),
     ("numeric_date", r"(?<![\d/.])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>[/.])(?P<b>3[01]|[12]\d|0?[1-9])"
                      r"(?P=sep)(?P<year>(?:19|20)\d\d|\d\d)(?![\d/.]\d)"),
-    ("month_day", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>(?i:early|late|mid-?))\s*)?"
-                  r"(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+    ("month_day", r"(?:(?:(?i:this\s+coming|this\s+past|this|next|last|coming)\s+)?"
+                  r"(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>(?i:early|late|mid-?))\s*)?"
+                  r"(?P<mon>{MONTH})\s+(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+                  # "March the 4th", "March fourth", "March the twenty-first"
+                  r"|(?i:the)\s+(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+                  r"|(?:(?i:the)\s+)?(?P<dayw>{DAYWORD})(?![\w-]))"
                   r"(?:,?\s+(?P<year>{YEAR}))?"),
     ("week_of", r"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
                 r"(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{YEAR}))?"),
-    ("day_month", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])"
-                  r"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
+    ("day_month", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?:(?P<day>3[01]|[12]\d|0?[1-9])"
+                  r"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?"
+                  r"|(?P<dayw>{DAYWORD})\s+(?i:of)\s+)"  # "the fourth of March"
+                  r"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
+    # A day of the month alone: "on the 21st", "Friday the 13th", "the 5th of this month".
+    ("ord_day", r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?i:the)\s+(?P<day>3[01]|[12]\d|0?[1-9])"
+                r"(?i:st|nd|rd|th)(?:\s+(?i:of)\s+(?P<mrel>(?i:this|last|next|the))\s+(?i:month))?"),
     ("month", r"(?:(?P<edge>{EDGE})\s*)?(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|"
               r"the\s+same|that))\s+)?(?P<mon>{MONTH})"
               r"(?!\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b)"  # "last Oct. 23": a day
@@ -238,7 +250,21 @@ _YEAR_BEFORE_NOUN = frozenset(
     "after during between and or to through fiscal calendar".split())
 
 
+# Words before "the 21st" that make it a date ("on the 21st"), and words that may follow it
+# ("by the 15th and", "on the 3rd, police said"); any other word makes it an ordinal of a
+# noun ("on the 11th floor", "the 21st century").
+_ORD_DAY_BEFORE = frozenset("on by until till since from before after through".split())
+_ORD_DAY_AFTER = (_FUNCTION_WORDS - {"of", "the", "a"}) | frozenset(
+    "at by from so if because since but then he she they it we i police officials".split())
+
+
 def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
+    if rule == "ord_day" and not (groups.get("wd") or groups.get("mrel")):
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if not (before and before.group(1).lower() in _ORD_DAY_BEFORE):
+            return False
+        after = re.match(r"\s*(\w*)", text[end:end + 30]).group(1)
+        return not after or after.lower() in _ORD_DAY_AFTER
     if rule == "month" and not (groups.get("edge") or groups.get("rel") or groups.get("year")
                                 or groups.get("yrel")):
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)

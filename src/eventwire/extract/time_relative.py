@@ -57,6 +57,37 @@ def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DATE", iso_day(day), "day")
 
 
+def ord_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"on the 21st": that day of the current month when it has passed (the previous month
+    when it has not), the next such day under a future verb; "Friday the 13th": the nearest
+    month, in that direction, where the 13th is a Friday."""
+    g = c.groups
+    day = int(g["day"])
+    wd = weekday_number(g.get("wd"))
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-XX-{day:02d}", "day")
+    a = ctx.anchor
+    mrel = norm_key(g.get("mrel"))
+    if mrel in ("this", "the", "last", "next"):
+        year, month = shift_month(a.year, a.month, {"last": -1, "next": 1}.get(mrel, 0))
+        try:
+            return Value("DATE", iso_day(dt.date(year, month, day)), "day")
+        except ValueError:
+            return None
+    ahead = tense == "future"
+    step = 1 if ahead else -1
+    first = 0 if (day >= a.day if ahead else day <= a.day) else step
+    for k in range(first, first + step * 24, step):
+        year, month = shift_month(a.year, a.month, k)
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if wd is None or date.isoweekday() == wd:
+            return Value("DATE", iso_day(date), "day")
+    return None
+
+
 def weekday_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     wd = weekday_number(g.get("wd") or g.get("wd2") or g.get("wd3"))

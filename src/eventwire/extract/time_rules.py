@@ -14,10 +14,10 @@ import datetime as dt
 
 from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
-from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, plural_unit,
+from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, ord_day, plural_unit,
                             reference, rel_day, rel_unit, season, set_rule, set_word, that_day,
                             this_part, vague_duration, weekday, weekday_set, month_set)
-from .time_values import (Context, Value, explicit_year, iso_day, iso_month, iso_week,
+from .time_values import (Context, Value, day_number, explicit_year, iso_day, iso_month, iso_week,
                           month_number, norm_key, previous_quarter, quarter_of, resolve_year,
                           weekday_number)
 
@@ -25,7 +25,9 @@ from .time_values import (Context, Value, explicit_year, iso_day, iso_month, iso
 def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     month = month_number(g.get("mon")) if not (g.get("mon") or "").isdigit() else int(g["mon"])
-    day = int(g["day"])
+    day = day_number(g.get("day") or g.get("day2") or g.get("dayw"))
+    if day is None:
+        return None
     year = explicit_year(g.get("year"), ctx.anchor)
     if year is None:
         if ctx.anchor is None:
@@ -302,5 +304,5 @@ NORMALISERS = {
     "weekday": weekday, "weekday_set": weekday_set, "month_set": month_set, "rel_unit": rel_unit,
     "bare_unit": bare_unit, "season": season, "ago": ago, "duration": duration_rule,
     "plural_unit": plural_unit, "set": set_rule, "set_word": set_word, "clock": clock,
-    "holiday": holiday, "reference": reference,
+    "holiday": holiday, "reference": reference, "ord_day": ord_day,
 }

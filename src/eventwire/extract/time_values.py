@@ -46,6 +46,23 @@ def month_number(text: str | None) -> int | None:
     return time_lexicon().months.get(norm_key(text)) if text else None
 
 
+_ORDINAL_ONES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                 "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                 "nineteenth").split()
+# Days of the month written as ordinal words ("the fourth of March", "March twenty-first").
+DAY_ORDINALS: dict[str, int] = {word: i + 1 for i, word in enumerate(_ORDINAL_ONES)}
+DAY_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "thirty first": 31})
+DAY_ORDINALS.update({f"twenty {word}": 21 + i for i, word in enumerate(_ORDINAL_ONES[:9])})
+
+
+def day_number(text: str | None) -> int | None:
+    """"4", "4th", "fourth", "twenty-first" -> the day of the month."""
+    key = norm_key(text)
+    if key[:1].isdigit():
+        return int("".join(ch for ch in key if ch.isdigit()))
+    return DAY_ORDINALS.get(key)
+
+
 def weekday_number(text: str | None) -> int | None:
     return time_lexicon().weekdays.get(norm_key(text)) if text else None
 

@@ -149,7 +149,8 @@ _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|start
 # "by February", "through January": a deadline or an end point of a month lies ahead.
 _DEADLINE_CUE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 # Rules whose value depends on the tense of the governing verb (the rest skip the parse).
-_TENSED_RULES = frozenset({"month_day", "day_month", "week_of", "month", "weekday", "quarter",
+_TENSED_RULES = frozenset({"month_day", "day_month", "week_of", "month", "weekday", "ord_day",
+                           "quarter",
                            "q_quarter", "season", "rel_unit", "bare_unit", "holiday"})
 
 
@@ -177,7 +178,7 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
         tense = None
         if cand.rule in _TENSED_RULES:
             if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start) or (
-                    cand.rule in ("month", "month_day", "week_of")
+                    cand.rule in ("month", "month_day", "week_of", "ord_day")
                     and _DEADLINE_CUE.search(text, max(0, cand.start - 10), cand.start)):
                 tense = "future"
             else:
@@ -185,7 +186,8 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
                 tense = tense_of(span[0]) if span is not None and len(span) else None
                 if cand.rule == "month" and tense == "past" and not _on_verb(span[0]):
                     tense = None  # "told them of a cutback in September": the noun's month
-                if cand.rule == "weekday" and tense == "present" and _scheduled(span[0]):
+                if cand.rule in ("weekday", "ord_day") and tense == "present" and \
+                        _scheduled(span.root):
                     tense = "future"  # "the leaders meet Monday": a plan, not a report
         value = _normalise(cand, ctx, tense)
         if value is None or not value.value:
