@@ -105,6 +105,18 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("He lives on the 11th floor of the 21st century tower.", SAT, [("the 21st century", "DATE", "20")]),
         ("We vote this coming Sunday, March eighth.", dt.date(1998, 3, 5),
          [("this coming Sunday, March eighth", "DATE", "1998-03-08")]),
+        # Whole phrases: a count of seasons (TimeBank: the set), a part of a named day,
+        # US Election Day (the Tuesday after the first Monday of November).
+        ("It rained the past three summers.", SAT, [("the past three summers", "SET", "XXXX-SU")]),
+        ("They bathed in hot springs.", SAT, []),
+        ("Trading halted mid-afternoon yesterday.", THU,
+         [("mid-afternoon yesterday", "TIME", "1989-10-25TAF")]),
+        ("They met late evening Friday.", THU, [("late evening Friday", "TIME", "1989-10-20TEV")]),
+        ("By mid afternoon, the crowd had left.", THU, [("mid afternoon", "TIME", "1989-10-26TAF")]),
+        ("The offer expires at midnight Friday.", THU, [("midnight Friday", "TIME", "1989-10-27T24:00")]),
+        ("It is our theme from now to Election Day.", dt.date(1998, 10, 26),
+         [("now", "DATE", "PRESENT_REF"), ("Election Day", "DATE", "1998-11-03")]),
+        ("Stores will be busy on Mother's Day.", SAT, [("Mother's Day", "DATE", "2025-05-11")]),
         # Relative offsets.
         ("The rescue two months ago set off a fight.", dt.date(2000, 1, 28),
          [("two months ago", "DATE", "1999-11")]),

@@ -148,6 +148,11 @@ _RULES: tuple[tuple[str, str], ...] = (
                r"(?P<ago>(?i:last\s+year|a\s+year\s+(?:ago|earlier|before)|"
                r"of\s+(?:last|the\s+previous|the\s+prior)\s+year))"),
     ("year_earlier", r"(?P<which>(?i:year-earlier|year-ago|year-before))(?=\s+\w)"),
+    # A part of a day before its day ("mid-afternoon yesterday", "late evening Friday"), or
+    # "mid-afternoon" alone (the day talked about).
+    ("part_day", r"(?:(?P<edge>(?i:early|late|mid-|mid(?!night)))\s*)?(?P<part>(?i:morning|afternoon|"
+                 r"evening|night))\s+(?:(?P<rd>(?i:yesterday|today|tomorrow))|(?P<wd>{WEEKDAY}))"
+                 r"|(?P<edge2>(?i:mid-|mid\s+|mid))(?P<part2>(?i:morning|afternoon|evening))"),
     ("rel_day", r"(?:(?P<edge>(?i:early|late|earlier|later))\s+)?"
                 r"(?P<rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                 r"yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?"),
@@ -173,6 +178,10 @@ _RULES: tuple[tuple[str, str], ...] = (
                r"(?:(?P<edge2>(?i:early|late))\s+)?(?P<season>{SEASON})"
                r"(?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)))?"
                r"|(?P<season2>{SEASON})\s+(?P<year2>{YEAR})"),
+    # "the past three summers": TimeBank marks a count of seasons as the set of them.
+    ("season_plural", r"(?:(?P<det>(?i:the))\s+)?(?:(?P<rel>(?i:past|last|next|coming|previous))\s+)?"
+                      r"(?:(?P<num>{NUM}|{VAGUE})\s+)?"
+                      r"(?P<season>(?i:summers|winters|springs|autumns|falls))"),
     ("ago", r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM}|{VAGUE})?\s*(?P<unit>{UNIT})"
             r"(?:\s+(?i:or\s+so|or\s+two))?\s+(?P<dir>(?i:ago|earlier|before|later|from\s+now|hence))\b"),
     ("duration", r"(?:(?P<det>(?i:the))\s+)?(?:(?P<rel>(?i:past|last|next|first|coming|"
@@ -259,6 +268,9 @@ _ORD_DAY_AFTER = (_FUNCTION_WORDS - {"of", "the", "a"}) | frozenset(
 
 
 def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
+    if rule == "season_plural" and not (groups.get("num") and (
+            groups.get("rel") or groups["season"].lower() not in ("springs", "falls"))):
+        return False  # "hot springs", "prices falls"; "many summers" needs its number
     if rule == "ord_day" and not (groups.get("wd") or groups.get("mrel")):
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if not (before and before.group(1).lower() in _ORD_DAY_BEFORE):
@@ -379,6 +391,8 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
         "period": r"(?i:period|quarter)",
         "year_earlier": r"(?i:year-)",
         "rel_day": r"(?i:yesterday|today|tomorrow|tonight)",
+        "part_day": r"(?i:morning|afternoon|evening|night)",
+        "season_plural": r"(?i:(?:summer|winter|spring|autumn|fall)s\b)",
         "weekday": rf"(?i:\b{weekdays}\b)",
         "season": rf"(?i:{seasons})",
         "ago": r"(?i:\b(?:ago|earlier|before|later|hence|from\s+now)\b)",

@@ -57,6 +57,30 @@ def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DATE", iso_day(day), "day")
 
 
+def season_plural(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"the past three summers" -> XXXX-SU, as TimeBank marks it."""
+    code = time_lexicon().seasons[norm_key(c.groups["season"])[:-1]]
+    return Value("SET", f"XXXX-{code}", "season")
+
+
+def part_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
+    """"mid-afternoon yesterday", "late evening Friday"; "mid-afternoon" alone belongs to
+    the day last talked about, else to the publication date."""
+    g = c.groups
+    suffix = _part_suffix(g.get("part") or g.get("part2"))
+    whole_day = Candidate(c.start, c.end, c.rule, {**g, "part": None})
+    if g.get("rd"):
+        day = rel_day(whole_day, ctx, tense)
+    elif g.get("wd"):
+        day = weekday(whole_day, ctx, tense)
+    else:
+        base = ctx.last_day or ctx.anchor
+        day = Value("DATE", iso_day(base) if base else "XXXX-XX-XX", "day")
+    if day is None or not suffix:
+        return None
+    return Value("TIME", day.value + suffix, "part_of_day")
+
+
 def ord_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     """"on the 21st": that day of the current month when it has passed (the previous month
     when it has not), the next such day under a future verb; "Friday the 13th": the nearest

@@ -14,7 +14,9 @@ import datetime as dt
 
 from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
-from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, ord_day, plural_unit,
+from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, ord_day, part_day,
+                            season_plural,
+                            plural_unit,
                             reference, rel_day, rel_unit, season, set_rule, set_word, that_day,
                             this_part, vague_duration, weekday, weekday_set, month_set)
 from .time_values import (Context, Value, day_number, explicit_year, iso_day, iso_month, iso_week,
@@ -276,7 +278,10 @@ def holiday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
         return Value("DATE", f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""),
                      "day")
     def on(year: int) -> dt.date:
-        return dt.date(year, rule[0], rule[1]) if len(rule) == 2 else _nth_weekday(year, *rule)
+        if len(rule) == 2:
+            return dt.date(year, rule[0], rule[1])
+        # A fourth number shifts the day: Election Day is the Tuesday after the first Monday.
+        return _nth_weekday(year, *rule[:3]) + dt.timedelta(days=rule[3] if len(rule) > 3 else 0)
     this = on(ctx.anchor.year)
     if tense == "future":
         day = this if this >= ctx.anchor else on(ctx.anchor.year + 1)
@@ -304,5 +309,6 @@ NORMALISERS = {
     "weekday": weekday, "weekday_set": weekday_set, "month_set": month_set, "rel_unit": rel_unit,
     "bare_unit": bare_unit, "season": season, "ago": ago, "duration": duration_rule,
     "plural_unit": plural_unit, "set": set_rule, "set_word": set_word, "clock": clock,
-    "holiday": holiday, "reference": reference, "ord_day": ord_day,
+    "holiday": holiday, "reference": reference, "ord_day": ord_day, "part_day": part_day,
+    "season_plural": season_plural,
 }

@@ -150,6 +150,7 @@ _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|start
 _DEADLINE_CUE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 # Rules whose value depends on the tense of the governing verb (the rest skip the parse).
 _TENSED_RULES = frozenset({"month_day", "day_month", "week_of", "month", "weekday", "ord_day",
+                           "part_day",
                            "quarter",
                            "q_quarter", "season", "rel_unit", "bare_unit", "holiday"})
 
