@@ -148,6 +148,40 @@ def test_not_places(text, not_place):
     assert all(not_place not in p.text for p in places(text))
 
 
+@pytest.mark.parametrize("text, not_place", [
+    # a town read only inside a firm's name, with nothing in the article near it, is a
+    # founder's name or a word
+    ("Merrill Lynch and Co said investment banking revenues were strong.", "Merrill"),
+    ("Dome Petroleum Ltd's revised debt plan keeps the company alive, U.S. analysts said.",
+     "Dome"),
+    ("The Home Insurance Co, a unit of the Home Group Inc, said it is not affected.", "Home"),
+    ("Investment banker Drexel Burnham Lambert Inc said it placed 180 mln dlrs of notes.",
+     "Drexel"),
+    ("The issue is rated Baa-1 by Moody's and BBB by Standard and Poor's.", "Moody"),
+    ("Barris Industries said it acquired a stake in Media General Inc.", "Media"),
+    ("Hewlett Packard Co said it unveiled a new laser printer.", "Hewlett"),
+    ("Phillips Petroleum Co won a judgment against the company.", "Phillips"),
+])
+def test_firm_names_are_not_towns(text, not_place):
+    assert all(not_place not in p.text for p in places(text)), places(text)
+
+
+@pytest.mark.parametrize("text, found, admin1", [
+    # but a town the article's geography backs, a state, a county, a landmark we list
+    ("Officers of the Springfield Police Department said the Illinois man was arrested.",
+     "Springfield", "Illinois"),
+    ("The Springfield Bus Co. added routes across Springfield, Mo., this year.", "Springfield",
+     "Missouri"),
+    ("Kansas Electric Cooperatives Inc. raised its rates.", "Kansas", "Kansas"),
+    ("White House spokesman Marlin Fitzwater said the talks would go on.", "White House",
+     "District of Columbia"),
+    ("Members of the Licking County Genealogy Society met on Monday.", "Licking County", "Ohio"),
+])
+def test_places_in_firm_names(text, found, admin1):
+    p = find(places(text), found)
+    assert p is not None and p.admin1 == admin1, places(text)
+
+
 @pytest.mark.parametrize("text, demonym, country", [
     ("Russian forces shelled the town.", "Russian", "RU"),
     ("Pakistani drones were destroyed.", "Pakistani", "PK"),

@@ -65,6 +65,8 @@ class Mention:
     entries: tuple[Entry, ...]
     source: str  # which rule found it: GPE, LOC, FAC, NORP, ORG, PERSON, GAZ, DATELINE
     within: "Mention | None" = None  # the region named right after it ("X, Ohio")
+    # "container": names the region of the mention before it; "org": read inside (or as)
+    # an organisation's name, so a town there needs the article's geography behind it
     tags: set[str] = field(default_factory=set)
 
 
@@ -290,8 +292,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         """The place that starts an organisation's or a title's name ("Butler County ...")."""
         prefix = _org_prefix(span, gaz, heads)
         if prefix is not None:
-            add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                allow_demonym=True), label)
+            m = add(prefix, _usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                    allow_demonym=True), label)
+            if m is not None:
+                m.tags.add("org")
 
     for ent in doc.ents:
         label = ent.label_
@@ -332,7 +336,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                                allow_demonym=True), label)
                     continue
             if entries or _STREET_SUFFIX.search(text) or len(span) > 1:
-                add(span, entries, label)
+                m = add(span, entries, label)
+                if m is not None and len(span) == 1:
+                    m.tags.add("org")  # "Dome" called a facility: likelier a firm than a town
         elif label == "NORP":
             found = _usable(gaz.find(text), text, allow_alt=False, allow_demonym=True)
             entries = tuple(e for e in found if e.kind == DEMONYM or e.feature != "city")
@@ -343,7 +349,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if text.isupper():  # "NATO" is the alliance, not a town; "US", "EU" are aliases
                 entries = tuple(e for e in entries if e.kind == ALIAS)
             if _strong_name(entries, 1000) and not (_STREET_SUFFIX.search(text)):
-                add(span, entries, label)
+                m = add(span, entries, label)
+                if m is not None:
+                    m.tags.add("org")
                 continue
             add_org_prefix(span, label)
         elif label == "PERSON":

@@ -16,7 +16,8 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..records import Place
-from ..resources.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, distance_km, load_gazetteer
+from ..resources.gazetteer import (ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, distance_km,
+                                   load_gazetteer)
 from .place_mentions import Mention, find_mentions
 
 # Prior of each kind of place before context: a country or region named outright is
@@ -34,6 +35,7 @@ _CLOSE_KM = 30.0
 _REGION_SHARE = 1.5
 _SUPPORT = 4.0
 _SUPPORT_T = 6.0
+_BIG_CITY = 100_000
 # Features small enough that nearness to another place says something.
 _LOCAL = frozenset({"city", "landmark", "admin2"})
 # Weak support (other places merely in the same country) counts up to this much.
@@ -289,6 +291,23 @@ def _short_forms(picks):
     return out
 
 
+def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
+                   support: dict[int, tuple[float, float]], plain: set[str]) -> bool:
+    """A town read only inside an organisation's name ("Merrill Lynch", "Dome Petroleum",
+    "Moody's") is more likely a founder's name or a word than a place, unless the article's
+    geography backs it: its state or a place near it is named ("the Springfield Police" in
+    an article about Springfield), or the article names it outside the organisation too.
+    Countries, states and big cities in a name are places ("Kansas Electric")."""
+    if "org" not in m.tags or e is None or m.text.lower() in plain:
+        return False
+    if any(c.feature in ("country", "admin1", "region") or c.kind in (ALIAS, DEMONYM, ABBREV)
+           or c.feature == "admin2" and c.kind == PRIMARY for c in m.entries):
+        return False  # "Kansas Electric", "the Licking County ...", "White House spokesman"
+    if e.feature == "city" and e.population >= _BIG_CITY and e.kind in (PRIMARY, ALIAS):
+        return False
+    return context.bonus(e, m.text)[2] <= 0 and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
+
+
 def _unresolved_feature(m: Mention) -> str:
     return "landmark" if m.source == "FAC" else "other"
 
@@ -311,6 +330,9 @@ def extract_places(doc: Doc) -> list[Place]:
     context = _Context(picks)
     picks = [(m, *_choose(c, m.text, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    plain = {m.text.lower() for m in mentions if "org" not in m.tags}
+    picks = [pick for pick, s in zip(picks, supports)
+             if not _firm_not_town(pick[0], pick[1], context, s, plain)]
     picks = _short_forms(picks)
     places = []
     for m, e, *_ in picks:
