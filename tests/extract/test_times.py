@@ -117,6 +117,12 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("It is our theme from now to Election Day.", dt.date(1998, 10, 26),
          [("now", "DATE", "PRESENT_REF"), ("Election Day", "DATE", "1998-11-03")]),
         ("Stores will be busy on Mother's Day.", SAT, [("Mother's Day", "DATE", "2025-05-11")]),
+        # "today's" before a noun of the present age is no day; before an event it is.
+        ("In today's world, the young read less.", SAT, []),
+        ("The chips run many of today's personal computers.", SAT, []),
+        ("Tomorrow's leaders are in school.", SAT, []),
+        ("Today's meeting of world leaders was cancelled.", SAT, [("Today", "DATE", "2025-05-10")]),
+        ("The offer ran in today's editions.", SAT, [("today", "DATE", "2025-05-10")]),
         # Relative offsets.
         ("The rescue two months ago set off a fight.", dt.date(2000, 1, 28),
          [("two months ago", "DATE", "1999-11")]),

@@ -267,6 +267,17 @@ _ORD_DAY_AFTER = (_FUNCTION_WORDS - {"of", "the", "a"}) | frozenset(
     "at by from so if because since but then he she they it we i police officials".split())
 
 
+# "today's"/"tomorrow's" before a noun of the present or coming age, not of a day
+# ("today's youth", "today's personal computers", "tomorrow's leaders").
+_GENERIC_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:(?!(?:of|in|on|for|with|at|and|or|between|by|to|from|the|a|an)\b)[a-z]+[\s-]+)"
+    r"{0,2}?(?:world|youth|society|societies|generation|generations|"
+    r"children|kids|teenagers|teens|youngsters|young|students|parents|families|women|men|"
+    r"people|leaders|consumers|workers|culture|technology|technologies|computers|standards|"
+    r"terms|dollars|economy|era|age|times|realities|reality|climate|environment|life|lives)\b",
+    re.I)
+
+
 def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     if rule == "season_plural" and not (groups.get("num") and (
             groups.get("rel") or groups["season"].lower() not in ("springs", "falls"))):
@@ -329,6 +340,8 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
     if rule == "quarter" and not groups.get("ord") and not groups.get("mods") and \
             _key_word(groups.get("det")) in ("", "a"):
         return False  # "a quarter of the shares", "quarter" alone
+    if rule == "rel_day" and not groups.get("part") and _GENERIC_POSSESSIVE.match(text, end):
+        return False  # "today's world", "today's young people": the present age, not a day
     if rule == "rel_day" and groups["rd"].lower() == "today" and \
             text[max(0, start - 4):start].upper() == "USA ":
         return False  # the newspaper
