@@ -140,6 +140,9 @@ def test_recognises(text, found):
     ("The Washington Post reported the story.", "Washington"),
     ("John Ripley said that Ripley would not run again.", "Ripley"),
     ("Police said the man was arrested.", "Police"),
+    # a lower-case word is a common noun, whatever its namesakes
+    ("The United States has vowed to keep the gulf open to oil traffic.", "gulf"),
+    ("Iran installed missiles near the mouth of the gulf.", "gulf"),
     # the one-word subject of "said" is a person, even where a town has the name
     ("McKinney said the budget was tight.", "McKinney"),
     ("\u201cThe tenant left and then called police,\u201d Nelson said. Nelson is new.", "Nelson"),

@@ -277,6 +277,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
         if len(span) == 0 or any(taken[span.start:span.end]):
             return None
+        if span.text.islower():
+            return None  # "the gulf", "metro": a common noun, even where NER calls it a place
         if len(span) == 1 and span.text in person_words and not any(
                 e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries):
             return None
