@@ -164,6 +164,8 @@ def test_not_places(text, not_place):
     ("Barris Industries said it acquired a stake in Media General Inc.", "Media"),
     ("Hewlett Packard Co said it unveiled a new laser printer.", "Hewlett"),
     ("Phillips Petroleum Co won a judgment against the company.", "Phillips"),
+    ("The Roman Catholic Church said it would not comment.", "Roman"),
+    ("Pope John Paul, head of the Roman Catholic Church, visited Chile.", "Roman"),
 ])
 def test_firm_names_are_not_towns(text, not_place):
     assert all(not_place not in p.text for p in places(text)), places(text)
@@ -192,6 +194,21 @@ def test_places_in_firm_names(text, found, admin1):
 def test_demonyms_are_their_country(text, demonym, country):
     p = find(places(text), demonym)
     assert p is not None and p.feature == "country" and p.country == country
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    # a country is inside no region: "X, Y, Z" of countries is a list, not containment
+    ("Exports to Bolivia, Chile, Ecuador and Central America were lower.", "Chile", "CL",
+     "country"),
+    # a wrapped name the gazetteer lacks is not its core ("Central America" is no part of
+    # America)
+    ("Exports to Bolivia, Chile, Ecuador and Central America were lower.", "Central America",
+     None, "region"),
+    ("OPEC crude is priced above sweet North Sea grades.", "North Sea", None, "region"),
+])
+def test_lists_and_regions(text, name, country, feature):
+    p = find(places(text), name)
+    assert p is not None and (p.country, p.feature) == (country, feature), places(text)
 
 
 def test_unknown_street_keeps_its_span():

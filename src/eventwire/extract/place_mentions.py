@@ -70,6 +70,11 @@ class Mention:
     tags: set[str] = field(default_factory=set)
 
 
+def _country(m: Mention) -> bool:
+    """A country is inside no region: "Bolivia, Chile, Ecuador" is a list."""
+    return any(e.feature == "country" and e.kind in (PRIMARY, ALIAS) for e in m.entries)
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading "the" and a trailing possessive."""
     start, end = span.start, span.end
@@ -311,7 +316,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 added = [add(p, _usable(gaz.find(p.text), p.text, allow_abbrev=k > 0), label)
                          for k, p in enumerate(parts)]
                 for inner, outer in zip(added, added[1:]):
-                    if inner is not None and outer is not None:
+                    if inner is not None and outer is not None and not _country(inner):
                         inner.within = outer
                         outer.tags.add("container")
                 continue
@@ -415,7 +420,7 @@ def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, a
             if entries and (cand[0].is_title or cand[0].is_upper):
                 region = add(cand, entries, "GAZ")
                 break
-        if region is not None and region is not m:
+        if region is not None and region is not m and not _country(m):
             m.within = region
             region.tags.add("container")
 
