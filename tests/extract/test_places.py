@@ -140,6 +140,10 @@ def test_recognises(text, found):
     ("The Washington Post reported the story.", "Washington"),
     ("John Ripley said that Ripley would not run again.", "Ripley"),
     ("Police said the man was arrested.", "Police"),
+    # a table row's first word, a month's abbreviation
+    ("Shr 24 cts vs 13 cts\n    Net 1,506,000 vs 824,000\n    Sales 9,045,000 vs 7,845,000",
+     "Sales"),
+    ("Qtr ended Nov 30\n    Shr loss nil vs profit nil", "Nov"),
     # a lower-case word is a common noun, whatever its namesakes
     ("The United States has vowed to keep the gulf open to oil traffic.", "gulf"),
     ("Iran installed missiles near the mouth of the gulf.", "gulf"),

@@ -262,6 +262,11 @@ def _speakers(doc: Doc) -> set[str]:
             and tok.head.lemma_ in _SPEECH_VERBS and tok.text[:1].isupper() and not tok.is_upper}
 
 
+def _line_start(tok) -> bool:
+    """First word of a line (a table row: "Net 1,506,000 vs 824,000")."""
+    return tok.i == 0 or (tok.doc[tok.i - 1].is_space and "\n" in tok.doc[tok.i - 1].text)
+
+
 def _after_title(span: Span) -> bool:
     if span.start == 0:
         return False
@@ -385,8 +390,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         # the whole run must be the name: "Ridge" inside "High Ridge Apartments" is not one
         entries = _usable(gaz.find(run.text), run.text, allow_alt=False)
         single = len(run) == 1
-        if single and run[0].is_sent_start:
-            continue  # capitalised by position only ("Police said ...")
+        if single and (run[0].is_sent_start or _line_start(run[0])):
+            continue  # capitalised by position only ("Police said ...", a table's "Sales")
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
