@@ -63,6 +63,11 @@ def test_resolves(text, name, country, near):
      "Paris", "FR", None),
     ("U.S. officials expect progress when leaders of the seven meet in Venice this June.",
      "Venice", "IT", None),
+    # ... nor do its capital and markets, named as such
+    ("Officials in Washington and New York dealers expect the Venice summit in June to help.",
+     "Venice", "IT", None),
+    ("IMF meetings in Washington will review the Paris accord, U.S. officials said.", "Paris",
+     "FR", None),
     # ... but local evidence does: the state, a place nearby, the county
     ("The U.S. company opened a plant in Paris, Texas, last year.", "Paris", "US", "Texas"),
     ("A U.S. charter boat sank off Venice, Fla., on Sunday.", "Venice", "US", "Florida"),

@@ -41,9 +41,10 @@ _LOCAL = frozenset({"city", "landmark", "admin2"})
 # Weak support (other places merely in the same country) counts up to this much.
 _WEAK_CAP = 0.5
 # A city known the world over (by its count of names in other languages, from the first
-# number to the second) is read as such whatever country the article names: a wire story
-# saying "U.S." everywhere still means Paris, France by "Paris" and Venice, Italy by
-# "Venice". Only local evidence (the state, a place nearby, "Paris, Texas") outweighs it.
+# number to the second) is read as such whatever country the article is about: a wire
+# story saying "U.S." and "Washington" everywhere still means Paris, France by "Paris" and
+# Venice, Italy by "Venice". Only local evidence (the state, a place nearby, "Paris,
+# Texas") outweighs it.
 _FAME_NAMES = (25, 50)
 
 
@@ -83,7 +84,6 @@ class _Context:
 
     def __init__(self, picks: list[tuple[Mention, Entry | None, float, float]]):
         self.countries: Counter[str] = Counter()
-        self.named: Counter[str] = Counter()  # the part of `countries` named outright
         self.regions: Counter[tuple[str, str]] = Counter()
         self.by_text: dict[str, tuple[Counter, Counter]] = {}
         self.points: list[tuple[float, float, str]] = []
@@ -97,8 +97,6 @@ class _Context:
                 # "Henderson County" is American whichever state it is in
                 self.countries[e.country] += weight
                 own_c[e.country] += weight
-                if e.feature == "country":
-                    self.named[e.country] += weight
             if margin < 2.0:
                 continue
             if e.country and e.admin1:
@@ -107,19 +105,17 @@ class _Context:
             if e.lat is not None and e.feature in _LOCAL:
                 self.points.append((e.lat, e.lon, key))
 
-    def bonus(self, e: Entry, text: str) -> tuple[float, float, float]:
-        """e's bonus in three parts: for its country being the article's, as far as the
-        article names the country itself ("U.S.") and as far as it names places in it, and
-        the local part (its region is the article's, or a place near it is named)."""
+    def bonus(self, e: Entry, text: str) -> tuple[float, float]:
+        """e's bonus in two parts: for its country being the article's (the article names
+        the country, or places anywhere in it), and the local part (its region is the
+        article's, or a place near it is named)."""
         key = text.lower()
         own_c, own_r = self.by_text.get(key, (Counter(), Counter()))
-        named = placed = score = 0.0
+        national = score = 0.0
         total = sum(self.countries.values()) - sum(own_c.values())
-        votes = self.countries[e.country] - own_c[e.country] if e.country else 0
-        if votes > 0 and total > 0:
-            national = _SAME_COUNTRY * min(1.0, 2 * votes / total)
-            named = national * min(1.0, self.named[e.country] / votes)
-            placed = national - named
+        if e.country and total > 0:
+            share = (self.countries[e.country] - own_c[e.country]) / total
+            national = _SAME_COUNTRY * min(1.0, 2 * share)
         if e.country and e.admin1:
             others = self.regions[(e.country, e.admin1)] - own_r[(e.country, e.admin1)]
             if others > 0:
@@ -134,7 +130,7 @@ class _Context:
                 if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
                     score += _NEAR
                     break
-        return named, placed, score
+        return national, score
 
 
 def _candidates(m: Mention) -> tuple[Entry, ...]:
@@ -224,18 +220,19 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
 
 def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
             support: dict[int, tuple[float, float]]) -> list[float]:
-    """Each entry's prior plus its evidence. A mere mention of a country ("U.S.", as wire
-    stories nearly always have) does not make a namesake of a famous city elsewhere
-    likelier: "Paris" is still Paris, France and "Venice" Venice, Italy. Places named in
-    that country, the state, a place nearby and "Paris, Texas" still count in full."""
+    """Each entry's prior plus its evidence. That the article is about a country (it says
+    "U.S.", as wire stories nearly always do, or names Washington and New York) does not
+    make a namesake of a famous city elsewhere likelier: "Paris" is still Paris, France and
+    "Venice" Venice, Italy. Local evidence (the state, a place nearby, "Paris, Texas")
+    counts in full."""
     fame = [_fame(e) for e in entries]
     out = []
     for e, f in zip(entries, fame):
         strong, weak = support.get(e.rowid, (0.0, 0.0))
-        named, placed, local = context.bonus(e, text) if context else (0.0, 0.0, 0.0)
+        national, local = context.bonus(e, text) if context else (0.0, 0.0)
         rival = max((g for c, g in zip(entries, fame) if c.country != e.country), default=0.0)
-        named = (named + _SUPPORT * weak) * (1.0 - max(0.0, rival - f))
-        out.append(_prior(e) + local + _SUPPORT * strong + placed + named)
+        national = (national + _SUPPORT * weak) * (1.0 - max(0.0, rival - f))
+        out.append(_prior(e) + local + _SUPPORT * strong + national)
     return out
 
 
@@ -305,7 +302,7 @@ def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
         return False  # "Kansas Electric", "the Licking County ...", "White House spokesman"
     if e.feature == "city" and e.population >= _BIG_CITY and e.kind in (PRIMARY, ALIAS):
         return False
-    return context.bonus(e, m.text)[2] <= 0 and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
+    return context.bonus(e, m.text)[1] <= 0 and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
 
 
 def _unresolved_feature(m: Mention) -> str:
