@@ -31,6 +31,13 @@ post times tribune journal herald gazette news daily star sun globe chronicle re
 observer press examiner inquirer courier record bulletin dispatch mirror telegraph
 guardian standard review reporter republic sentinel enquirer monitor magazine
 """.split())
+# Words that make the name before them a firm's ("Dome Mines", "Home Insurance Co"): a
+# town read there needs the article's geography behind it (see places.py).
+_FIRM_WORDS = frozenset("""
+inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv gmbh
+group holding holdings petroleum oil mines mining resources industries insurance
+securities capital futures bancorp financial investors brothers bros
+""".split())
 _STREET_SUFFIX = re.compile(
     r"\b(street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|"
     r"highway|hwy\.?|parkway|pkwy\.?|way|place|court|circle|square|bridge|route|trail)$",
@@ -395,6 +402,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.source.endswith("-part") or span is not None and span.end < len(doc) and (
+                doc[span.end].lower_.rstrip(".") in _FIRM_WORDS):
+            m.tags.add("org")  # "Dome Mines", "Dome Petroleum Ltd" called a place
     text = doc_text(doc)
     _add_listed_counties(doc, gaz, mentions, taken, add, text)
     _add_glued(doc, gaz, mentions, taken, text)
