@@ -277,6 +277,18 @@ def test_actor_records_are_reused(nlp):
     assert any(e.source == chief and e.target == envoy and e.cameo_root == "04" for e in events), events
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Chinese President Xi Jinping met his Brazilian counterpart in Beijing.", "BRA"),
+    ("Jaishankar spoke to his counterpart on Friday.", None),  # not India's
+])
+def test_a_counterpart_is_not_of_its_owner_country(nlp, text, country):
+    from eventwire.extract.actors import extract_actors
+    doc = nlp(text)
+    events = extract_events(doc, extract_actors(doc), [], [], [], None)
+    (target,) = {e.target for e in events if e.cameo_root == "04" and "counterpart" in e.target.text}
+    assert target.country == country
+
+
 def test_offsets_and_codebook_fields(nlp):
     text = "On Friday, the army shelled rebel positions near the border."
     doc = nlp(text)

@@ -260,6 +260,10 @@ class ArgResolver:
             start = after + 1  # never let an argument swallow its own trigger
         span = self.doc[start:end]
         inner = [a for a in self.covering(span.start_char, span.end_char) if a.end <= tok.idx + len(tok.text)]
+        named = [a for a in inner if a.text.lower() not in PRONOUNS]
+        if named or tok.lemma_.lower() == "counterpart":
+            # "his Brazilian counterpart" is Brazil's, and "his counterpart" not his country's
+            inner = named
         code = country = sector = name = None
         if inner:  # "the Chinese government's sovereignty" is about China
             code, country, sector = inner[0].code, inner[0].country, inner[0].sector
