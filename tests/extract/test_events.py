@@ -289,6 +289,13 @@ def test_a_counterpart_is_not_of_its_owner_country(nlp, text, country):
     assert target.country == country
 
 
+def test_the_city_of_a_place_is_in_its_country(nlp):
+    from eventwire.extract.places import extract_places
+    doc = nlp("Russian forces shelled the city of Kharkiv on Monday.")
+    events = extract_events(doc, [], [], [], extract_places(doc), None)
+    assert {(e.target.text, e.target.country) for e in events} == {("the city of Kharkiv", "UKR")}
+
+
 def test_offsets_and_codebook_fields(nlp):
     text = "On Friday, the army shelled rebel positions near the border."
     doc = nlp(text)

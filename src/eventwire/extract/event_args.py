@@ -32,6 +32,9 @@ DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its",
                       "their", "his", "our", "you"})
+# Nouns that name a kind of place: "the city of X" is where X is.
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "county",
+                         "capital", "port", "island", "area", "territory", "enclave"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "announce", "declare", "add", "insist", "claim", "report", "confirm",
@@ -270,6 +273,9 @@ class ArgResolver:
             name = inner[0].name or _label(country)
         if code is None:
             place = self.place_at(tok)
+            if place is None and tok.lemma_.lower() in PLACE_NOUNS:  # "the city of Kharkiv"
+                named = next((o for p in tok.rights if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+                place = self.place_at(named) if named is not None else None
             if place is not None and self.iso3.get(place.country):
                 code = country = self.iso3[place.country]
                 name = _label(country)
