@@ -299,6 +299,13 @@ def test_the_city_of_a_place_is_in_its_country(nlp):
     assert {(e.target.text, e.target.country) for e in events} == {("the city of Kharkiv", "UKR")}
 
 
+def test_who_reports_an_event_is_not_its_target(nlp):
+    from eventwire.extract.actors import extract_actors
+    doc = nlp("Kuwait and its allies agreed to stage a joint exercise, a senior military official announced today.")
+    events = extract_events(doc, extract_actors(doc), [], [], [], None)
+    assert events and not any(e.target and "official" in e.target.text for e in events)
+
+
 def test_offsets_and_codebook_fields(nlp):
     text = "On Friday, the army shelled rebel positions near the border."
     doc = nlp(text)

@@ -215,6 +215,8 @@ def _fallback_pairs(frame: Frame, sources: list, src_heads: list[Token], tgt_hea
         # last resort: an actor elsewhere in the sentence ("will not end the strike until
         # the authorities ..."); least confident of all
         taken |= {t.i for h in src_heads for t in h.subtree}
+        if antecedent is not None:  # who reports the event is not its target
+            taken |= {t.i for t in antecedent.subtree}
         far = [t for t in sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
         pairs += [(s, a, round(conf - 0.3, 3)) for s in sources for t in far
                   for a in resolver.resolve_all(t, antecedent, after=trig.i)]
