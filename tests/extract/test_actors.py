@@ -347,3 +347,14 @@ def test_works_on_unparsed_and_empty_docs():
 def test_names_resolve_to_full_names(text, mention, name):
     hits = [a for a in _actors(text) if a.text == mention]
     assert hits and hits[0].name == name
+
+
+@pytest.mark.parametrize("text, fragment, code", [
+    ("Police in Dhaka arrested dozens of activists on Saturday.", "Police", "BGDCOP"),
+    ("Protesters from Tbilisi clashed with riot police.", "Protesters", "GEOCVL"),
+    # troops and embassies are often abroad: where they are says nothing of whose they are
+    ("Troops in Syria came under attack.", "Troops", "MIL"),
+    ("The embassy in Kabul was closed.", "embassy", "GOV"),
+])
+def test_a_group_placed_in_a_country_is_of_that_country(text, fragment, code):
+    assert _find(_actors(text), fragment).code == code

@@ -376,7 +376,9 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
     """Chained, coded noun-phrase mentions in text order (no pronouns yet)."""
     mentions: list[Mention] = []
     floor = 0
-    for chain in _chains(doc, find_pieces(doc)):
+    pieces = find_pieces(doc)
+    places = {i: p for p in pieces if p.kind in (COUNTRY, CAPITAL) for i in range(p.start, p.end)}
+    for chain in _chains(doc, pieces):
         if len(chain) > 1 and any(p.kind == GPE for p in chain):
             chain = [p for p in chain if p.kind != GPE]  # "Texas police": the GPE is a modifier
             if not chain:
@@ -390,9 +392,31 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
             continue
         if owner is not None and mention.country is None:
             mention.start = mention.possessor = owner  # resolved with the pronouns
+        elif mention.country is None and mention.sector not in (None, "MIL"):
+            _locate(doc, mention, places)
         mention.start = _with_determiner(doc, mention.start)
         mentions.append(mention)
     return _drop_other_places(doc, mentions)
+
+
+# Posts abroad: "the embassy in Kabul" is not Afghanistan's.
+_FOREIGN_POSTS = frozenset({"embassy", "consulate", "mission", "envoy", "ambassador", "diplomat", "delegation"})
+
+
+def _locate(doc: Doc, mention: Mention, places: dict[int, Piece]) -> None:
+    """"Police in Dhaka", "officials in Kabul", "protesters from Tbilisi": a group with no
+    country of its own is of the country where the phrase places it (not troops, which
+    serve abroad, nor embassies)."""
+    head = doc[mention.end - 1]
+    if head.lemma_.lower() in _FOREIGN_POSTS:
+        return
+    for prep in head.rights:
+        place = next((places.get(o.i) for o in prep.children if o.dep_ == "pobj"), None) \
+            if prep.lower_ in ("in", "from") else None
+        if place is not None:
+            mention.country = (country_names() if place.kind == COUNTRY else capitals())[place.key]
+            mention.code = mention.country + (mention.sector or "")
+            return
 
 
 def to_actor(doc: Doc, text: str, mention: Mention, index: int) -> Actor:
