@@ -68,6 +68,7 @@ POSITIVE = [
     ("10", "The union demanded higher wages from the company.", "union", None),
     ("10", "Russia said Israel must end its strikes on Syria.", "Russia", "Israel"),
     ("10", "The rebels demanded the withdrawal of foreign troops.", "rebels", None),
+    ("11", "Japan lodged a formal protest with China over the detention.", "Japan", "China"),
     ("11", "The minister condemned the attack on the embassy.", "minister", "attack"),
     ("11", "Ukraine accused Russia of shelling the city.", "Ukraine", "Russia"),
     ("11", "The activists criticized the government over the arrests.", "activists", "government"),
