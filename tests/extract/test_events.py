@@ -113,6 +113,7 @@ POSITIVE = [
     ("18", "Militants assassinated the governor.", "Militants", "governor"),
     ("18", "Guards tortured the prisoners.", "Guards", "prisoners"),
     ("18", "The rebels abducted the mayor.", "rebels", "mayor"),
+    ("19", "Chinese ships fired water cannon at a Philippine supply boat.", "Chinese ships", "supply boat"),
     ("19", "The army shelled rebel positions.", "army", "positions"),
     ("19", "Israeli jets carried out air strikes on Gaza.", "jets", "Gaza"),
     ("19", "The Taliban attacked a police station.", "Taliban", "station"),
