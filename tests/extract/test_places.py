@@ -222,6 +222,67 @@ def test_lists_and_regions(text, name, country, feature):
     assert p is not None and (p.country, p.feature) == (country, feature), places(text)
 
 
+@pytest.mark.parametrize("text, name, country, feature", [
+    # a region GeoNames lists under its own language's name beats a small namesake town
+    # elsewhere (a village in France, a hamlet in Alberta, a town in Missouri)...
+    ("Shares rose in Hesse, where the state government said it would help.", "Hesse", "DE",
+     "admin1"),
+    ("Farmers in Tuscany, Lombardy and Piedmont said the drought was the worst in decades.",
+     "Tuscany", "IT", "admin1"),
+    ("Farmers in Tuscany, Lombardy and Piedmont said the drought was the worst in decades.",
+     "Piedmont", "IT", "admin1"),
+    ("Rebels attacked a village in Dagestan on Sunday, Russian media said.", "Dagestan", "RU",
+     "admin1"),
+    ("Troops were sent to Mindanao after the attack, the Philippine army said.", "Mindanao",
+     "PH", "region"),
+    # ... but a city of that name inside the region is the city
+    ("Officials in Salzburg said the festival would go ahead.", "Salzburg", "AT", "city"),
+])
+def test_regions_by_english_name(text, name, country, feature):
+    p = find(places(text), name)
+    assert p is not None and (p.country, p.feature) == (country, feature), places(text)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a country named outright beats a neighbourhood of the article's country...
+    ("Jamaica bought U.S. corn, wheat and rice at its tender, a U.S. official said. Cargill "
+     "sold wheat at 117 dlrs FOB Gulf, excluding Brownsville.", "Jamaica", "JM"),
+    ("She came home from Jamaica last week, the U.S. embassy said.", "Jamaica", "JM"),
+    # ... unless local evidence (a county next to it) says otherwise
+    ("Lebanon council members met with Boone County officials on Tuesday.", "Lebanon", "US"),
+])
+def test_countries_beat_namesake_towns(text, name, country):
+    p = find(places(text), name)
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize("text, not_place", [
+    # an acronym in running text is not a town of that name
+    ("SAMA said the rules take effect on Sunday.", "SAMA"),
+    ("The UN Security Council held closed consultations on Monday.", "UN"),
+    # a title-case word is not one of our upper-case codes ("LA")
+    ("La Caisse, the Quebec pension fund, bought a stake.", "La"),
+    # a plural title cut by its period, and the name after it
+    ("Sens. Kennedy and Dole voted against the bill.", "Sens"),
+    ("Sens. Kennedy and Dole voted against the bill.", "Kennedy"),
+])
+def test_acronyms_and_titles_are_not_towns(text, not_place):
+    assert all(not_place not in p.text for p in places(text)), places(text)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # codes the gazetteer knows as such, capitals in datelines and headlines, and a town
+    # whose name ends a sentence
+    ("The UAE and the US agreed on Monday.", "UAE", "AE"),
+    ("WASHINGTON - The Treasury said it would sell bills.", "WASHINGTON", "US"),
+    ("JAPAN CUTS RATES IN TOKYO", "TOKYO", "JP"),
+    ("He was born in Sens. John Smith said so.", "Sens", "FR"),
+])
+def test_capitals_and_periods_kept(text, name, country):
+    p = find(places(text), name)
+    assert p is not None and p.country == country, places(text)
+
+
 def test_unknown_street_keeps_its_span():
     p = find(places("The crash happened on Shamrock Street late Friday."), "Shamrock Street")
     assert p is not None and p.geonameid is None and p.lat is None

@@ -39,9 +39,25 @@ def test_name_key(text, key):
     ("Bavaria", "admin1", "DE", 2951839),
     ("Helmand", "admin1", "AF", 1140043),
     ("Anbar", "admin1", "IQ", 99592),
+    # English names of regions GeoNames lists under their own language's name
+    ("Hesse", "admin1", "DE", 2905330),
+    ("Baden-Wuerttemberg", "admin1", "DE", 2953481),
+    ("Mecklenburg-Western Pomerania", "admin1", "DE", 2872567),
+    ("Graubuenden", "admin1", "CH", 2660522),
+    ("Dagestan", "admin1", "RU", 567293),
+    ("Tatarstan", "admin1", "RU", 484048),
 ])
 def test_known_names(gaz, name, feature, country, geonameid):
     assert any(e.feature == feature and e.country == country and e.geonameid == geonameid
+               for e in gaz.find(name))
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Mindanao", "PH"), ("Sumatra", "ID"), ("Kyushu", "JP"), ("Jutland", "DK"),
+    ("Bohemia", "CZ"), ("Transylvania", "RO"), ("Anatolia", "TR"), ("Patagonia", "AR"),
+])
+def test_geographic_regions(gaz, name, country):
+    assert any(e.feature == "region" and e.country == country and e.kind == gz.ALIAS
                for e in gaz.find(name))
 
 

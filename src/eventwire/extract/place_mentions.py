@@ -56,6 +56,7 @@ _GLUED = re.compile(r"^([A-Z][\w.]*(?:[ '][A-Z]\w*)?)-(?:area|based|born|bound|o
 # Tokens before a capitalised word that mark a person, not a place ("Mr. Jackson").
 _PERSON_TITLES = frozenset("""
 mr mrs ms dr rev sen rep gov gen sgt lt capt officer judge president minister
+sens reps govs gens messrs msgr fr supt
 """.split())
 
 
@@ -152,6 +153,8 @@ def _usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
             continue  # "Kan." is Kansas, not a town whose alternate name is "Kan"
         if e.kind == DEMONYM and not allow_demonym:
             continue
+        if e.kind == ALIAS and len(text) <= 3 and text.isalpha() and text.istitle():
+            continue  # our short aliases are codes ("LA", "US"): "La Caisse" is not LA
         if e.kind == ABBREV and not (allow_abbrev or _is_dotted_abbrev(text)):
             continue
         if e.kind == ALTERNATE and not allow_alt:
@@ -274,10 +277,46 @@ def _line_start(tok) -> bool:
     return tok.i == 0 or (tok.doc[tok.i - 1].is_space and "\n" in tok.doc[tok.i - 1].text)
 
 
+def _acronym(span: Span) -> bool:
+    """An upper-case word in running text ("SAMA said", "the UN Security Council"): an
+    acronym, not a town's name, unless the gazetteer knows that very form ("UAE", "NYC").
+    Headlines and datelines in capitals ("WASHINGTON - The Treasury ...") are not running
+    text."""
+    text = span.text
+    if not text.isupper() or "." in text or not any(ch.isalpha() for ch in text):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "--", "—", "–", "(", ","):
+        return False  # a dateline
+    words = [t for t in (doc[span.start - 1] if span.start else None, nxt)
+             if t is not None and t.is_alpha]
+    return any(not t.is_upper for t in words)
+
+
+def _acronym_entries(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """What an acronym may name: our aliases and abbreviations ("US", "UAE", "DRC"), and a
+    country or state written in capitals."""
+    return tuple(e for e in entries if e.kind in (ALIAS, ABBREV)
+                 or e.kind == PRIMARY and e.feature in ("country", "admin1"))
+
+
+def _title_abbrev(span: Span) -> bool:
+    """A plural or rare title cut off by a period inside a sentence ("Sens. Kennedy and
+    Dole", "Gens. Smith"): the period ends a word, not the sentence."""
+    doc = span.doc
+    k = span.end
+    return (len(span) == 1 and k + 1 < len(doc) and doc[k].text == "."
+            and doc[k].idx == span.end_char and not doc[k + 1].is_sent_start
+            and doc[k + 1].ent_type_ == "PERSON")
+
+
 def _after_title(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
+    if prev.text == "." and span.start > 1 and not span[0].is_sent_start:
+        prev = span.doc[span.start - 2]  # "Sens. Kennedy": the title's period is its own token
     return prev.lower_.rstrip(".") in _PERSON_TITLES
 
 
@@ -301,6 +340,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             return None
         if source not in ("GPE", "LOC") and span.text in _not_names():
             return None
+        if _title_abbrev(span):
+            return None
+        if _acronym(span):
+            entries = _acronym_entries(entries)
+            if not entries:
+                return None
         for k in range(span.start, span.end):
             taken[k] = True
         m = Mention(span.start_char, span.end_char, span.text, entries, source)

@@ -151,8 +151,18 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
         biggest = max(e.population for e in exact)
         entries = tuple(e for e in entries
                         if e.kind != ALTERNATE or e.population > 5 * biggest
-                        or e.feature == "admin2")  # "DeKalb" may be DeKalb County
+                        or e.feature == "admin2"  # "DeKalb" may be DeKalb County
+                        or e.feature == "admin1" and not _namesake_inside(e, exact))
     return entries
+
+
+def _namesake_inside(region: Entry, exact: list[Entry]) -> bool:
+    """A region known to us only by another language's or GeoNames' name ("Tuscany",
+    "Hesse", "Flanders") is still a candidate against towns of that name elsewhere (a hamlet
+    in Alberta, a village in France), but not against a city of that name inside it: there
+    the city is meant ("Baghdad", "Salzburg", "Durango")."""
+    return any(e.feature == "city" and e.country == region.country and e.admin1 == region.admin1
+               for e in exact)
 
 
 def _affinity(e: Entry, c: Entry) -> float:
@@ -226,11 +236,18 @@ def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
     "Venice" Venice, Italy. Local evidence (the state, a place nearby, "Paris, Texas")
     counts in full."""
     fame = [_fame(e) for e in entries]
+    # a country named outright is as well known as a name gets: "Jamaica" in a U.S. wire
+    # story is the island, not the neighbourhood in Queens, unless local evidence says so
+    fame = [1.0 if e.feature == "country" and e.kind in (PRIMARY, ALIAS) else f
+            for e, f in zip(entries, fame)]
     out = []
     for e, f in zip(entries, fame):
         strong, weak = support.get(e.rowid, (0.0, 0.0))
         national, local = context.bonus(e, text) if context else (0.0, 0.0)
-        rival = max((g for c, g in zip(entries, fame) if c.country != e.country), default=0.0)
+        # (local evidence: the state named, or a county or town next to it named as such)
+        rival = max((g for c, g in zip(entries, fame) if c.country != e.country
+                     and (e.feature == "city" and strong < _CLOSE or c.feature != "country")),
+                    default=0.0)
         national = (national + _SUPPORT * weak) * (1.0 - max(0.0, rival - f))
         out.append(_prior(e) + local + _SUPPORT * strong + national)
     return out
