@@ -265,6 +265,8 @@ def test_countries_beat_namesake_towns(text, name, country):
     # a plural title cut by its period, and the name after it
     ("Sens. Kennedy and Dole voted against the bill.", "Sens"),
     ("Sens. Kennedy and Dole voted against the bill.", "Kennedy"),
+    # a state's abbreviation needs its period or capitals ("La Pampa" is not Louisiana)
+    ("Sowing ended in Santa Fe, Cordoba, La Pampa and Buenos Aires provinces.", "La"),
 ])
 def test_acronyms_and_titles_are_not_towns(text, not_place):
     assert all(not_place not in p.text for p in places(text)), places(text)
@@ -281,6 +283,22 @@ def test_acronyms_and_titles_are_not_towns(text, not_place):
 def test_capitals_and_periods_kept(text, name, country):
     p = find(places(text), name)
     assert p is not None and p.country == country, places(text)
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    # a world city's other English name is that city in an international story...
+    ("Officials in Washington said trade talks with Canton officials in China would go on.",
+     "Canton", "CN", "city"),
+    ("U.S. exporters shipped goods to Canton and Peking last year.", "Canton", "CN", "city"),
+    # ... but local evidence still wins
+    ("The Canton, Ohio, plant will close, the company said.", "Canton", "US", "city"),
+    # a region's name that is also another name of a city inside it is the city
+    ("Iran attacked east of Iraq's southern city of Basra, Baghdad said.", "Basra", "IQ",
+     "city"),
+])
+def test_world_exonyms(text, name, country, feature):
+    p = find(places(text), name)
+    assert p is not None and (p.country, p.feature) == (country, feature), places(text)
 
 
 def test_unknown_street_keeps_its_span():

@@ -155,8 +155,9 @@ def _usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
             continue
         if e.kind == ALIAS and len(text) <= 3 and text.isalpha() and text.istitle():
             continue  # our short aliases are codes ("LA", "US"): "La Caisse" is not LA
-        if e.kind == ABBREV and not (allow_abbrev or _is_dotted_abbrev(text)):
-            continue
+        if e.kind == ABBREV and not (allow_abbrev and ("." in text or text.isupper())
+                                     or _is_dotted_abbrev(text)):
+            continue  # "Kan.", "PA", "N.Y." but not "La" of "La Pampa"
         if e.kind == ALTERNATE and not allow_alt:
             continue
         out.append(e)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -144,6 +145,7 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
     if "container" in m.tags:
         entries = tuple(e for e in entries if e.feature in ("admin1", "country")) or entries
     exact = [e for e in entries if e.kind != ALTERNATE]
+    entries = tuple(replace(e, kind=ALIAS) if _world_exonym(e, entries) else e for e in entries)
     if exact:
         # a place called exactly this beats one that is sometimes also called this
         # ("Islamabad" is Pakistan's capital, not Anantnag's old name), unless that one is
@@ -152,17 +154,33 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
         entries = tuple(e for e in entries
                         if e.kind != ALTERNATE or e.population > 5 * biggest
                         or e.feature == "admin2"  # "DeKalb" may be DeKalb County
-                        or e.feature == "admin1" and not _namesake_inside(e, exact))
+                        or e.feature == "admin1" and not _namesake_inside(e, entries))
     return entries
 
 
-def _namesake_inside(region: Entry, exact: list[Entry]) -> bool:
+# A world city's other name in English ("Canton", "Peking", "Saigon", "Leningrad") is read
+# as that city, as our own aliases are: in an international story it is far likelier meant
+# than a namesake town abroad; local evidence ("Canton, Ohio") still outweighs it.
+_EXONYM_POP = 1_000_000
+
+
+def _world_exonym(e: Entry, entries: tuple[Entry, ...]) -> bool:
+    """Not where the name is also a place of the city's own country ("New York" the state,
+    not New York City; "Bahia" the state, not Salvador), nor against a sizeable city called
+    exactly that ("Cancun" is Cancún, not a spelling of Changchun)."""
+    return (e.kind == ALTERNATE and e.feature == "city" and e.population >= _EXONYM_POP
+            and e.names >= _FAME_NAMES[1]
+            and not any(x.country == e.country for x in entries if x is not e)
+            and all(e.population > 20 * x.population for x in entries if x.kind != ALTERNATE))
+
+
+def _namesake_inside(region: Entry, entries: tuple[Entry, ...]) -> bool:
     """A region known to us only by another language's or GeoNames' name ("Tuscany",
     "Hesse", "Flanders") is still a candidate against towns of that name elsewhere (a hamlet
     in Alberta, a village in France), but not against a city of that name inside it: there
     the city is meant ("Baghdad", "Salzburg", "Durango")."""
     return any(e.feature == "city" and e.country == region.country and e.admin1 == region.admin1
-               for e in exact)
+               for e in entries)
 
 
 def _affinity(e: Entry, c: Entry) -> float:
