@@ -211,6 +211,9 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("Trading ran from 1800 to 2100 local Chicago time.", SAT,
          [("1800", "TIME", "2025-05-10T18:00"), ("2100", "TIME", "2025-05-10T21:00")]),
         ("The council reconvenes at 0930 GMT.", SAT, [("0930 GMT", "TIME", "2025-05-10T09:30")]),
+        ("The council reconvenes at 0930 gmt.", SAT, [("0930 gmt", "TIME", "2025-05-10T09:30")]),
+        # a rate table's bid/offer pair is no year
+        ("DMK 26.1288/1812 (26.1961/2485)", SAT, []),
         ("The blast happened at 1800 local time.", SAT, [("1800", "TIME", "2025-05-10T18:00")]),
         ("The ship was hit at 1715 hrs.", SAT, [("1715 hrs", "TIME", "2025-05-10T17:15")]),
         ("The pilots flew 1200 hours.", SAT, []),

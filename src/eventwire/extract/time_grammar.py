@@ -40,7 +40,7 @@ def _alt(words, *, capital: bool = False) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-_TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)"
+_TZ = r"(?i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|IST|PKT|BST|CET)"  # wire copy also writes "1630 gmt"
 # What makes a four-digit number a clock time in wire copy ("0930 GMT", "1800 local time",
 # "1400 hrs"), and a range ending in one ("from 1800 to 2100 local Chicago time").
 _WIRE_SUFFIX = (rf"(?:\s*{_TZ}\b|\s+local\s+(?:[A-Z][a-z]+\s+){{0,2}}time\b|"
@@ -302,6 +302,8 @@ def _accept(rule: str, groups: dict, text: str, start: int, end: int) -> bool:
         # clock time in wire style ("1800 local time", "from 1800 to 2100 GMT").
         if re.fullmatch(r"\d{4}", groups["year"]) and _WIRE_AFTER_RE.match(text, end):
             return False
+        if re.search(r"\d\.\d+/$", text[max(0, start - 12):start]):
+            return False  # a rate table's bid/offer pair ("26.1288/1812")
         after = text[end:end + 12].lower()
         if re.match(r"\s*(?:%|percent|shares|people|troops|miles|tons|votes|units|cars)", after):
             return False
@@ -410,7 +412,7 @@ def _compiled_anchors() -> dict[str, re.Pattern]:
         "season": rf"(?i:{seasons})",
         "ago": r"(?i:\b(?:ago|earlier|before|later|hence|from\s+now)\b)",
         "duration": rf"(?i:\b(?:{_UNITS}))",
-        "clock": r"\d\s*[aApP]\.?\s?[mM]\b|\d:\d\d|\d\d\d\d\s*(?:[A-Z]{3}\b|(?i:local|hrs|hours))|(?i:noon|midday|midnight|o'clock|\d\s+in\s+the|"
+        "clock": r"\d\s*[aApP]\.?\s?[mM]\b|\d:\d\d|\d\d\d\d\s*(?:[A-Z]{3}\b|(?i:gmt|utc|local|hrs|hours))|(?i:noon|midday|midnight|o'clock|\d\s+in\s+the|"
                  r"\d\s+at\s+night)",
         "decade_word": r"(?i:ties\b)",
         "that_day": r"(?i:that\s+(?:same\s+)?day)",
