@@ -321,3 +321,92 @@ def test_seed_article():
             assert all(distance_km(p["lat"], p["lon"], *want["near"]) < want["km"] for p in hits), want
     for bad in gold["forbidden"]:
         assert not any(p["text"] == bad["text"] for p in found), bad
+
+
+@pytest.mark.parametrize("text, name, resolved, country, feature", [
+    # former countries are their main successor state
+    ("The Soviet Union bought U.S. corn, the USDA said.", "Soviet Union", "Russia", "RU",
+     "country"),
+    ("Trade with Yugoslavia and Czechoslovakia fell.", "Yugoslavia", "Serbia", "RS", "country"),
+    ("Trade with Yugoslavia and Czechoslovakia fell.", "Czechoslovakia", "Czechia", "CZ",
+     "country"),
+    ("West Germany and East Germany signed a pact.", "East Germany", "Germany", "DE", "country"),
+    ("Copper output in Zaire and Zambia fell.", "Zaire", "Democratic Republic of the Congo",
+     "CD", "country"),
+    # "Korea" is South Korea, not a town in Ivory Coast
+    ("Engines were sold to the U.S. Air Force, Korea, Singapore and Egypt.", "Korea",
+     "South Korea", "KR", "country"),
+    # a bare ocean or gulf is the water body, not a town
+    ("Officials cross the Atlantic to talk trade.", "Atlantic", "Atlantic Ocean", None,
+     "region"),
+    ("The pipeline links jungle oilfields to the Pacific port of Balao.", "Pacific",
+     "Pacific Ocean", None, "region"),
+    ("An Iranian missile hit a Kuwaiti tanker in the Gulf, U.S. officials said.", "Gulf",
+     "Persian Gulf", None, "region"),
+    # a state's own name is not a county's short form, in a list of states or beside one
+    ("Earnings fell on the weak economies of Texas, Oklahoma and Louisiana.", "Texas", "Texas",
+     "US", "admin1"),
+    ("Regulators closed a bank in Texas and one in Oklahoma.", "Texas", "Texas", "US", "admin1"),
+    ("Kansas, Colorado and Utah farmers sold wheat.", "Kansas", "Kansas", "US", "admin1"),
+    # a national capital is famous: not a county in New York, nor a town in England
+    ("He held talks in New York before travelling to Washington for the IMF meeting.",
+     "Washington", "Washington", "US", "city"),
+    ("Japan raised the issue with the Fed through its embassy in Washington.", "Washington",
+     "Washington", "US", "city"),
+    ("British ministers in London said Washington should act, the Bank of England said.",
+     "Washington", "Washington", "US", "city"),
+    # naming England, Scotland or Wales is national evidence, not local
+    ("Ministers from England and Scotland met in Washington on Monday.", "Washington",
+     "Washington", "US", "city"),
+])
+def test_international_names(text, name, resolved, country, feature):
+    p = find(places(text), name)
+    assert p is not None and (p.name, p.country, p.feature) == (resolved, country, feature), \
+        places(text)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # local evidence still wins
+    ("Atlantic, Iowa, is west of Des Moines.", "Atlantic", "US"),
+    ("Voters in Washington, Pennsylvania and Pittsburgh went to the polls.", "Washington",
+     "US"),
+])
+def test_local_evidence_beats_water_and_lists(text, name, country):
+    p = find(places(text), name)
+    assert p is not None and p.country == country and p.feature == "city", places(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name glued into a longer hyphenated name is the whole name
+    ("AMEV Holdings Inc, the New York-based operating arm of NV AMEV, said it.", "New York"),
+    ("Analyst Rick Sales at Vancouver, British Columbia-based Odlum Brown Ltd said so.",
+     "British Columbia"),
+])
+def test_glued_long_names(text, name):
+    found = places(text)
+    assert find(found, name) is not None, found
+    assert find(found, name.split()[-1]) is None, found
+
+
+@pytest.mark.parametrize("text, not_place", [
+    # a glued name cut from a longer unknown name is no place
+    ("The Morgan Stanley-backed fund rose.", "Stanley"),
+    # a name the article gives a firm is that firm where it stands alone
+    ("USAir said it would buy Piedmont Aviation Inc. The 9,309,394 Piedmont shares and the "
+     "Piedmont stock make up half of Piedmont's equity.", "Piedmont"),
+    ("APL will buy 1.5 mln shares of Fischbach Corp. After buying the Fischbach shares, "
+     "APL said Fischbach would grow.", "Fischbach"),
+    ("Monfort of Colorado Inc soared 21-1/2 to 75. Monfort is an integrated beef producer.",
+     "Monfort"),
+    ("Republic Capital Group Inc. agreed to merge. Republic's assets are 459 mln dlrs.",
+     "Republic"),
+    # two firms named after towns of one state do not vouch for each other
+    ("Analyst Lee of Drexel Burnham Lambert Inc said McDonald's Corp would gain. McDonald's "
+     "rose 1-5/8 to 77-3/8.", "McDonald"),
+    ("Edelman and Dominion Textiles Inc of Canada bought a stake. Dominion bid for Avondale "
+     "Mills last year.", "Dominion"),
+    # an ocean's name in a firm's is no place
+    ("Atlantic Richfield Co said its profit rose.", "Atlantic"),
+])
+def test_more_firm_names(text, not_place):
+    assert all(not_place not in p.text for p in places(text)), places(text)

@@ -61,6 +61,28 @@ def test_geographic_regions(gaz, name, country):
                for e in gaz.find(name))
 
 
+@pytest.mark.parametrize("name, geonameid", [
+    # former countries are read as their main successor state
+    ("Soviet Union", 2017370), ("USSR", 2017370), ("U.S.S.R.", 2017370),
+    ("Yugoslavia", 6290252), ("Czechoslovakia", 3077311), ("East Germany", 2921044),
+    ("West Germany", 2921044), ("Zaire", 203312), ("Burma", 1327865), ("Rhodesia", 878675),
+    ("Korea", 1835841),
+])
+def test_former_and_short_country_names(gaz, name, geonameid):
+    assert any(e.feature == "country" and e.geonameid == geonameid and e.kind == gz.ALIAS
+               for e in gaz.find(name))
+
+
+@pytest.mark.parametrize("name, country, capital", [
+    ("Washington", "US", True), ("Paris", "FR", True), ("London", "GB", True),
+    ("Canberra", "AU", True), ("Sydney", "AU", False), ("New York City", "US", False),
+])
+def test_capitals(gaz, name, country, capital):
+    best = max((e for e in gaz.find(name) if e.country == country and e.feature == "city"),
+               key=lambda e: e.population)
+    assert bool(best.capital) is capital
+
+
 @pytest.mark.parametrize("name", ["Zzyzxqwv", "the", "said"])
 def test_unknown_names(gaz, name):
     assert all(e.feature != "country" for e in gaz.find(name))

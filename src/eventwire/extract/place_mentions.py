@@ -37,6 +37,8 @@ _FIRM_WORDS = frozenset("""
 inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv gmbh
 group holding holdings petroleum oil mines mining resources industries insurance
 securities capital futures bancorp financial investors brothers bros
+aviation airlines airways textiles mills foods motors steel chemicals bancshares bankshares
+savings shares stock stockholders shareholders debentures
 """.split())
 _STREET_SUFFIX = re.compile(
     r"\b(street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|"
@@ -74,7 +76,8 @@ class Mention:
     source: str  # which rule found it: GPE, LOC, FAC, NORP, ORG, PERSON, GAZ, DATELINE
     within: "Mention | None" = None  # the region named right after it ("X, Ohio")
     # "container": names the region of the mention before it; "org": read inside (or as)
-    # an organisation's name, so a town there needs the article's geography behind it
+    # an organisation's name, so a town there needs the article's geography behind it;
+    # "firm": that organisation is a business, not a town's police or school
     tags: set[str] = field(default_factory=set)
 
 
@@ -361,6 +364,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                     allow_demonym=True), label)
             if m is not None:
                 m.tags.add("org")
+                if label == "ORG" and not any(t.lower_ in _ORG_HEADS for t in span):
+                    m.tags.add("firm")  # "Drexel Burnham Lambert", not "Athens Police"
 
     for ent in doc.ents:
         label = ent.label_
@@ -373,8 +378,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if len(parts) > 1:  # "Wichita, Kan." tagged as one entity
                 added = [add(p, _usable(gaz.find(p.text), p.text, allow_abbrev=k > 0), label)
                          for k, p in enumerate(parts)]
-                for inner, outer in zip(added, added[1:]):
-                    if inner is not None and outer is not None and not _country(inner):
+                for (inner, outer), (p, q) in zip(zip(added, added[1:]), zip(parts, parts[1:])):
+                    if inner is not None and outer is not None and not _country(inner) \
+                            and not _state_list(doc, p, q, gaz):
                         inner.within = outer
                         outer.tags.add("container")
                 continue
@@ -448,11 +454,18 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _strong_name(entries, 5000) and not _after_title(run):
             add(run, entries, "GAZ")
 
+    # a name the article gives a firm ("Piedmont Aviation Inc", "Fischbach Corp") is that
+    # firm where it stands alone too ("Piedmont shares", "Fischbach said")
+    firms = _firm_names(doc)
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.source.endswith("-part") or span is not None and span.end < len(doc) and (
-                doc[span.end].lower_.rstrip(".") in _FIRM_WORDS):
-            m.tags.add("org")  # "Dome Mines", "Dome Petroleum Ltd" called a place
+        if span is not None and _firm_follows(doc, span.end):
+            firms.add(m.text)  # "Dome Mines", "Dome Petroleum Ltd" called a place
+        elif m.source.endswith("-part"):
+            m.tags.add("org")
+    for m in mentions:
+        if m.text in firms:
+            m.tags |= {"org", "firm"}
     text = doc_text(doc)
     _add_listed_counties(doc, gaz, mentions, taken, add, text)
     _add_glued(doc, gaz, mentions, taken, text)
@@ -460,6 +473,89 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _add_datelines(doc, gaz, mentions, taken, text)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _firm_follows(doc: Doc, i: int) -> bool:
+    """Whether the words from token i make the name before them a firm's: a firm word
+    ("Dome Mines", "Home Insurance Co") or "of" a place and one ("Monfort of Colorado Inc")."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_.rstrip(".") in _FIRM_WORDS:
+        return True
+    if doc[i].lower_ != "of":
+        return False
+    for k in range(i + 1, min(len(doc), i + 5)):
+        if doc[k].lower_.rstrip(".") in _FIRM_WORDS and k > i + 1:
+            return True
+        if not (doc[k].is_title or doc[k].is_upper):
+            return False
+    return False
+
+
+def _firm_names(doc: Doc) -> set[str]:
+    """First words of organisations named as firms ("Piedmont Aviation Inc" -> "Piedmont",
+    "Dominion Textiles Inc of Canada" -> "Dominion", "Atlantic Mutual Fire Insurance Co" ->
+    "Atlantic", "Atlantic Mutual")."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        words = [t for t in _trim(ent) if t.text not in ("'s", "’s")]
+        firm = next((k for k, t in enumerate(words) if k > 0 and (
+            t.lower_.rstrip(".") in _FIRM_WORDS or t.lower_ == "of" and _firm_follows(doc, t.i))),
+            None)
+        if firm is None:
+            continue
+        for n in range(1, min(firm, 2) + 1):
+            if all(t.is_title for t in words[:n]):
+                out.add(" ".join(t.text for t in words[:n]))
+    return out
+
+
+def _modifier(doc: Doc, m: Mention) -> bool:
+    """Whether the mention modifies a common noun right after it ("U.S. officials")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].pos_ == "NOUN" \
+        and doc[span.end].is_lower
+
+
+def _is_state(entries: tuple[Entry, ...]) -> bool:
+    return any(e.feature in ("admin1", "country") and e.kind in (PRIMARY, ALIAS) for e in entries)
+
+
+def _state_at(doc: Doc, i: int, j: int, gaz: Gazetteer) -> bool:
+    """Whether a state or country is named by up to three capitalised words starting at
+    token i (j=1) or ending at it (j=-1)."""
+    for k in (3, 2, 1):
+        lo, hi = (i, i + k) if j > 0 else (i - k + 1, i + 1)
+        if lo < 0 or hi > len(doc):
+            continue
+        words = doc[lo:hi]
+        if all(t.is_title or t.is_upper for t in words) and _is_state(gaz.find(words.text)):
+            return True
+    return False
+
+
+def _state_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
+    """"Texas, Oklahoma and Louisiana": a state, then a state spelt out, in a list with
+    another state is a list of states, not Texas County in Oklahoma ("Washington, Pa." and
+    "Washington, Pennsylvania" alone stay a town in a state)."""
+    if second.text.endswith(".") or not (_is_state(gaz.find(first.text))
+                                         and _is_state(gaz.find(second.text))):
+        return False
+    i = second.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("and", "or", "&"):
+        i += 1
+    if i > second.end and _state_at(doc, i, 1, gaz):
+        return True
+    i = first.start - 1
+    if i >= 0 and doc[i].lower_ in ("and", "or", "&"):
+        i -= 1
+    elif i < 0 or doc[i].text != ",":
+        return False
+    return i >= 1 and doc[i].text in (",", "and", "or", "&") and _state_at(doc, i - 1, -1, gaz)
 
 
 def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add) -> None:
@@ -483,7 +579,10 @@ def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, a
             if entries and (cand[0].is_title or cand[0].is_upper):
                 region = add(cand, entries, "GAZ")
                 break
-        if region is not None and region is not m and not _country(m):
+        if region is not None and _modifier(doc, region):
+            continue  # "in the Gulf, U.S. officials said": an adjective, not a container
+        if region is not None and region is not m and not _country(m) and not _state_list(
+                doc, span, doc.char_span(region.start, region.end, alignment_mode="expand"), gaz):
             m.within = region
             region.tags.add("container")
 
@@ -543,11 +642,33 @@ def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: s
         match = _GLUED.match(tok.text)
         if match is None:
             continue
-        name = match.group(1)
-        entries = _usable(gaz.find(name), name, allow_alt=False)
-        if _strong_name(entries, 1000):
-            taken[tok.i] = True
-            mentions.append(Mention(tok.idx, tok.idx + len(name), name, entries, "GAZ"))
+        name, start = match.group(1), tok.i
+        # the glued word may end a longer name: "New York-based", "British Columbia-based"
+        # ("British" may already be a mention of its own); a name of unknown first words is
+        # not this place ("Morgan Stanley-backed" is no town called Stanley)
+        for k in range(max(0, tok.i - 3), tok.i):
+            words = doc[k:tok.i]
+            if not all(t.is_title or t.is_upper for t in words) or words[0].is_sent_start \
+                    and words[0].pos_ != "PROPN":
+                continue
+            longer = words.text + " " + name
+            found = _usable(gaz.find(longer), longer, allow_alt=False)
+            if _strong_name(found, 1000):
+                name, entries, start = longer, found, k
+                break
+        else:
+            prev = doc[tok.i - 1] if tok.i else None
+            if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not taken[prev.i]:
+                continue
+            entries = _usable(gaz.find(name), name, allow_alt=False)
+            if not _strong_name(entries, 1000):
+                continue
+        first = doc[start]
+        mentions[:] = [m for m in mentions if not first.idx <= m.start < tok.idx]
+        for k in range(start, tok.i + 1):
+            taken[k] = True
+        end = tok.idx + len(match.group(1))
+        mentions.append(Mention(first.idx, end, doc.text[first.idx:end], entries, "GAZ"))
 
 
 def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: str) -> None:

@@ -11,6 +11,7 @@ India's Punjab because India is what the article is about.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -47,6 +48,16 @@ _WEAK_CAP = 0.5
 # Venice, Italy by "Venice". Only local evidence (the state, a place nearby, "Paris,
 # Texas") outweighs it.
 _FAME_NAMES = (25, 50)
+# First-level regions the size of a country: Britain's nations. Naming England or Scotland
+# (or placing London in England) says the story is British, as naming the country would;
+# it is no local evidence for every English town ("Washington, England" in a British story
+# about the U.S. capital).
+_NATIONS = frozenset({("GB", "ENG"), ("GB", "SCT"), ("GB", "WLS"), ("GB", "NIR")})
+
+
+def _local_region(e: Entry) -> bool:
+    """Whether e's first-level region is local evidence (a state, a province, not a nation)."""
+    return bool(e.country and e.admin1) and (e.country, e.admin1) not in _NATIONS
 
 
 def _prior(e: Entry) -> float:
@@ -58,9 +69,13 @@ def _prior(e: Entry) -> float:
 
 
 def _fame(e: Entry) -> float:
-    """0..1: how widely a city is known beyond its country."""
+    """0..1: how widely a city is known beyond its country. A national capital is known
+    everywhere, whatever its count of names: "Washington" in a Japanese or British story is
+    the U.S. capital, not a town in England."""
     if e.feature != "city" or e.kind not in (PRIMARY, ALIAS):
         return 0.0
+    if e.capital:
+        return 1.0
     lo, hi = _FAME_NAMES
     return min(1.0, max(0.0, (e.names - lo) / (hi - lo)))
 
@@ -100,7 +115,7 @@ class _Context:
                 own_c[e.country] += weight
             if margin < 2.0:
                 continue
-            if e.country and e.admin1:
+            if _local_region(e):
                 self.regions[(e.country, e.admin1)] += weight
                 own_r[(e.country, e.admin1)] += weight
             if e.lat is not None and e.feature in _LOCAL:
@@ -117,7 +132,7 @@ class _Context:
         if e.country and total > 0:
             share = (self.countries[e.country] - own_c[e.country]) / total
             national = _SAME_COUNTRY * min(1.0, 2 * share)
-        if e.country and e.admin1:
+        if _local_region(e):
             others = self.regions[(e.country, e.admin1)] - own_r[(e.country, e.admin1)]
             if others > 0:
                 # by the region's share: a few places that happen to share a state (Wayne,
@@ -144,6 +159,12 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
             entries = tuple(inside)
     if "container" in m.tags:
         entries = tuple(e for e in entries if e.feature in ("admin1", "country")) or entries
+    if any(e.feature in ("admin1", "country") and e.kind in (PRIMARY, ALIAS) for e in entries):
+        # a state's or country's own name is not a county's short form: "Texas" next to
+        # "Oklahoma" is the state, not Texas County, Oklahoma; "Washington" beside "New York"
+        # is not Washington County, N.Y. (those are named in full)
+        entries = tuple(e for e in entries if not (e.feature == "admin2" and e.kind == ALTERNATE)) \
+            or entries
     exact = [e for e in entries if e.kind != ALTERNATE]
     entries = tuple(replace(e, kind=ALIAS) if _world_exonym(e, entries) else e for e in entries)
     if exact:
@@ -196,7 +217,7 @@ def _affinity(e: Entry, c: Entry) -> float:
         # a town and its county, or two neighbouring towns: far likelier by design than by
         # chance (Lebanon in Boone County is Indiana's, whichever Lebanon is biggest)
         return _CLOSE
-    if e.admin1 and e.admin1 == c.admin1 and e.country == c.country:
+    if e.admin1 and e.admin1 == c.admin1 and e.country == c.country and _local_region(e):
         if c.feature == "admin1" and e.feature != "admin1":
             return _CLOSE  # the article names the state itself: as good as a neighbour
         return 1.0
@@ -323,6 +344,9 @@ def _short_forms(picks):
     return out
 
 
+_WATER = re.compile(r"\b(?:Ocean|Sea|Gulf)$")
+
+
 def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
                    support: dict[int, tuple[float, float]], plain: set[str]) -> bool:
     """A town read only inside an organisation's name ("Merrill Lynch", "Dome Petroleum",
@@ -332,7 +356,10 @@ def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
     Countries, states and big cities in a name are places ("Kansas Electric")."""
     if "org" not in m.tags or e is None or m.text.lower() in plain:
         return False
-    if any(c.feature in ("country", "admin1", "region") or c.kind in (ALIAS, DEMONYM, ABBREV)
+    if _WATER.search(e.name):
+        return True  # "Atlantic Richfield", "Gulf Oil": no firm is named for being at sea
+    if any(c.feature in ("country", "admin1", "region") and c.kind != ALTERNATE
+           or c.kind in (ALIAS, DEMONYM, ABBREV)
            or c.feature == "admin2" and c.kind == PRIMARY for c in m.entries):
         return False  # "Kansas Electric", "the Licking County ...", "White House spokesman"
     if e.feature == "city" and e.population >= _BIG_CITY and e.kind in (PRIMARY, ALIAS):
@@ -363,6 +390,14 @@ def extract_places(doc: Doc) -> list[Place]:
     picks = [(m, *_choose(c, m.text, context, s))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     plain = {m.text.lower() for m in mentions if "org" not in m.tags}
+    firm = [("firm" in m.tags and m.text.lower() not in plain) for m in mentions]
+    if any(firm):
+        # a firm's town needs evidence from places named as places, or as the seats of
+        # police, schools, councils: two firms named after towns of one state ("Drexel" and
+        # "McDonald's", both towns in Ohio) do not vouch for each other
+        context = _Context([(m, None, *rest) if f else (m, e, *rest)
+                            for (m, e, *rest), f in zip(picks, firm)])
+        supports = _supports(cands, texts, [[] if f else t for t, f in zip(top, firm)])
     picks = [pick for pick, s in zip(picks, supports)
              if not _firm_not_town(pick[0], pick[1], context, s, plain)]
     picks = _short_forms(picks)

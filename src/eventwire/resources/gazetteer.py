@@ -37,7 +37,7 @@ from . import data_path, read_tsv
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change: a new file name forces a rebuild.
-VERSION = 3
+VERSION = 4
 _DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_admin1_world.tsv",
                "place_aliases.tsv", "places_demonyms.tsv", "places_us_counties.tsv")
 
@@ -64,6 +64,9 @@ class Entry:
     # how many names GeoNames gives a city in other languages and scripts: how widely it is
     # known (Paris, France has over a hundred; Paris, Texas about ten)
     names: int = 0
+    # a country's capital: known abroad whatever its count of names ("Washington" in any
+    # country's news is the U.S. capital unless local evidence says otherwise)
+    capital: bool = False
 
 
 def name_key(text: str) -> str:
@@ -125,6 +128,7 @@ class _Builder:
         self.places: list[tuple] = []
         self.names: dict[tuple[str, int], tuple[int, float]] = {}
         self.by_geonameid: dict[int, int] = {}
+        self.capitals: set[int] = set()  # rowids of national capitals
 
     def add_place(self, geonameid, name, lat, lon, country, admin1, admin1_name, feature,
                   population, names: int = 0) -> int:
@@ -156,12 +160,14 @@ class _Builder:
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE place (rowid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,
                 lat REAL, lon REAL, country TEXT, admin1 TEXT, admin1_name TEXT,
-                feature TEXT, population INTEGER, names INTEGER);
+                feature TEXT, population INTEGER, names INTEGER, capital INTEGER);
             CREATE TABLE name (key TEXT, place INTEGER, kind INTEGER, priority REAL);
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             """
         )
-        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        capitals = self.capitals
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (row + (int(row[0] in capitals),) for row in self.places))
         con.executemany("INSERT INTO name VALUES (?,?,?,?)",
                         ((k, r, kind, pr) for (k, r), (kind, pr) in self.names.items()))
         con.execute("CREATE INDEX name_key ON name (key)")
@@ -259,14 +265,21 @@ def _add_world_admin1(b: _Builder, names: dict[tuple[str, str], str]) -> None:
             b.add_name(name, rowid, ALTERNATE)
 
 
-def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str]) -> None:
+def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str],
+                capitals: set[tuple[str, str]]) -> None:
     for name, group in _CITY_CACHE.items():
+        # the capital of a country is its biggest city of the capital's name there
+        capital_of = {cc: max((c for c in group if c["countrycode"] == cc),
+                              key=lambda c: c.get("population") or 0)["geonameid"]
+                      for cc in {c["countrycode"] for c in group} if (cc, name) in capitals}
         for c in group:
             rowid = b.add_place(
                 int(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
                 c["countrycode"], c["admin1code"],
                 region_names.get((c["countrycode"], c["admin1code"])), "city",
                 c.get("population"), len(c.get("alternatenames") or ()))
+            if capital_of.get(c["countrycode"]) == c["geonameid"]:
+                b.capitals.add(rowid)
             b.add_name(c["name"], rowid, PRIMARY)
             for alt in c.get("alternatenames") or ():
                 if alt != c["name"] and _usable_alternate(alt):
@@ -339,7 +352,9 @@ def build_gazetteer(force: bool = False) -> Path:
     us_codes = {name: (code, name) for (cc, code), name in region_names.items() if cc == "US"}
     states = {s["code"]: us_codes.get(s["name"], (s["code"], s["name"]))
               for s in json.loads((gdir / "us_states.json").read_text(encoding="utf-8")).values()}
-    _add_cities(b, region_names)
+    capitals = {(c["iso"], c["capital"]) for c in json.loads(
+        (gdir / "countries.json").read_text(encoding="utf-8")).values() if c.get("capital")}
+    _add_cities(b, region_names, capitals)
     _add_counties(b, gdir, states)
     _add_continents(b, gdir)
     _add_aliases(b, countries)
@@ -378,7 +393,7 @@ class Gazetteer:
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         rows = self._con().execute(
             "SELECT p.rowid, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, "
-            "p.admin1_name, p.feature, p.population, n.kind, n.priority, p.names "
+            "p.admin1_name, p.feature, p.population, n.kind, n.priority, p.names, p.capital "
             "FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
         return tuple(Entry(*row) for row in rows)
 
@@ -394,7 +409,7 @@ class Gazetteer:
     def _region(self, country: str, admin1: str) -> Entry | None:
         row = self._con().execute(
             "SELECT rowid, geonameid, name, lat, lon, country, admin1, admin1_name, feature, "
-            "population, 0, 0, names FROM place WHERE feature = 'admin1' AND country = ? AND admin1 = ?",
+            "population, 0, 0, names, capital FROM place WHERE feature = 'admin1' AND country = ? AND admin1 = ?",
             (country, admin1)).fetchone()
         return Entry(*row) if row else None
 
