@@ -210,6 +210,8 @@ def test_ids_in_text_order():
     # The owner of a subject is a subject for the next pronoun.
     ("Jaishankar said he had spoken to Rubio. Shehbaz Sharif's office said the talks failed. "
      "He accused India of provocations.", "He", "PAKGOV", "Shehbaz Sharif"),
+    # The other side of a relation is not the owner's country.
+    ("Ukraine asked its Western allies for more air defence systems.", "its Western allies", None, None),
     # "it" prefers the latest subject to a later object.
     ("Pakistan shut the border and told India's defence advisers to leave. It warned of a reply.",
      "It", "PAK", "Pakistan"),

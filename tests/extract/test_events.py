@@ -102,6 +102,7 @@ POSITIVE = [
     ("16", "The UN withdrew its peacekeepers from the region.", "UN", None),
     ("16", "Germany cut off military aid to the regime.", "Germany", "regime"),
     ("16", "The United States reduced aid to Honduras.", "States", "Honduras"),
+    ("17", "Serbian police used tear gas against demonstrators.", "police", "demonstrators"),
     ("17", "Police arrested the opposition leader.", "Police", "leader"),
     ("17", "The government imposed a curfew in the city.", "government", "city"),
     ("17", "Authorities deported 300 migrants.", "Authorities", "migrants"),
@@ -310,6 +311,11 @@ def test_who_reports_an_event_is_not_its_target(nlp):
 def test_what_is_fired_at_someone_is_not_the_target(nlp):
     counted, _ = _counted(nlp, "Chinese ships fired water cannon at a Philippine supply boat.")
     assert {e.target.text for e in counted} == {"a Philippine supply boat"}
+
+
+def test_what_is_used_against_someone_is_not_the_target(nlp):
+    counted, _ = _counted(nlp, "Police used rubber bullets and water cannon against protesters.")
+    assert {(e.cameo, e.target.text) for e in counted} == {("175", "protesters")}
 
 
 def test_offsets_and_codebook_fields(nlp):

@@ -350,13 +350,19 @@ def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+# Nouns for the other side of a relation: "its allies", "his counterpart" are someone else.
+RELATIONAL = frozenset({"counterpart", "ally", "partner", "neighbour", "neighbor", "rival", "enemy",
+                        "adversary", "foe", "opponent"})
+
+
 def _resolve_owners(doc: Doc, mentions: list[Mention]) -> None:
     """"its troops", "their drones" take the country of what "its"/"their" refers to (the
     latest country or organisation of this or the previous sentence; for "their" only if
-    there is one); "his"/"her" that of the person. "our" is left to quote attribution."""
+    there is one); "his"/"her" that of the person. "our" is left to quote attribution.
+    "its allies", "his counterpart" are someone else's."""
     sent_of = sentence_index(doc)
     for i, mention in enumerate(mentions):
-        if mention.possessor is None:
+        if mention.possessor is None or _head(doc, mention).lemma_.lower() in RELATIONAL:
             continue
         token = doc[mention.possessor]
         before = [m for m in mentions[:i] if m.country]

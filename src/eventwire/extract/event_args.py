@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from ..resources.actor_dictionary import country_label
+from .actor_resolve import RELATIONAL
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -264,8 +265,8 @@ class ArgResolver:
         span = self.doc[start:end]
         inner = [a for a in self.covering(span.start_char, span.end_char) if a.end <= tok.idx + len(tok.text)]
         named = [a for a in inner if a.text.lower() not in PRONOUNS]
-        if named or tok.lemma_.lower() == "counterpart":
-            # "his Brazilian counterpart" is Brazil's, and "his counterpart" not his country's
+        if named or tok.lemma_.lower() in RELATIONAL:
+            # "his Brazilian counterpart" is Brazil's, and "its allies" are not its country
             inner = named
         code = country = sector = name = None
         if inner:  # "the Chinese government's sovereignty" is about China
