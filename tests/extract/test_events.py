@@ -318,6 +318,15 @@ def test_what_is_used_against_someone_is_not_the_target(nlp):
     assert {(e.cameo, e.target.text) for e in counted} == {("175", "protesters")}
 
 
+def test_thousands_of_workers_are_workers_wherever_they_march(nlp):
+    from eventwire.extract.actors import extract_actors
+    from eventwire.extract.places import extract_places
+    doc = nlp("Thousands of workers went on strike in Seoul demanding higher wages.")
+    events = extract_events(doc, extract_actors(doc), [], [], extract_places(doc), None)
+    demands = [e for e in events if e.trigger.text == "demanding"]
+    assert demands and {(e.source.text, e.source.code) for e in demands} == {("Thousands of workers", "LAB")}
+
+
 def test_offsets_and_codebook_fields(nlp):
     text = "On Friday, the army shelled rebel positions near the border."
     doc = nlp(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..resources.event_lexicon import EventLexicon
-from .event_args import FIRST_PERSON, PRONOUNS, SPEECH_VERBS, ArgResolver, subjects
+from .event_args import FIRST_PERSON, PRONOUNS, QUANTITY, SPEECH_VERBS, ArgResolver, subjects
 
 
 def speech_subject(tok: Token) -> Token | None:
@@ -28,8 +28,6 @@ def speech_subject(tok: Token) -> Token | None:
 
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group",
-                       "number", "majority", "some", "many", "all", "most", "members", "one", "two"})
 
 
 def actorish(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:

@@ -9,6 +9,7 @@ not dictionary actors, "the protesters", "a U.S. Supreme Court decision", still 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -33,6 +34,9 @@ DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its",
                       "their", "his", "our", "you"})
+# Heads of "thousands of X", "a group of X": X says who they are.
+QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group",
+                      "number", "majority", "some", "many", "all", "most", "members", "one", "two"})
 # Nouns that name a kind of place: "the city of X" is where X is.
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "county",
                          "capital", "port", "island", "area", "territory", "enclave"})
@@ -133,7 +137,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
                     return objs, False
             v = head
             continue
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].pos_ in ("NOUN", "PROPN"):
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].pos_ in ("NOUN", "PROPN") \
+                and not _where(v.doc[v.i - 1]):
             return [v.doc[v.i - 1]], False  # "attacks by Pakistan targeting X": a reduced relative
         if v.dep_ in ("acomp", "attr") or (v.dep_ in ("conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX")):
             v = v.head
@@ -254,6 +259,12 @@ class ArgResolver:
         actor = self.actor_at(tok)
         if actor is not None:
             return actor
+        if tok.lower_ in QUANTITY and _of_object(tok) is not None:
+            member = self.resolve(_of_object(tok), antecedent)
+            if member.code:  # "thousands of workers" are workers
+                start, end = (wide_bounds if wide else np_bounds)(tok)
+                span = self.doc[start:end]
+                return replace(member, text=span.text, start=span.start_char, end=span.end_char)
         if tok.lower_ in PRONOUNS and antecedent is not None and antecedent != tok:
             ref = self.resolve(antecedent)
             return Actor(id=ref.id, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
@@ -274,9 +285,8 @@ class ArgResolver:
             name = inner[0].name or _label(country)
         if code is None:
             place = self.place_at(tok)
-            if place is None and tok.lemma_.lower() in PLACE_NOUNS:  # "the city of Kharkiv"
-                named = next((o for p in tok.rights if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
-                place = self.place_at(named) if named is not None else None
+            if place is None and tok.lemma_.lower() in PLACE_NOUNS and _of_object(tok) is not None:
+                place = self.place_at(_of_object(tok))  # "the city of Kharkiv"
             if place is not None and self.iso3.get(place.country):
                 code = country = self.iso3[place.country]
                 name = _label(country)
@@ -311,6 +321,17 @@ class ArgResolver:
             if place.start > tok.idx:
                 break
         return None
+
+
+def _where(tok: Token) -> bool:
+    """A place said as where something happens ("went on strike in Seoul demanding ...")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "across") \
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _of_object(tok: Token) -> Token | None:
+    """X in "<tok> of X"."""
+    return next((o for p in tok.rights if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _label(country: str | None) -> str | None:
