@@ -410,3 +410,20 @@ def test_glued_long_names(text, name):
 ])
 def test_more_firm_names(text, not_place):
     assert all(not_place not in p.text for p in places(text)), places(text)
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # a village sharing a state with the article's places does not outweigh a famous
+    # namesake elsewhere...
+    ("Shares of Coca-Cola rose in Atlanta on Monday. An item in the Milan weekly Milano "
+     "Finanza said the bid would fail.", "Milan", "IT", "Lombardia"),
+    ("Venezuela and Mexico have concluded their talks with the banks, dealers in New York "
+     "said.", "Mexico", "MX", None),
+    ("Wheat will ship out of Toledo and Chicago this week.", "Toledo", "US", "Ohio"),
+    # ... but a town's sharing a state still does
+    ("Police in Paris said the Lamar County man was arrested near Dallas, Texas.", "Paris",
+     "US", "Texas"),
+])
+def test_villages_against_famous_namesakes(text, name, country, admin1):
+    p = find(places(text), name)
+    assert p is not None and (p.country, p.admin1) == (country, admin1), places(text)

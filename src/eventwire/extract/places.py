@@ -48,6 +48,9 @@ _WEAK_CAP = 0.5
 # Venice, Italy by "Venice". Only local evidence (the state, a place nearby, "Paris,
 # Texas") outweighs it.
 _FAME_NAMES = (25, 50)
+# A village: sharing a state with the article's places is weak evidence for it against a
+# famous namesake elsewhere.
+_VILLAGE = 5_000
 # First-level regions the size of a country: Britain's nations. Naming England or Scotland
 # (or placing London in England) says the story is British, as naming the country would;
 # it is no local evidence for every English town ("Washington, England" in a British story
@@ -125,6 +128,11 @@ class _Context:
         """e's bonus in two parts: for its country being the article's (the article names
         the country, or places anywhere in it), and the local part (its region is the
         article's, or a place near it is named)."""
+        national, region, near = self.parts(e, text)
+        return national, region + near
+
+    def parts(self, e: Entry, text: str) -> tuple[float, float, float]:
+        """The national bonus, the shared-region bonus and the nearness bonus."""
         key = text.lower()
         own_c, own_r = self.by_text.get(key, (Counter(), Counter()))
         national = score = 0.0
@@ -141,12 +149,13 @@ class _Context:
                 share = others / (sum(self.regions.values()) - sum(own_r.values()))
                 full = _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
                 score += full * min(1.0, _REGION_SHARE * share)
+        near = 0.0
         if e.lat is not None and e.feature in _LOCAL:
             for lat, lon, other in self.points:
                 if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
-                    score += _NEAR
+                    near = _NEAR
                     break
-        return national, score
+        return national, score, near
 
 
 def _candidates(m: Mention) -> tuple[Entry, ...]:
@@ -282,7 +291,15 @@ def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
     out = []
     for e, f in zip(entries, fame):
         strong, weak = support.get(e.rowid, (0.0, 0.0))
-        national, local = context.bonus(e, text) if context else (0.0, 0.0)
+        national, region, near = context.parts(e, text) if context else (0.0, 0.0, 0.0)
+        # a famous namesake elsewhere (Milan, Italy; Boston; Mexico the country) outweighs
+        # a village's sharing a state with the article's other places ("Milan weekly" in a
+        # story naming a town in Georgia is no Milan, Georgia); a neighbour named counts,
+        # and a town's sharing a state still does (Paris, Texas; Dublin, Ohio)
+        known = max((g for c, g in zip(entries, fame)
+                     if (c.country, c.admin1) != (e.country, e.admin1)), default=0.0) \
+            if e.feature == "city" and e.population < _VILLAGE else 0.0
+        local = region * (1.0 - max(0.0, known - f)) + near
         # (local evidence: the state named, or a county or town next to it named as such)
         rival = max((g for c, g in zip(entries, fame) if c.country != e.country
                      and (e.feature == "city" and strong < _CLOSE or c.feature != "country")),
