@@ -360,3 +360,11 @@ def test_names_resolve_to_full_names(text, mention, name):
 ])
 def test_a_group_placed_in_a_country_is_of_that_country(text, fragment, code):
     assert _find(_actors(text), fragment).code == code
+
+
+@pytest.mark.parametrize("text, fragment, code", [
+    ("Congo accused Rwanda of backing the rebels.", "Congo", "COD"),
+    ("The Republic of Congo signed an oil deal with China.", "Republic of Congo", "COG"),
+])
+def test_a_bare_congo_is_the_democratic_republic(text, fragment, code):
+    assert _find(_actors(text), fragment).code == code
