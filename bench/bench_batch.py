@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_pipeline import CORPUS, run_children  # the same corpus and child-process runner
+from bench_pipeline import CORPUS, run_modes  # the same corpus and child-process runner
 
 
 def load_rows(n: int) -> list[dict]:
@@ -145,15 +145,9 @@ def main() -> int:
     args = parser.parse_args()
     args.articles = args.articles or (8000 if args.large else 1000)
     args.modes = args.modes or (LARGE_MODES if args.large else DEFAULT_MODES)
-    if args.child:
-        child(args.child, args.articles, args.batch_size)
-        return 0
-    if not CORPUS.exists():
-        print(f"{CORPUS} is absent: the benchmark needs ../shared/corpora beside the repo.", file=sys.stderr)
-        return 2
-    results = run_children(__file__, args.modes.split(","), args.articles, args.batch_size)
-    if results is None:
-        return 1
+    results = run_modes(args, __file__, args.modes.split(","), child)
+    if isinstance(results, int):
+        return results
     summary = {"articles": args.articles, "modes": results}
     r = results
     if {"bare1", "local1"} <= r.keys():

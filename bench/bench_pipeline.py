@@ -113,6 +113,19 @@ def run_children(script: str, modes, articles: int, batch_size: int) -> dict | N
     return results
 
 
+def run_modes(args, script: str, modes, run_child) -> dict | int:
+    """In a child process (`--child MODE`), run that mode and give exit code 0; in the
+    parent, run each mode in its own process and give their results, or an exit code (2 if
+    the corpus is absent, 1 if a mode failed)."""
+    if args.child:
+        run_child(args.child, args.articles, args.batch_size)
+        return 0
+    if not CORPUS.exists():
+        print(f"{CORPUS} is absent: the benchmark needs ../shared/corpora beside the repo.", file=sys.stderr)
+        return 2
+    return run_children(script, modes, args.articles, args.batch_size) or 1
+
+
 def child(mode: str, n: int, batch_size: int) -> None:
     result = MODES[mode](load_articles(n), batch_size)
     result["peak_mb"] = peak_mb()
@@ -126,15 +139,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(args.child, args.articles, args.batch_size)
-        return 0
-    if not CORPUS.exists():
-        print(f"{CORPUS} is absent: the benchmark needs ../shared/corpora beside the repo.", file=sys.stderr)
-        return 2
-    results = run_children(__file__, MODES, args.articles, args.batch_size)
-    if results is None:
-        return 1
+    results = run_modes(args, __file__, MODES, child)
+    if isinstance(results, int):
+        return results
     bare, full, stages = results["bare"], results["full"], results["stages"]
     summary = {
         "articles": args.articles,
