@@ -90,6 +90,11 @@ def recode(code: str, mod: Modality, lex: EventLexicon) -> tuple[str, Modality]:
     return _lookup_prefix(lex.intent, code) or code, mod
 
 
+# Participles that, before a noun, name a standing state rather than an act someone did.
+STATE_PARTICIPLES = frozenset({"dispute", "contest", "occupy", "divide", "disputed", "contested", "occupied",
+                               "divided"})
+
+
 def _verb_entries(tok: Token, lex: EventLexicon):
     """Lexicon entries by lemma; when the lemmatizer slips ("staged" -> "stag"), by the
     regular inflection rules on the word itself."""
@@ -123,6 +128,8 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
             continue  # "Operation Desert Storm": part of a name
         if tok.is_title and tok.i > 0 and doc[tok.i - 1].text == "-":
             continue  # "Pakistan-Occupied Kashmir": a verb inside a hyphenated name
+        if tok.dep_ == "amod" and tok.lemma_.lower() in STATE_PARTICIPLES:
+            continue  # "the disputed border", "occupied territories": a state, not an act
         entries = _verb_entries(tok, lex)
         if entries:
             frame = verb_frame(tok, entries, lex)
