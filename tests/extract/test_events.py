@@ -105,6 +105,7 @@ POSITIVE = [
     ("16", "The UN withdrew its peacekeepers from the region.", "UN", None),
     ("16", "Germany cut off military aid to the regime.", "Germany", "regime"),
     ("16", "The United States reduced aid to Honduras.", "States", "Honduras"),
+    ("17", "Protesters set fire to the US embassy.", "Protesters", "embassy"),
     ("17", "Russian hackers attacked the websites of German ministries.", "hackers", "websites"),
     ("17", "Serbian police used tear gas against demonstrators.", "police", "demonstrators"),
     ("17", "Police arrested the opposition leader.", "Police", "leader"),
