@@ -427,3 +427,24 @@ def test_more_firm_names(text, not_place):
 def test_villages_against_famous_namesakes(text, name, country, admin1):
     p = find(places(text), name)
     assert p is not None and (p.country, p.admin1) == (country, admin1), places(text)
+
+
+@pytest.mark.parametrize("text, name, admin1, feature", [
+    # a series of big cities is a list: Boston is not inside Chicago, nor a village near a
+    # listed state's or city's namesake
+    ("Auto sales fell in New York, Boston, Chicago and Detroit last month.",
+     "Boston", "Massachusetts", "city"),
+    ("Packages run from New York, Boston, Chicago, and Detroit. Fares from Pittsburgh, "
+     "Baltimore and Philadelphia are higher.", "Boston", "Massachusetts", "city"),
+    # a list followed by "provinces" is a list of provinces
+    ("Rains fell in Santa Fe, Cordoba, La Pampa and Buenos Aires provinces.",
+     "Cordoba", "Córdoba", "admin1"),
+    # containment without a list stays
+    ("Drones were spotted over Khasa Cantt, Amritsar, the Indian Army said.",
+     "Khasa Cantt", "Punjab", "landmark"),
+    ("The company is based in Springfield, Ill., and hires in Chicago, Detroit and Boston.",
+     "Springfield", "Illinois", "city"),
+])
+def test_lists_of_cities(text, name, admin1, feature):
+    p = find(places(text), name)
+    assert p is not None and (p.admin1, p.feature) == (admin1, feature)

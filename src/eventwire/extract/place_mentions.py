@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..nlp import doc_text
-from ..resources.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from ..resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 from .place_names import (
     DATELINE_RE, FIRM_WORDS, GLUED, ORG_HEADS, PERSON_HEADS, STREET_SUFFIX, Mention, acronym_entries,
     after_title, big_city, comma_parts, core, extend, is_acronym, is_country, line_start,
@@ -76,7 +76,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                          for k, p in enumerate(parts)]
                 for (inner, outer), (p, q) in zip(zip(added, added[1:]), zip(parts, parts[1:])):
                     if inner is not None and outer is not None and not is_country(inner) \
-                            and not _state_list(doc, p, q, gaz):
+                            and not _state_list(doc, p, q, gaz) and not _city_list(doc, p, q, gaz):
                         inner.within = outer
                         outer.tags.add("container")
                 continue
@@ -168,7 +168,41 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     _add_containment(doc, gaz, mentions, taken, add)
     _add_datelines(doc, gaz, mentions, taken, text)
     mentions.sort(key=lambda m: m.start)
+    _mark_series(doc, mentions)
     return mentions
+
+
+_REGIONS_WORD = re.compile(r"\s+(?:provinces|states|regions)\b")
+# commas and "and" between two items, with maybe unknown capitalised items between them
+_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+                   r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"
+                   r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
+
+
+def _mark_series(doc: Doc, mentions: list[Mention]) -> None:
+    """Runs of three or more places joined by commas and "and" ("New York, Boston, Chicago
+    and Detroit"), none inside another: items of one list are named side by side, which
+    says little about where each is (a state in the list does not locate its cities)."""
+    run: list[Mention] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            for m in run:
+                m.series = run[0].start
+        if len(run) >= 2 and _REGIONS_WORD.match(doc.text, run[-1].end):
+            # "Santa Fe, Cordoba, La Pampa and Buenos Aires provinces": all regions
+            for m in run:
+                m.entries = tuple(e for e in m.entries if e.feature == "admin1") or m.entries
+        run.clear()
+
+    for m in mentions:
+        if m.within is not None or "container" in m.tags:
+            close()
+            continue
+        if run and not _JOIN.fullmatch(doc.text[run[-1].end:m.start]):
+            close()
+        run.append(m)
+    close()
 
 
 def _firm_follows(doc: Doc, i: int) -> bool:
@@ -254,6 +288,32 @@ def _state_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
     return i >= 1 and doc[i].text in (",", "and", "or", "&") and _state_at(doc, i - 1, -1, gaz)
 
 
+def _is_region(entries: tuple[Entry, ...]) -> bool:
+    return any(e.feature in ("admin1", "country") and e.kind in (PRIMARY, ALIAS, ABBREV)
+               for e in entries)
+
+
+def _list_item(doc: Doc, i: int, step: int) -> bool:
+    """Whether a comma (then maybe "and", "or") at token i, read in direction `step`, joins
+    another capitalised item to the series."""
+    if not 0 <= i < len(doc) or doc[i].text != ",":
+        return False
+    i += step
+    if step > 0 and i < len(doc) and doc[i].lower_ in ("and", "or", "&"):
+        i += 1
+    return 0 <= i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha
+
+
+def _city_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
+    """"New York, Boston, Chicago and Detroit": a series of three or more names whose second
+    is no state or country is a list, not the first inside the second (Boston is no
+    village in Chicago). "Khasa Cantt, Amritsar" and "Springfield, Ill., and Dayton" keep
+    their containment."""
+    if _is_region(gaz.find(second.text)):
+        return False
+    return _list_item(doc, second.end, 1) or _list_item(doc, first.start - 1, -1)
+
+
 def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add) -> None:
     """"Springfield, Ill." / "Khasa Cantt, Amritsar": the second names where the first is."""
     by_start = {m.start: m for m in mentions}
@@ -277,8 +337,10 @@ def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, a
                 break
         if region is not None and _modifier(doc, region):
             continue  # "in the Gulf, U.S. officials said": an adjective, not a container
+        second = doc.char_span(region.start, region.end, alignment_mode="expand") \
+            if region is not None else None
         if region is not None and region is not m and not is_country(m) and not _state_list(
-                doc, span, doc.char_span(region.start, region.end, alignment_mode="expand"), gaz):
+                doc, span, second, gaz) and not _city_list(doc, span, second, gaz):
             m.within = region
             region.tags.add("container")
 

@@ -78,6 +78,9 @@ class Mention:
     # an organisation's name, so a town there needs the article's geography behind it;
     # "firm": that organisation is a business, not a town's police or school
     tags: set[str] = field(default_factory=set)
+    # the series of three or more places it is listed in ("New York, Boston, Chicago and
+    # Detroit"), by the series' first start; None outside a list
+    series: int | None = None
 
 
 def is_country(m: Mention) -> bool:

@@ -105,6 +105,8 @@ class _Context:
         self.countries: Counter[str] = Counter()
         self.regions: Counter[tuple[str, str]] = Counter()
         self.by_text: dict[str, tuple[Counter, Counter]] = {}
+        # regions of each list's items: a list's other items are no local evidence for one
+        self.by_series: dict[int, Counter] = {}
         self.points: list[tuple[float, float, str]] = []
         for m, e, margin, country_margin in picks:
             if e is None or country_margin < 2.0:
@@ -121,6 +123,8 @@ class _Context:
             if _local_region(e):
                 self.regions[(e.country, e.admin1)] += weight
                 own_r[(e.country, e.admin1)] += weight
+                if m.series is not None:
+                    self.by_series.setdefault(m.series, Counter())[(e.country, e.admin1)] += weight
             if e.lat is not None and e.feature in _LOCAL:
                 self.points.append((e.lat, e.lon, key))
 
@@ -131,10 +135,13 @@ class _Context:
         national, region, near = self.parts(e, text)
         return national, region + near
 
-    def parts(self, e: Entry, text: str) -> tuple[float, float, float]:
+    def parts(self, e: Entry, text: str, series: int | None = None
+              ) -> tuple[float, float, float]:
         """The national bonus, the shared-region bonus and the nearness bonus."""
         key = text.lower()
         own_c, own_r = self.by_text.get(key, (Counter(), Counter()))
+        if series is not None and series in self.by_series:
+            own_r = own_r | self.by_series[series]
         national = score = 0.0
         total = sum(self.countries.values()) - sum(own_c.values())
         if e.country and total > 0:
@@ -213,6 +220,25 @@ def _namesake_inside(region: Entry, entries: tuple[Entry, ...]) -> bool:
                for e in entries)
 
 
+def _list_scale(mentions: list[Mention], cands: list[tuple[Entry, ...]]
+                ) -> list[tuple[Entry, ...]]:
+    """Items of one list are things of one scale: in "New York, Boston, Chicago and
+    Detroit" (big cities, states or countries all) Boston is the city, not a village of
+    545 near Pittsburgh, whatever else the article names."""
+    def big(entries):
+        return any(e.kind in (PRIMARY, ALIAS) and (
+            e.feature in ("country", "admin1") or e.population >= _BIG_CITY) for e in entries)
+
+    out = list(cands)
+    for i, (m, entries) in enumerate(zip(mentions, cands)):
+        if m.series is None or not big(entries):
+            continue
+        others = [c for n, c in zip(mentions, cands) if n.series == m.series and n is not m]
+        if len(others) >= 2 and all(big(c) for c in others):
+            out[i] = tuple(e for e in entries if e.feature != "city" or e.population >= _VILLAGE)
+    return out
+
+
 def _affinity(e: Entry, c: Entry) -> float:
     """How much place c, named elsewhere in the article, supports reading e."""
     if e.country is None or c.country is None:
@@ -244,9 +270,13 @@ def _top(cands: list[tuple[Entry, ...]]) -> list[list[Entry]]:
 
 
 def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
-              top: list[list[Entry]]) -> list[dict[int, float]]:
+              top: list[list[Entry]], series: list[int | None] | None = None
+              ) -> list[dict[int, float]]:
     """For each mention, each candidate's support from the other mentions' readings
-    (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN)."""
+    (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN).
+    Items of one list support each other as places of one state do, no more: a state
+    listed beside cities ("New York, Boston, Chicago") does not locate them."""
+    series = series or [None] * len(cands)
     # how likely each reading of the other mentions is, by prior: a hamlet that happens to
     # share a name speaks less than the town the name usually means
     weights = []
@@ -265,6 +295,8 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
                         continue
                     seen.add(key)
                     a = max(_affinity(e, c) * w for c, w in zip(others, weights[j]))
+                    if series[i] is not None and series[i] == series[j]:
+                        a = min(a, 1.0)
                     if a >= 0.5:
                         strong += a
                     else:
@@ -277,7 +309,7 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
 
 
 def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
-            support: dict[int, tuple[float, float]]) -> list[float]:
+            support: dict[int, tuple[float, float]], series: int | None = None) -> list[float]:
     """Each entry's prior plus its evidence. That the article is about a country (it says
     "U.S.", as wire stories nearly always do, or names Washington and New York) does not
     make a namesake of a famous city elsewhere likelier: "Paris" is still Paris, France and
@@ -291,7 +323,7 @@ def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
     out = []
     for e, f in zip(entries, fame):
         strong, weak = support.get(e.rowid, (0.0, 0.0))
-        national, region, near = context.parts(e, text) if context else (0.0, 0.0, 0.0)
+        national, region, near = context.parts(e, text, series) if context else (0.0, 0.0, 0.0)
         # a famous namesake elsewhere (Milan, Italy; Boston; Mexico the country) outweighs
         # a village's sharing a state with the article's other places ("Milan weekly" in a
         # story naming a town in Georgia is no Milan, Georgia); a neighbour named counts,
@@ -310,14 +342,14 @@ def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
 
 
 def _choose(entries: tuple[Entry, ...], text: str, context: _Context | None,
-            support: dict[int, tuple[float, float]] | None = None
+            support: dict[int, tuple[float, float]] | None = None, series: int | None = None
             ) -> tuple[Entry | None, float, float]:
     """Best entry of a mention, its margin over the runner-up and over the best entry in
     another country."""
     if not entries:
         return None, 0.0, 0.0
     support = support or {}
-    scored = sorted(zip(_scores(entries, text, context, support), entries),
+    scored = sorted(zip(_scores(entries, text, context, support, series), entries),
                     key=lambda x: -x[0])
     best, entry = scored[0]
     margin = best - scored[1][0] if len(scored) > 1 else 10.0
@@ -392,19 +424,20 @@ def extract_places(doc: Doc) -> list[Place]:
     """Place mentions in text order."""
     gaz = load_gazetteer()
     mentions = find_mentions(doc, gaz)
-    cands = [_candidates(m) for m in mentions]
+    cands = _list_scale(mentions, [_candidates(m) for m in mentions])
     texts = [m.text for m in mentions]
-    supports = _supports(cands, texts, _top(cands))
-    first = [(m, *_choose(c, m.text, None, s)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    series = [m.series for m in mentions]
+    supports = _supports(cands, texts, _top(cands), series)
+    first = [(m, *_choose(c, m.text, None, s, m.series)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     context = _Context(first)
-    picks = [(m, *_choose(c, m.text, context, s))
+    picks = [(m, *_choose(c, m.text, context, s, m.series))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     # second round: clear readings now speak for themselves, unclear ones keep all options
     top = [[e] if e is not None and margin >= 3.0 else t
            for (_, e, margin, _), t in zip(picks, _top(cands))]
-    supports = _supports(cands, texts, top)
+    supports = _supports(cands, texts, top, series)
     context = _Context(picks)
-    picks = [(m, *_choose(c, m.text, context, s))
+    picks = [(m, *_choose(c, m.text, context, s, m.series))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     plain = {m.text.lower() for m in mentions if "org" not in m.tags}
     firm = [("firm" in m.tags and m.text.lower() not in plain) for m in mentions]
@@ -414,7 +447,7 @@ def extract_places(doc: Doc) -> list[Place]:
         # "McDonald's", both towns in Ohio) do not vouch for each other
         context = _Context([(m, None, *rest) if f else (m, e, *rest)
                             for (m, e, *rest), f in zip(picks, firm)])
-        supports = _supports(cands, texts, [[] if f else t for t, f in zip(top, firm)])
+        supports = _supports(cands, texts, [[] if f else t for t, f in zip(top, firm)], series)
     picks = [pick for pick, s in zip(picks, supports)
              if not _firm_not_town(pick[0], pick[1], context, s, plain)]
     picks = _short_forms(picks)
