@@ -448,3 +448,34 @@ def test_villages_against_famous_namesakes(text, name, country, admin1):
 def test_lists_of_cities(text, name, admin1, feature):
     p = find(places(text), name)
     assert p is not None and (p.admin1, p.feature) == (admin1, feature)
+
+
+def _city(name, pop, names, kind):
+    from eventwire.resources.gazetteer import Entry
+    return Entry(hash((name, pop)) % 10**6, 1, name, 0.0, 0.0, "XX", "01", "R", "city", pop, kind,
+                 0.0, names)
+
+
+@pytest.mark.parametrize("alternate, exact, renowned", [
+    # Janīn (West Bank) against Jenin, Poland: far bigger, far better known
+    ((34730, 17), [(1100, 2)], True),
+    # not against a town (5,000+) called exactly that
+    ((34730, 17), [(6000, 2)], False),
+    # an alternate name of a town known by few names stays weak
+    ((34730, 6), [(1100, 2)], False),
+    # nor of a town hardly bigger than the village
+    ((8000, 17), [(1100, 2)], False),
+    # nor against a village as well known
+    ((34730, 17), [(1100, 12)], False),
+])
+def test_renowned_alternate_names(alternate, exact, renowned):
+    from eventwire.extract.places import _renowned_alternate
+    from eventwire.resources.gazetteer import ALTERNATE, PRIMARY
+    e = _city("Janin", *alternate, ALTERNATE)
+    entries = (e, *(_city("Jenin", pop, names, PRIMARY) for pop, names in exact))
+    assert _renowned_alternate(e, entries) is renowned
+
+
+def test_renowned_alternate_name_in_text():
+    p = find(places("Israeli troops raided the town of Jenin on Tuesday, the army said."), "Jenin")
+    assert p is not None and p.country == "PS"

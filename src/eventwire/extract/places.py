@@ -182,7 +182,8 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
         entries = tuple(e for e in entries if not (e.feature == "admin2" and e.kind == ALTERNATE)) \
             or entries
     exact = [e for e in entries if e.kind != ALTERNATE]
-    entries = tuple(replace(e, kind=ALIAS) if _world_exonym(e, entries) else e for e in entries)
+    entries = tuple(replace(e, kind=ALIAS) if _world_exonym(e, entries)
+                    or _renowned_alternate(e, entries) else e for e in entries)
     if exact:
         # a place called exactly this beats one that is sometimes also called this
         # ("Islamabad" is Pakistan's capital, not Anantnag's old name), unless that one is
@@ -209,6 +210,26 @@ def _world_exonym(e: Entry, entries: tuple[Entry, ...]) -> bool:
             and e.names >= _FAME_NAMES[1]
             and not any(x.country == e.country for x in entries if x is not e)
             and all(e.population > 20 * x.population for x in entries if x.kind != ALTERNATE))
+
+
+# An alternate name's town must be this many times bigger, and known by at least this many
+# names and twice as many as the villages called exactly that.
+_RENOWN_RATIO = 10
+_RENOWN_NAMES = 10
+
+
+def _renowned_alternate(e: Entry, entries: tuple[Entry, ...]) -> bool:
+    """A town GeoNames lists under another spelling ("Jenin" for Janīn, 35,000 people,
+    17 names) is meant rather than the villages called exactly that (Jenin, Poland, 1,100
+    people): a name NER calls a place is the renowned town's. Only against villages, and
+    only for a town far bigger and far better known, so odd alternate names stay weak."""
+    if e.kind != ALTERNATE or e.feature != "city" or e.names < _RENOWN_NAMES:
+        return False
+    exact = [x for x in entries if x.kind != ALTERNATE]
+    return bool(exact) and all(
+        x.feature == "city" and x.population < _VILLAGE
+        and e.population >= _RENOWN_RATIO * max(x.population, 1) and e.names >= 2 * x.names
+        for x in exact)
 
 
 def _namesake_inside(region: Entry, entries: tuple[Entry, ...]) -> bool:
