@@ -479,3 +479,17 @@ def test_renowned_alternate_names(alternate, exact, renowned):
 def test_renowned_alternate_name_in_text():
     p = find(places("Israeli troops raided the town of Jenin on Tuesday, the army said."), "Jenin")
     assert p is not None and p.country == "PS"
+
+
+@pytest.mark.parametrize("text, name, country, not_place", [
+    # NER cut the town's name at its particle
+    ("Protectionism grew during the current Punta del Este round of world trade negotiations.",
+     "Punta del Este", "UY", "Este"),
+    ("India attacked military installations in Jammu and Kashmir on Friday.",
+     "Jammu and Kashmir", "IN", "Kashmir"),
+])
+def test_names_cut_at_a_particle(text, name, country, not_place):
+    found = places(text)
+    p = find(found, name)
+    assert p is not None and p.country == country
+    assert find(found, not_place) is None

@@ -102,17 +102,22 @@ def trim(span: Span) -> Span:
 
 def extend(span: Span, gaz: Gazetteer) -> Span:
     """Grow an entity to a longer known region name that NER cut in two ("Jammu" +
-    "and Kashmir", "Pakistan" + "-Occupied Kashmir")."""
+    "and Kashmir", "Pakistan" + "-Occupied Kashmir"), or a town's name cut at a particle
+    ("Punta" + "del Este")."""
     doc = span.doc
     for extra in (4, 3, 2):
         end = span.end + extra
         if end > len(doc) or not (doc[end - 1].is_title or doc[end - 1].is_upper):
             continue
         longer = doc[span.start:end]
-        if "\n" in longer.text:
+        if "\n" in longer.text or any(t.is_punct and t.text != "-" for t in longer):
             continue
         entries = gaz.find(longer.text)
         if any(e.kind in (PRIMARY, ALIAS) and e.feature != "city" for e in entries):
+            return longer
+        # a town's name with a particle NER cut ("Punta" + "del Este")
+        if any(t.is_lower for t in doc[span.end:end]) and any(
+                e.kind in (PRIMARY, ALIAS) and e.population >= 1000 for e in entries):
             return longer
     return span
 
