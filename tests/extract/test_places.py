@@ -493,3 +493,21 @@ def test_names_cut_at_a_particle(text, name, country, not_place):
     p = find(found, name)
     assert p is not None and p.country == country
     assert find(found, not_place) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gulf export prices for soybeans rose, traders in Texas and Louisiana said.",
+     "Gulf of Mexico"),
+    ("Corn barge rates to the Gulf were steady, dealers in New Orleans and Houston said.",
+     "Gulf of Mexico"),
+    ("Iranian gunboats attacked a tanker in the Gulf, shipping sources in Bahrain said.",
+     "Persian Gulf"),
+    # no places around either: the usual reading
+    ("Shipping in the Gulf was disrupted, insurers said.", "Persian Gulf"),
+    # American places far from the Gulf of Mexico do not move it
+    ("U.S. warships escorted Kuwaiti tankers in the Gulf, officials in Washington said.",
+     "Persian Gulf"),
+])
+def test_gulf_by_the_articles_places(text, name):
+    p = find(places(text), "Gulf")
+    assert p is not None and p.name == name

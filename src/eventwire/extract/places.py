@@ -437,6 +437,33 @@ def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
     return context.bonus(e, m.text)[1] <= 0 and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
 
 
+# Places within this distance of a water body or region speak for it.
+_SHORE_KM = 1500.0
+
+
+def _nearest_waters(picks):
+    """A name several water bodies or regions share ("Gulf": the Persian Gulf, the Gulf of
+    Mexico) is the one the article's other places lie around: "Gulf export prices" among
+    Texas and Louisiana is the Gulf of Mexico; with no such places, the usual one (by
+    priority) stays."""
+    out = []
+    for pick in picks:
+        m, e = pick[0], pick[1]
+        waters = [c for c in _candidates(m) if c.country is None and c.feature == "region"
+                  and c.lat is not None]
+        if e is not None and e in waters and len(waters) > 1:
+            def votes(w):
+                return sum(1 for n, o, *_ in picks
+                           if o is not None and o.lat is not None and n.text != m.text
+                           and o.feature != "region"
+                           and distance_km(w.lat, w.lon, o.lat, o.lon) < _SHORE_KM)
+            best = max(waters, key=lambda w: (votes(w), w is e))
+            if best is not e and votes(best) > votes(e):
+                pick = (m, best, *pick[2:])
+        out.append(pick)
+    return out
+
+
 def _unresolved_feature(m: Mention) -> str:
     return "landmark" if m.source == "FAC" else "other"
 
@@ -472,6 +499,7 @@ def extract_places(doc: Doc) -> list[Place]:
     picks = [pick for pick, s in zip(picks, supports)
              if not _firm_not_town(pick[0], pick[1], context, s, plain)]
     picks = _short_forms(picks)
+    picks = _nearest_waters(picks)
     places = []
     for m, e, *_ in picks:
         if e is None:
