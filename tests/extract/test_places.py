@@ -511,3 +511,40 @@ def test_names_cut_at_a_particle(text, name, country, not_place):
 def test_gulf_by_the_articles_places(text, name):
     p = find(places(text), "Gulf")
     assert p is not None and p.name == name
+
+
+@pytest.mark.parametrize("text, not_place", [
+    # a university or foundation named for someone, not for a small town
+    ("Students at Harvard University in Cambridge, Mass., protested.", "Harvard"),
+    # a person's full name the article gives, inside a foundation's name and alone
+    ("The will of hotelier Conrad Hilton left the stock to the Conrad Hilton Foundation. "
+     "Barron Hilton, Conrad's son, is making a bid for the shares.", "Conrad"),
+    # a first name and a surname the article uses alone
+    ('"That means get out," Harrison Goldin, comptroller of New York City told a news '
+     "conference. Goldin said the group seeks a special meeting.", "Harrison"),
+    # a village in a facility's name with nothing around it
+    ("The findings of the Royal Commission into Grain Storage, Handling and Transport were "
+     "released in Canberra, Kerin said.", "Grain"),
+    # a one-word small town abroad in a country the article never names
+    ("Hazeltine won a contract from the Naval Air Development Center in Warminster, Pa. It "
+     "will develop software for Naval aircraft training simulators.", "Naval"),
+    ("The company's Oster division makes blenders at its Milwaukee, Wisconsin, plant.",
+     "Oster"),
+])
+def test_people_and_institutions_are_not_towns(text, not_place):
+    assert find(places(text), not_place) is None
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Boston University students marched in Boston.", "Boston", "US"),
+    ("Liz Hurley will open a new Bicester Village boutique. Shoppers came to Bicester.",
+     "Bicester", "GB"),
+    # NER calls a place a person: no full name of anyone
+    ("Visitors to Greer Station spent more. Greer Station is busy. Officials in Greer, S.C., "
+     "said growth was fast.", "Greer", "US"),
+    # a small town abroad whose country the article names stays
+    ("Rebels attacked Naval, a town on Biliran island in the Philippines.", "Naval", "PH"),
+])
+def test_towns_in_names_kept(text, name, country):
+    p = find(places(text), name)
+    assert p is not None and p.country == country

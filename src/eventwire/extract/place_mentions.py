@@ -8,6 +8,7 @@ A mention is a character span with the gazetteer entries its text may name, plus
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +30,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     person_words = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     and ent[-1].is_title and ent[0].lower_ not in ORG_HEADS}
     person_words |= speakers(doc)
+    # First names of full person names ("Conrad Hilton"): alone ("Conrad's son") or
+    # opening an organisation's name ("the Conrad Hilton Foundation") they are that person.
+    # (a full name's surname recurs: NER calls "Greer Station", "Avondale Estates" persons too)
+    surnames = Counter(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
+    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)
+                  and surnames[ent[-1].text] + (ent[-1].text in speakers(doc)) > 1]
+    persons = {ent.text for ent in full_names}
+    first_names = {ent[0].text for ent in full_names}
 
     def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
         if len(span) == 0 or any(taken[span.start:span.end]):
@@ -38,6 +47,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if len(span) == 1 and span.text in person_words and not any(
                 e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries):
             return None
+        if len(span) == 1 and span.text in first_names and not any(
+                e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries) \
+                and not big_city(entries):
+            return None
+        if len(span) == 1 and span[0].tag_ == "JJ" and not any(
+                e.feature in ("country", "admin1", "region") or e.kind == DEMONYM
+                for e in entries):
+            return None  # "Naval aircraft": an adjective, whatever NER calls it
         if source not in ("GPE", "LOC") and span.text in not_names():
             return None
         if title_abbrev(span):
@@ -55,6 +72,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     def add_org_prefix(span: Span, label: str, heads: frozenset[str] | None = None) -> None:
         """The place that starts an organisation's or a title's name ("Butler County ...")."""
         prefix = org_prefix(span, gaz, heads)
+        if prefix is not None and _named_for_someone(span, label, prefix, gaz, persons, person_words):
+            return
         if prefix is not None:
             m = add(prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
                                     allow_demonym=True), label)
@@ -99,8 +118,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if not entries and not STREET_SUFFIX.search(text):
                 prefix = org_prefix(span, gaz)  # "Cottonport Fire Station" -> Cottonport
                 if prefix is not None:
-                    add(prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                               allow_demonym=True), label)
+                    m = add(prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
+                                           allow_demonym=True), label)
+                    if m is not None and not strong_name(m.entries, 5000):
+                        m.tags.add("org")  # "Grain Storage": a village there needs evidence
                     continue
             if entries or STREET_SUFFIX.search(text) or len(span) > 1:
                 m = add(span, entries, label)
@@ -203,6 +224,48 @@ def _mark_series(doc: Doc, mentions: list[Mention]) -> None:
             close()
         run.append(m)
     close()
+
+
+def _full_name(ent: Span) -> bool:
+    """A person's full name as NER found it: two or three capitalised words, none of them
+    an institution's ("Anderson County Sheriff", "Huntsville High School", "Erie GM" are
+    NER's slips)."""
+    return 2 <= len(ent) <= 3 and all(
+        t.is_alpha and t.is_title and t.lower_ not in PERSON_HEADS
+        and t.lower_ not in _FOUNDER_HEADS and t.lower_ not in _PLACE_WORDS for t in ent)
+
+
+# Words of place names NER may call persons ("Greer Station", "Steveston Harbour").
+_PLACE_WORDS = frozenset("""
+station estates harbour harbor lake lakes park village springs heights beach hills falls
+creek river valley island islands bay point port mount mountain ridge woods grove landing
+junction crossing square mills ford
+""".split())
+
+
+# Institutions mostly named for their founders ("Harvard University", "Amherst College"):
+# a town's name before them is taken only for a big city, a state or a country.
+_FOUNDER_HEADS = frozenset({"university", "college", "foundation", "institute", "fund"})
+
+
+def _named_for_someone(span: Span, label: str, prefix: Span, gaz: Gazetteer, persons: set[str],
+                       surnames: set[str]) -> bool:
+    """Whether the place-like words opening a name are a person's: the name holds a full
+    person name of the article ("the Conrad Hilton Foundation"), is a first name and a
+    surname used alone elsewhere ("Harrison Goldin, comptroller" ... "Goldin said"), or
+    opens a university's or a foundation's name and is no big city or state."""
+    words = list(span)
+    if any(p in span.text and p != span.text for p in persons if p.startswith(prefix.text + " ")):
+        return True
+    if label != "ORG" and len(words) == 2 and len(prefix) == 1 and words[1].text in surnames \
+            and words[1].is_title and words[1].lower_ not in PERSON_HEADS | FIRM_WORDS:
+        return True
+    k = prefix.end - span.start
+    if k < len(words) and words[k].lower_ in _FOUNDER_HEADS:
+        entries = usable(gaz.find(prefix.text), prefix.text, allow_alt=False)
+        return not (big_city(entries) or any(
+            e.feature in ("country", "admin1") and e.kind in (PRIMARY, ALIAS) for e in entries))
+    return False
 
 
 def _firm_follows(doc: Doc, i: int) -> bool:

@@ -464,6 +464,26 @@ def _nearest_waters(picks):
     return out
 
 
+# A town smaller than this, abroad, needs the article to name its country or a place near it.
+_STRAY_TOWN = 20_000
+
+
+def _stray_town(m: Mention, e: Entry | None, context: _Context,
+                support: dict[int, tuple[float, float]], longer: set[str]) -> bool:
+    """A one-word name read as a small town in a country the article names nowhere else
+    ("Naval" a town in the Philippines in a story about a U.S. Navy contract, "Oster" in
+    Ukraine for a firm's division, "Bula" in the Philippines beside Indonesian oilfields)
+    is more likely a word, a firm or a name we do not know than that town."""
+    if e is None or e.feature != "city" or e.population >= _STRAY_TOWN or " " in m.text \
+            or m.source == "DATELINE" or _fame(e) > 0 or not e.country \
+            or any(name.startswith(m.text.lower() + " ") for name in longer):
+        return False  # (a short form of a name given in full: "the North" of North Korea)
+    own_c = context.by_text.get(m.text.lower(), (Counter(), Counter()))[0]
+    others = {c for c, n in context.countries.items() if n - own_c[c] > 0}
+    return bool(others) and e.country not in others \
+        and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
+
+
 def _unresolved_feature(m: Mention) -> str:
     return "landmark" if m.source == "FAC" else "other"
 
@@ -488,6 +508,7 @@ def extract_places(doc: Doc) -> list[Place]:
     picks = [(m, *_choose(c, m.text, context, s, m.series))
              for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
     plain = {m.text.lower() for m in mentions if "org" not in m.tags}
+    longer = {m.text.lower() for m in mentions if " " in m.text}
     firm = [("firm" in m.tags and m.text.lower() not in plain) for m in mentions]
     if any(firm):
         # a firm's town needs evidence from places named as places, or as the seats of
@@ -497,7 +518,8 @@ def extract_places(doc: Doc) -> list[Place]:
                             for (m, e, *rest), f in zip(picks, firm)])
         supports = _supports(cands, texts, [[] if f else t for t, f in zip(top, firm)], series)
     picks = [pick for pick, s in zip(picks, supports)
-             if not _firm_not_town(pick[0], pick[1], context, s, plain)]
+             if not _firm_not_town(pick[0], pick[1], context, s, plain)
+             and not _stray_town(pick[0], pick[1], context, s, longer)]
     picks = _short_forms(picks)
     picks = _nearest_waters(picks)
     places = []
