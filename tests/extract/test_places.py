@@ -548,3 +548,12 @@ def test_people_and_institutions_are_not_towns(text, not_place):
 def test_towns_in_names_kept(text, name, country):
     p = find(places(text), name)
     assert p is not None and p.country == country
+
+
+def test_organisations_named_alone_vouch_for_no_firm():
+    # "McDonald's" and "Drexel" are both towns in Ohio: two firms do not vouch for each other
+    text = ("The stock of McDonald's Corp rose sharply this morning after analyst Daniel Lee of "
+            "Drexel Burnham Lambert Inc reiterated his recommendation of the stock, traders "
+            "said.\n    McDonald's, an operator of fast food restaurants, rose 1-5/8 to 77-3/8.")
+    found = places(text)
+    assert find(found, "Drexel") is None and find(found, "McDonald") is None

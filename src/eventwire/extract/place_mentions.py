@@ -139,7 +139,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if strong_name(entries, 1000) and not (STREET_SUFFIX.search(text)):
                 m = add(span, entries, label)
                 if m is not None:
-                    m.tags.add("org")
+                    # the whole name of an organisation ("McDonald", "Franklin"): a firm's
+                    # for all we know, so it vouches for no other firm's town
+                    m.tags |= {"org", "firm"}
                 continue
             add_org_prefix(span, label)
         elif label == "PERSON":
