@@ -214,6 +214,11 @@ def test_speaker_is_never_taken_from_inside_the_quote(nlp):
                       "Ramos, 58", "told")]
 
 
+def test_a_quoted_predicate_after_an_object_is_what_was_said(nlp):
+    found = _quotes(nlp, 'He denied the allegations, calling them "baseless and politically motivated".')
+    assert ("direct", "baseless and politically motivated", "He", "calling") in found
+
+
 def test_quote_paragraph_continues_the_attributed_quote(nlp):
     text = "“We are ready,” the coach said.\n\n“We have trained all year for this game.”"
     (quote,) = extract_quotes(nlp(text), [])
