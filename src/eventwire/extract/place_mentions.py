@@ -29,13 +29,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     # that person, not the town of the same name.
     person_words = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     and ent[-1].is_title and ent[0].lower_ not in ORG_HEADS}
-    person_words |= speakers(doc)
+    said = speakers(doc)
+    person_words |= said
     # First names of full person names ("Conrad Hilton"): alone ("Conrad's son") or
     # opening an organisation's name ("the Conrad Hilton Foundation") they are that person.
     # (a full name's surname recurs: NER calls "Greer Station", "Avondale Estates" persons too)
     surnames = Counter(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
     full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)
-                  and surnames[ent[-1].text] + (ent[-1].text in speakers(doc)) > 1]
+                  and surnames[ent[-1].text] + (ent[-1].text in said) > 1]
     persons = {ent.text for ent in full_names}
     first_names = {ent[0].text for ent in full_names}
 
@@ -207,12 +208,13 @@ def _mark_series(doc: Doc, mentions: list[Mention]) -> None:
     and Detroit"), none inside another: items of one list are named side by side, which
     says little about where each is (a state in the list does not locate its cities)."""
     run: list[Mention] = []
+    text = doc_text(doc)
 
     def close() -> None:
         if len(run) >= 3:
             for m in run:
                 m.series = run[0].start
-        if len(run) >= 2 and _REGIONS_WORD.match(doc.text, run[-1].end):
+        if len(run) >= 2 and _REGIONS_WORD.match(text, run[-1].end):
             # "Santa Fe, Cordoba, La Pampa and Buenos Aires provinces": all regions
             for m in run:
                 m.entries = tuple(e for e in m.entries if e.feature == "admin1") or m.entries
@@ -222,7 +224,7 @@ def _mark_series(doc: Doc, mentions: list[Mention]) -> None:
         if m.within is not None or "container" in m.tags:
             close()
             continue
-        if run and not _JOIN.fullmatch(doc.text[run[-1].end:m.start]):
+        if run and not _JOIN.fullmatch(text[run[-1].end:m.start]):
             close()
         run.append(m)
     close()
@@ -491,7 +493,7 @@ def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: s
         for k in range(start, tok.i + 1):
             taken[k] = True
         end = tok.idx + len(match.group(1))
-        mentions.append(Mention(first.idx, end, doc.text[first.idx:end], entries, "GAZ"))
+        mentions.append(Mention(first.idx, end, text[first.idx:end], entries, "GAZ"))
 
 
 def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: str) -> None:
