@@ -186,7 +186,8 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     if code is None and entry.cue:
         words = _cue_lemmas(tok)
         if entry.subjcue:  # "peacekeeping troops arrived in X": who arrives says what it is
-            words |= {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            words |= {w for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                      for t in c.subtree for w in (t.lemma_.lower(), t.lower_)}
         for cue_code, cue_words in entry.cue:
             if words & cue_words:
                 code, conf = cue_code, conf + 0.1
