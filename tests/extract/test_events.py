@@ -38,6 +38,7 @@ POSITIVE = [
     ("04", "Egypt hosted the Sudanese delegation in Cairo.", "Egypt", "delegation"),
     ("04", "The envoy held talks with Taliban leaders in Doha.", "envoy", "leaders"),
     ("04", "The prime minister visited Kenya on Monday.", "minister", "Kenya"),
+    ("05", "Turkey reopened its embassy in Damascus.", "Turkey", "Damascus"),
     ("05", "The president praised the army for its restraint.", "president", "army"),
     ("05", "Brazil signed a trade agreement with Argentina.", "Brazil", "Argentina"),
     ("05", "The bishop apologized to the victims.", "bishop", "victims"),
@@ -106,6 +107,7 @@ POSITIVE = [
     ("16", "The UN withdrew its peacekeepers from the region.", "UN", None),
     ("16", "Germany cut off military aid to the regime.", "Germany", "regime"),
     ("16", "The United States reduced aid to Honduras.", "States", "Honduras"),
+    ("17", "The European Commission fined Google.", "Commission", "Google"),
     ("17", "Protesters set fire to the US embassy.", "Protesters", "embassy"),
     ("17", "Russian hackers attacked the websites of German ministries.", "hackers", "websites"),
     ("17", "Serbian police used tear gas against demonstrators.", "police", "demonstrators"),
@@ -336,6 +338,11 @@ def test_thousands_of_workers_are_workers_wherever_they_march(nlp):
     events = extract_events(doc, extract_actors(doc), [], [], extract_places(doc), None)
     demands = [e for e in events if e.trigger.text == "demanding"]
     assert demands and {(e.source.text, e.source.code) for e in demands} == {("Thousands of workers", "LAB")}
+
+
+def test_the_fire_opened_is_no_target(nlp):
+    counted, _ = _counted(nlp, "Security forces opened fire on protesters.")
+    assert {e.target.text for e in counted} == {"protesters"}
 
 
 def test_offsets_and_codebook_fields(nlp):
