@@ -212,6 +212,8 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
          [("1800", "TIME", "2025-05-10T18:00"), ("2100", "TIME", "2025-05-10T21:00")]),
         ("The council reconvenes at 0930 GMT.", SAT, [("0930 GMT", "TIME", "2025-05-10T09:30")]),
         ("The council reconvenes at 0930 gmt.", SAT, [("0930 gmt", "TIME", "2025-05-10T09:30")]),
+        # a half of a named year is that half
+        ("Prices fell in the first half of 2024.", SAT, [("the first half of 2024", "DATE", "2024-H1")]),
         # a rate table's bid/offer pair is no year
         ("DMK 26.1288/1812 (26.1961/2485)", SAT, []),
         ("The blast happened at 1800 local time.", SAT, [("1800", "TIME", "2025-05-10T18:00")]),

@@ -109,6 +109,9 @@ def year(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     value = explicit_year(c.groups["year"], ctx.anchor)
     if value is None or not 1000 <= value <= 2199:
         return None
+    edge = (c.groups.get("edge") or "").lower().split()
+    if "half" in edge:  # "the first half of 2025" is 2025-H1
+        return Value("DATE", f"{value:04d}-H{1 if 'first' in edge else 2}", "half")
     return Value("DATE", f"{value:04d}", "year")
 
 
