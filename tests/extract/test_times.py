@@ -214,6 +214,8 @@ def _times(text: str, published: dt.date | None = SAT) -> list[tuple[str, str, s
         ("The council reconvenes at 0930 gmt.", SAT, [("0930 gmt", "TIME", "2025-05-10T09:30")]),
         # a half of a named year is that half
         ("Prices fell in the first half of 2024.", SAT, [("the first half of 2024", "DATE", "2024-H1")]),
+        ("Growth will slow in the second half of the year.", SAT,
+         [("the second half of the year", "DATE", "2025-H2")]),
         # a rate table's bid/offer pair is no year
         ("DMK 26.1288/1812 (26.1961/2485)", SAT, []),
         ("The blast happened at 1800 local time.", SAT, [("1800", "TIME", "2025-05-10T18:00")]),

@@ -187,6 +187,8 @@ def bare_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if unit == "weekend":
         step = 0 if tense == "future" or ctx.anchor.isoweekday() >= 6 else -1
         out = _unit_value("weekend", ctx.anchor, step)
+    elif unit == "year" and edge and "half" in edge.split():  # "the first half of the year"
+        out = (f"{ctx.anchor.year:04d}-H{1 if 'first' in edge.split() else 2}", "half")
     else:
         out = _unit_value(unit, ctx.anchor, 0)
     return Value("DATE", out[0], out[1]) if out else None
