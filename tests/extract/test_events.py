@@ -88,6 +88,7 @@ POSITIVE = [
     ("13", "The general warned the rebels of military action.", "general", "rebels"),
     ("13", "Turkey issued an ultimatum to the militia.", "Turkey", "militia"),
     ("13", "The militants said they will attack the capital.", "militants", "capital"),
+    ("14", "Protesters blocked roads in the capital.", "Protesters", "roads"),
     ("14", "Thousands of students protested against the new law.", "students", "law"),
     ("14", "Workers went on strike for better pay.", "Workers", None),
     ("14", "The opposition staged a demonstration against the president.", "opposition", "president"),
