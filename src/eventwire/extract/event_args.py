@@ -9,8 +9,8 @@ not dictionary actors, "the protesters", "a U.S. Supreme Court decision", still 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -259,8 +259,9 @@ class ArgResolver:
         actor = self.actor_at(tok)
         if actor is not None:
             return actor
-        if tok.lower_ in QUANTITY and _of_object(tok) is not None:
-            member = self.resolve(_of_object(tok), antecedent)
+        members = _of_object(tok) if tok.lower_ in QUANTITY else None
+        if members is not None:
+            member = self.resolve(members, antecedent)
             if member.code:  # "thousands of workers" are workers
                 start, end = (wide_bounds if wide else np_bounds)(tok)
                 span = self.doc[start:end]
@@ -285,8 +286,9 @@ class ArgResolver:
             name = inner[0].name or _label(country)
         if code is None:
             place = self.place_at(tok)
-            if place is None and tok.lemma_.lower() in PLACE_NOUNS and _of_object(tok) is not None:
-                place = self.place_at(_of_object(tok))  # "the city of Kharkiv"
+            named = _of_object(tok) if place is None and tok.lemma_.lower() in PLACE_NOUNS else None
+            if named is not None:
+                place = self.place_at(named)  # "the city of Kharkiv"
             if place is not None and self.iso3.get(place.country):
                 code = country = self.iso3[place.country]
                 name = _label(country)

@@ -19,6 +19,7 @@ from .event_args import (
 CUE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp",
                       "advcl", "npadvmod", "nsubjpass", "prt", "advmod", "conj"})
 CUE_WINDOW = 30  # tokens of complement searched for cues
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTAINERS = frozenset({"round", "wave", "series", "spate", "string", "barrage", "volley", "campaign",
                         "flurry", "number", "kind", "type", "form"})
 # verbs that react to an event someone else did: their subject is not its agent
@@ -130,10 +131,10 @@ def noun_code(tok: Token, lex: EventLexicon) -> tuple[str, NounEntry | None] | N
     return None
 
 
-def _cue_lemmas(tok: Token) -> set[str]:
+def _cue_lemmas(tok: Token, deps: frozenset[str] = CUE_DEPS) -> set[str]:
     words: set[str] = set()
     for child in tok.children:
-        if child.dep_ not in CUE_DEPS:
+        if child.dep_ not in deps:
             continue
         for i, t in enumerate(child.subtree):
             if i >= CUE_WINDOW:
@@ -186,8 +187,7 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     if code is None and entry.cue:
         words = _cue_lemmas(tok)
         if entry.subjcue:  # "peacekeeping troops arrived in X": who arrives says what it is
-            words |= {w for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
-                      for t in c.subtree for w in (t.lemma_.lower(), t.lower_)}
+            words |= _cue_lemmas(tok, _SUBJECT_DEPS)
         for cue_code, cue_words in entry.cue:
             if words & cue_words:
                 code, conf = cue_code, conf + 0.1

@@ -27,15 +27,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     # Words of full person names ("John Ripley"): alone later on ("Ripley said") they are
     # that person, not the town of the same name.
-    person_words = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    person_words = {ent[-1].text for ent in people if len(ent) > 1
                     and ent[-1].is_title and ent[0].lower_ not in ORG_HEADS}
     said = speakers(doc)
     person_words |= said
     # First names of full person names ("Conrad Hilton"): alone ("Conrad's son") or
     # opening an organisation's name ("the Conrad Hilton Foundation") they are that person.
     # (a full name's surname recurs: NER calls "Greer Station", "Avondale Estates" persons too)
-    surnames = Counter(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
-    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)
+    surnames = Counter(ent[-1].text for ent in people)
+    full_names = [ent for ent in people if _full_name(ent)
                   and surnames[ent[-1].text] + (ent[-1].text in said) > 1]
     persons = {ent.text for ent in full_names}
     first_names = {ent[0].text for ent in full_names}
