@@ -197,7 +197,6 @@ def _set_off(doc: Doc, verb: Token) -> bool:
     return first > 0 and doc[first - 1].text in (",", "—", "–", "--", "''", "”", '"')
 
 
-_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _AFTER_OBJECT = {"oprd", "ccomp", "xcomp", "prep", "dative", "advmod", "npadvmod", "acomp"}
 
 
@@ -208,7 +207,7 @@ def _predicative(obj: Token) -> list[Token]:
     verb = obj.head
     out = []
     for child in verb.rights:
-        if child.i <= obj.i or (child.dep_ == "punct" and child.text in _QUOTE_MARKS):
+        if child.i <= obj.i or (child.dep_ == "punct" and child.is_quote):
             continue  # "calling them 'baseless'": the quote marks are no end
         if child.dep_ not in _AFTER_OBJECT:
             break

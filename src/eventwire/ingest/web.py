@@ -147,11 +147,10 @@ def _pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[st
     if address is None:
         return url, {}, {}
     parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
     ip = f"[{address}]" if ":" in address else address
-    netloc = ip + (f":{parts.port}" if parts.port else "")
-    host = parts.hostname + (f":{parts.port}" if parts.port else "")
     extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
-    return urlunsplit(parts._replace(netloc=netloc)), {"Host": host}, extensions
+    return urlunsplit(parts._replace(netloc=ip + port)), {"Host": parts.hostname + port}, extensions
 
 
 def _is_ip(host: str) -> bool:
