@@ -70,13 +70,16 @@ def tense_of(token: Token) -> str | None:
     return None
 
 
-def _on_verb(token: Token) -> bool:
-    """Whether the expression modifies a verb ("changed it in December"), directly or
-    through its preposition, rather than a noun ("a cutback in September")."""
+def _governor(token: Token) -> Token:
+    """The word an expression modifies, directly or through its preposition."""
     head = token.head
-    if head.dep_ == "prep" and head != token:
-        head = head.head
-    return head.pos_ in ("VERB", "AUX")
+    return head.head if head.dep_ == "prep" and head != token else head
+
+
+def _on_verb(token: Token) -> bool:
+    """Whether the expression modifies a verb ("changed it in December") rather than a noun
+    ("a cutback in September")."""
+    return _governor(token).pos_ in ("VERB", "AUX")
 
 
 # Present-tense verbs that report rather than schedule ("says Monday" is a past day).
@@ -87,9 +90,7 @@ _REPORT_VERBS = frozenset(
 
 def _scheduled(token: Token) -> bool:
     """Whether a day hangs on a simple present verb that schedules ("meet Monday")."""
-    head = token.head
-    if head.dep_ == "prep" and head != token:
-        head = head.head
+    head = _governor(token)
     return head.tag_ in ("VBZ", "VBP") and head.lemma_ not in _REPORT_VERBS
 
 
