@@ -9,7 +9,9 @@ export UV_PYTHON_DOWNLOADS := never
 
 VENDOR := src/eventwire/web/static/vendor/countries-50m.json
 
-.PHONY: setup demo test eval bench lock clean
+.PHONY: setup demo test lint eval bench lock clean
+
+LINTED := src tests bench scripts eval
 
 $(BIN)/eventwire: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +35,13 @@ setup: $(BIN)/eventwire $(VENDOR)
 demo: setup
 	$(BIN)/eventwire demo
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest
+
+# Style: ruff's lint and format (configured in pyproject.toml).
+lint: setup
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 eval: setup
 	$(BIN)/eventwire eval

@@ -69,8 +69,10 @@ def workloads(rng: random.Random) -> dict:
 
     def events_mixed():
         a, b = span()
-        return (f"/api/events?dyad={rng.choice(dyads)}&plover={rng.choice(plovers)}&start={a}&end={b}"
-                f"&bbox=60,0,100,40&limit=100&offset={rng.choice([0, 100])}")
+        return (
+            f"/api/events?dyad={rng.choice(dyads)}&plover={rng.choice(plovers)}&start={a}&end={b}"
+            f"&bbox=60,0,100,40&limit=100&offset={rng.choice([0, 100])}"
+        )
 
     def events_actor():
         return f"/api/events?actor={rng.choice(['PAKMIL', 'IND', 'USAMIL', 'CHN'])}&cameo_root=19&limit=100"
@@ -78,9 +80,14 @@ def workloads(rng: random.Random) -> dict:
     def events_all():
         return f"/api/events?limit=100&offset={rng.randint(0, 5000)}"
 
-    return {"timeline": timeline, "timeline (date range)": timeline_range, "events (dyad, dates)": events_dyad,
-            "events (dyad, plover, dates, bbox)": events_mixed, "events (actor, cameo_root)": events_actor,
-            "events (no filter, deep pages)": events_all}
+    return {
+        "timeline": timeline,
+        "timeline (date range)": timeline_range,
+        "events (dyad, dates)": events_dyad,
+        "events (dyad, plover, dates, bbox)": events_mixed,
+        "events (actor, cameo_root)": events_actor,
+        "events (no filter, deep pages)": events_all,
+    }
 
 
 def _free_port() -> int:
@@ -114,13 +121,18 @@ def measure(get, make_url, requests: int, warmup: int = 5) -> dict:
         times.append((time.perf_counter() - started) * 1000)
         response.raise_for_status()
     times.sort()
-    return {"p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
-            "max_ms": round(times[-1], 1), "requests": requests}
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
+        "max_ms": round(times[-1], 1),
+        "requests": requests,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per endpoint")
     parser.add_argument("--server", action="store_true", help="time a real uvicorn server on 127.0.0.1")
@@ -159,17 +171,27 @@ def main(argv: list[str] | None = None) -> int:
     import resource
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    report = {"events": args.events, "load_s": round(load_s, 1), "app_start_s": round(start_s, 1),
-              "peak_rss_mb": round(peak_mb), "mode": "uvicorn" if args.server else "in-process",
-              "target_p95_ms": TARGET_MS, "endpoints": results}
+    report = {
+        "events": args.events,
+        "load_s": round(load_s, 1),
+        "app_start_s": round(start_s, 1),
+        "peak_rss_mb": round(peak_mb),
+        "mode": "uvicorn" if args.server else "in-process",
+        "target_p95_ms": TARGET_MS,
+        "endpoints": results,
+    }
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        print(f"{args.events:,} events, store built in {load_s:.1f} s, app started (snapshot and index) in "
-              f"{start_s:.1f} s, peak memory {peak_mb:.0f} MB; {report['mode']}, {args.requests} requests per endpoint")
+        print(
+            f"{args.events:,} events, store built in {load_s:.1f} s, app started (snapshot and index) in "
+            f"{start_s:.1f} s, peak memory {peak_mb:.0f} MB; {report['mode']}, {args.requests} requests per endpoint"
+        )
         for name, r in results.items():
             flag = "ok" if r["p95_ms"] < TARGET_MS else "SLOW"
-            print(f"  {name:36} p50 {r['p50_ms']:7.1f} ms   p95 {r['p95_ms']:7.1f} ms   max {r['max_ms']:7.1f} ms  {flag}")
+            print(
+                f"  {name:36} p50 {r['p50_ms']:7.1f} ms   p95 {r['p95_ms']:7.1f} ms   max {r['max_ms']:7.1f} ms  {flag}"
+            )
     return 0 if all(r["p95_ms"] < TARGET_MS for r in results.values()) else 1
 
 

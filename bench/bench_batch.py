@@ -68,15 +68,20 @@ def run_engine(rows, batch_size: int, processes: int, engine: str) -> dict:
         source = Path(tmp) / "in.jsonl"
         source.write_text("".join(json.dumps(r) + "\n" for r in rows))
         start = time.perf_counter()
-        summary = run_batch(str(source), str(Path(tmp) / "out.parquet"), engine,
-                            processes=processes, batch_size=batch_size)
+        summary = run_batch(
+            str(source), str(Path(tmp) / "out.parquet"), engine, processes=processes, batch_size=batch_size
+        )
         seconds = time.perf_counter() - start
     if engine == "ray":
         import ray
 
         ray.shutdown()
-    return {"seconds": seconds, "events": summary["events"], "errors": summary["errors"],
-            "words": sum(len(t.split()) for t in cleaned(rows))}
+    return {
+        "seconds": seconds,
+        "events": summary["events"],
+        "errors": summary["errors"],
+        "words": sum(len(t.split()) for t in cleaned(rows)),
+    }
 
 
 def run_length(rows, batch_size: int, processes: int) -> dict:
@@ -90,13 +95,18 @@ def run_length(rows, batch_size: int, processes: int) -> dict:
     quarter = len(rows) // 4
     out = []
     for part in range(4):
-        chunk = rows[part * quarter:(part + 1) * quarter]
+        chunk = rows[part * quarter : (part + 1) * quarter]
         words = sum(len(t.split()) for t in cleaned(chunk))
         start = time.perf_counter()
         list(code_many([Article(**r) for r in chunk], batch_size=batch_size))
         seconds = time.perf_counter() - start
-        out.append({"words_per_article": words / len(chunk), "ms_per_article": 1000 * seconds / len(chunk),
-                    "us_per_word": 1e6 * seconds / words})
+        out.append(
+            {
+                "words_per_article": words / len(chunk),
+                "ms_per_article": 1000 * seconds / len(chunk),
+                "us_per_word": 1e6 * seconds / words,
+            }
+        )
     return {"quartiles": out}
 
 
@@ -133,13 +143,21 @@ def _rounded(value):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=None, help="default 1000, or 8000 with --large")
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--modes", default=None, help="comma-separated subset of " + ", ".join(MODES)
-                        + f" (default: {DEFAULT_MODES}, or {LARGE_MODES} with --large)")
-    parser.add_argument("--large", action="store_true",
-                        help="the scaling run: enough articles to amortise Ray's start")
+    parser.add_argument(
+        "--modes",
+        default=None,
+        help="comma-separated subset of "
+        + ", ".join(MODES)
+        + f" (default: {DEFAULT_MODES}, or {LARGE_MODES} with --large)",
+    )
+    parser.add_argument(
+        "--large", action="store_true", help="the scaling run: enough articles to amortise Ray's start"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -53,7 +53,10 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args()
     if not CORPUS.exists():
-        print(f"{CORPUS} is absent (the shared corpora sit beside the repo); nothing to measure.", file=sys.stderr)
+        print(
+            f"{CORPUS} is absent (the shared corpora sit beside the repo); nothing to measure.",
+            file=sys.stderr,
+        )
         return 2
 
     from eventwire.ingest import runner
@@ -76,30 +79,48 @@ def main() -> int:
         start = time.perf_counter()
         second = runner.ingest([source], con, batch_size=args.batch_size)
         second_s = time.perf_counter() - start
-        groups = con.execute("SELECT count(DISTINCT dup_group), count(*) FROM articles WHERE error_type IS NULL").fetchone()
-        clusters = con.execute("SELECT count(*), count(*) FILTER (WHERE articles > 1) FROM event_clusters").fetchone()
+        groups = con.execute(
+            "SELECT count(DISTINCT dup_group), count(*) FROM articles WHERE error_type IS NULL"
+        ).fetchone()
+        clusters = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE articles > 1) FROM event_clusters"
+        ).fetchone()
         con.close()
     result = {
         "articles": args.articles,
-        "stored": first.stored, "error_records": first.errors, "skipped_as_copies": first.skipped,
-        "seconds": round(first_s, 2), "articles_per_s": round(args.articles / first_s, 1),
-        "store_seconds": round(store_s, 2), "store_share": round(store_s / first_s, 3),
+        "stored": first.stored,
+        "error_records": first.errors,
+        "skipped_as_copies": first.skipped,
+        "seconds": round(first_s, 2),
+        "articles_per_s": round(args.articles / first_s, 1),
+        "store_seconds": round(store_s, 2),
+        "store_share": round(store_s / first_s, 3),
         "store_split": {k: round(v, 2) for k, v in totals.items()},
-        "rerun_seconds": round(second_s, 2), "rerun_articles_per_s": round(args.articles / second_s, 1),
-        "rerun_stored": second.stored, "rerun_skipped": second.skipped,
-        "near_duplicate_groups": groups[0], "articles_in_store": groups[1],
-        "event_clusters": clusters[0], "clusters_in_several_articles": clusters[1],
+        "rerun_seconds": round(second_s, 2),
+        "rerun_articles_per_s": round(args.articles / second_s, 1),
+        "rerun_stored": second.stored,
+        "rerun_skipped": second.skipped,
+        "near_duplicate_groups": groups[0],
+        "articles_in_store": groups[1],
+        "event_clusters": clusters[0],
+        "clusters_in_several_articles": clusters[1],
     }
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"ingest of {args.articles} Reuters articles: {result['articles_per_s']} articles/s "
-              f"({result['seconds']} s; store side {result['store_seconds']} s = {result['store_share']:.1%})")
-        print(f"  {first.stored} stored, {first.errors} error records, {first.skipped} exact copies skipped; "
-              f"{groups[1] - groups[0]} near-duplicates in {groups[0]} groups; "
-              f"{clusters[0]} event clusters, {clusters[1]} reported by several articles")
-        print(f"rerun (all known): {result['rerun_articles_per_s']} articles/s ({result['rerun_seconds']} s), "
-              f"{second.stored} stored, {second.skipped} skipped")
+        print(
+            f"ingest of {args.articles} Reuters articles: {result['articles_per_s']} articles/s "
+            f"({result['seconds']} s; store side {result['store_seconds']} s = {result['store_share']:.1%})"
+        )
+        print(
+            f"  {first.stored} stored, {first.errors} error records, {first.skipped} exact copies skipped; "
+            f"{groups[1] - groups[0]} near-duplicates in {groups[0]} groups; "
+            f"{clusters[0]} event clusters, {clusters[1]} reported by several articles"
+        )
+        print(
+            f"rerun (all known): {result['rerun_articles_per_s']} articles/s ({result['rerun_seconds']} s), "
+            f"{second.stored} stored, {second.skipped} skipped"
+        )
     return 0
 
 

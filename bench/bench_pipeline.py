@@ -56,9 +56,12 @@ def run_full(articles, batch_size: int) -> dict:
     records = list(code_many(articles, batch_size=batch_size))
     seconds = time.perf_counter() - start
     words = sum(len(r.text.split()) for r in records if not isinstance(r, ErrorRecord))
-    return {"seconds": seconds, "words": words,
-            "errors": sum(isinstance(r, ErrorRecord) for r in records),
-            "events": sum(len(r.events) for r in records if not isinstance(r, ErrorRecord))}
+    return {
+        "seconds": seconds,
+        "words": words,
+        "errors": sum(isinstance(r, ErrorRecord) for r in records),
+        "events": sum(len(r.events) for r in records if not isinstance(r, ErrorRecord)),
+    }
 
 
 def run_stages(articles, batch_size: int) -> dict:
@@ -104,8 +107,20 @@ def run_children(script: str, modes, articles: int, batch_size: int) -> dict | N
     results = {}
     for mode in modes:
         print(f"running {mode} on {articles} articles ...", file=sys.stderr, flush=True)
-        out = subprocess.run([sys.executable, script, "--child", mode, "--articles", str(articles),
-                              "--batch-size", str(batch_size)], capture_output=True, text=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                script,
+                "--child",
+                mode,
+                "--articles",
+                str(articles),
+                "--batch-size",
+                str(batch_size),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if out.returncode:
             print(out.stderr, file=sys.stderr)
             return None
@@ -133,7 +148,9 @@ def child(mode: str, n: int, batch_size: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
@@ -152,19 +169,30 @@ def main() -> int:
         "eventwire_words_per_s": full["words"] / full["seconds"],
         "eventwire_peak_mb": full["peak_mb"],
         "ratio_to_bare": bare["seconds"] / full["seconds"],
-        "events": full["events"], "errors": full["errors"],
-        "stage_share_of_parse": {k: v / stages["parse"] for k, v in stages.items() if k not in ("parse", "peak_mb")},
+        "events": full["events"],
+        "errors": full["errors"],
+        "stage_share_of_parse": {
+            k: v / stages["parse"] for k, v in stages.items() if k not in ("parse", "peak_mb")
+        },
     }
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
     print(f"{args.articles} Reuters-21578 articles, batch size {args.batch_size}, 1 process")
     print(f"{'':24}{'articles/s':>12}{'words/s':>10}{'peak MB':>10}")
-    print(f"{'bare spaCy nlp.pipe':24}{summary['bare_articles_per_s']:12.1f}{summary['bare_words_per_s']:10.0f}{bare['peak_mb']:10.0f}")
-    print(f"{'eventwire code_many':24}{summary['eventwire_articles_per_s']:12.1f}{summary['eventwire_words_per_s']:10.0f}{full['peak_mb']:10.0f}")
-    print(f"ratio eventwire / bare spaCy: {summary['ratio_to_bare']:.2f}  ({full['events']} events, {full['errors']} errors)")
-    print("extractor time as a share of the parse time: " + ", ".join(
-        f"{k} {v:.1%}" for k, v in summary["stage_share_of_parse"].items()))
+    print(
+        f"{'bare spaCy nlp.pipe':24}{summary['bare_articles_per_s']:12.1f}{summary['bare_words_per_s']:10.0f}{bare['peak_mb']:10.0f}"
+    )
+    print(
+        f"{'eventwire code_many':24}{summary['eventwire_articles_per_s']:12.1f}{summary['eventwire_words_per_s']:10.0f}{full['peak_mb']:10.0f}"
+    )
+    print(
+        f"ratio eventwire / bare spaCy: {summary['ratio_to_bare']:.2f}  ({full['events']} events, {full['errors']} errors)"
+    )
+    print(
+        "extractor time as a share of the parse time: "
+        + ", ".join(f"{k} {v:.1%}" for k, v in summary["stage_share_of_parse"].items())
+    )
     return 0
 
 

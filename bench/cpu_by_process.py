@@ -27,7 +27,7 @@ def _stat(pid: int) -> tuple[int, float] | None:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = raw[raw.rindex(")") + 2:].split()  # after "pid (comm) "
+    fields = raw[raw.rindex(")") + 2 :].split()  # after "pid (comm) "
     return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
 
 
@@ -100,13 +100,18 @@ def main() -> int:
         return 2
     wall, per_label = watch(argv)
     cores = os.cpu_count() or 1
-    print(f"wall {wall:.1f} s; CPU seconds by process ({cores} cores give {cores * wall:.1f} s; "
-          "% of that):", file=sys.stderr)
+    print(
+        f"wall {wall:.1f} s; CPU seconds by process ({cores} cores give {cores * wall:.1f} s; % of that):",
+        file=sys.stderr,
+    )
     for label, procs in sorted(per_label.items(), key=lambda kv: -sum(c for c, _ in kv[1])):
         cpu = sum(c for c, _ in procs)
         peak = max(p for _, p in procs)
-        print(f"  {cpu:8.1f} s  {100 * cpu / (cores * wall):5.1f}%  {label} (x{len(procs)}, "
-              f"peak {peak:.0f} MB)", file=sys.stderr)
+        print(
+            f"  {cpu:8.1f} s  {100 * cpu / (cores * wall):5.1f}%  {label} (x{len(procs)}, "
+            f"peak {peak:.0f} MB)",
+            file=sys.stderr,
+        )
     return 0
 
 

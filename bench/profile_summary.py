@@ -22,7 +22,10 @@ from collections import Counter
 # (stage, pattern on "function (file:line)"): the first stage that matches a frame wins.
 STAGES = [
     ("start-up: model and resources", r"^(warm_up|load_nlp) |^ArticleCoder\.__init__ "),
-    ("read input (JSON lines -> Article)", r"^(read_items|item_from_line|item_from_row|_lines) |ArticleCoder\._items"),
+    (
+        "read input (JSON lines -> Article)",
+        r"^(read_items|item_from_line|item_from_row|_lines) |ArticleCoder\._items",
+    ),
     ("clean_article", r"^(_prepare|clean_article) "),
     ("extract: times", r"^extract_times "),
     ("extract: places", r"^extract_places "),
@@ -35,7 +38,10 @@ STAGES = [
     ("Parquet write", r"^(ParquetSink|rows_table|ParquetWriter)|pyarrow/parquet"),
     ("Arrow tables", r"pyarrow"),
     ("spaCy parse (nlp.pipe)", r"spacy/|thinc/|^_apply_pipes |^_multiprocessing_pipe "),
-    ("IPC (pipes, pickling, queues)", r"multiprocessing/|^(dumps|loads|_recv|_send|recv|send|get|put) |srsly"),
+    (
+        "IPC (pipes, pickling, queues)",
+        r"multiprocessing/|^(dumps|loads|_recv|_send|recv|send|get|put) |srsly",
+    ),
     ("imports", r"^_call_with_frames_removed |<frozen importlib"),
     ("Ray runtime", r"[(/]ray/"),
 ]
@@ -75,16 +81,18 @@ def summarise(path: str, root: str) -> dict[str, Counter]:
             at = next((i for i, f in enumerate(body) if f.split(" (")[0] == root), None)
             if at is None:
                 continue
-            body = body[at + 1:]
+            body = body[at + 1 :]
         # A forked worker's stack begins with its parent's frames: start below the fork.
         fork = max((i for i, f in enumerate(body) if f.startswith("BaseProcess._bootstrap ")), default=-1)
         pids[group].add(procs[-1].split(":")[0] if procs else "main")
-        out.setdefault(group, Counter())[stage_of(body[fork + 1:])] += count
+        out.setdefault(group, Counter())[stage_of(body[fork + 1 :])] += count
     return {f"{g} ({len(pids[g])} process{'es' if len(pids[g]) > 1 else ''})": c for g, c in out.items()}
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("profile")
     parser.add_argument("--root", default="run_batch", help="the function whose time is counted")
     parser.add_argument("--top", type=int, default=15)

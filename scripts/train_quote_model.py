@@ -55,15 +55,18 @@ def _docs(args, gold):
     nlp = load_nlp()
     if args.docbin:
         from spacy.tokens import DocBin
+
         for doc in DocBin().from_disk(args.docbin).get_docs(nlp.vocab):
             if doc.user_data["article"]["id"] in gold:
                 yield doc.user_data["article"]["id"], doc
         return
     from eventwire.clean import clean_article
     from eventwire.records import Article
+
     ids = list(gold)
-    texts = (clean_article(Article(id=i, text=gold[i]["text"], published=gold[i].get("published")))
-             for i in ids)
+    texts = (
+        clean_article(Article(id=i, text=gold[i]["text"], published=gold[i].get("published"))) for i in ids
+    )
     for gid, doc in zip(ids, nlp.pipe(texts, batch_size=32)):
         yield gid, doc
 
@@ -126,16 +129,18 @@ def articles_from(raw, weights=None, cut=None):
         cands = []
         for att, feats in found:
             pieces = B.trimmed(doc, att, weights, cut) if weights else att.content
-            trimmed = Attribution(att.cue, att.cue_token, att.speaker, att.speaker_token, pieces,
-                                  att.role, att.speech)
+            trimmed = Attribution(
+                att.cue, att.cue_token, att.speaker, att.speaker_token, pieces, att.role, att.speech
+            )
             cands.append((S.features(doc, trimmed, "in_quote=True" in feats), _pieces_bag(text, pieces)))
         articles.append((dbags, cands, gbags))
     return articles
 
 
 def _greedy_tp(pred: list[Counter], gold: list[Counter]) -> int:
-    pairs = sorted(((jaccard(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)),
-                   reverse=True)
+    pairs = sorted(
+        ((jaccard(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)), reverse=True
+    )
     used_p, used_g, tp = set(), set(), 0
     for score, i, j in pairs:
         if score < 0.5:
@@ -174,8 +179,9 @@ def fit(rows, ys, vocab, epochs=8, l2=1e-4, rate=0.3):
 
 
 def _flatten(articles, ys, vocab, grow):
-    examples = [(feats, label) for (_, cands, _), y in zip(articles, ys)
-                for (feats, _), label in zip(cands, y)]
+    examples = [
+        (feats, label) for (_, cands, _), y in zip(articles, ys) for (feats, _), label in zip(cands, y)
+    ]
     return _rows(examples, vocab, grow)
 
 
@@ -220,8 +226,10 @@ def _as_dict(w, vocab):
 
 def _write(path, w, vocab, cut, what):
     with open(path, "w", encoding="utf-8") as out:
-        out.write(f"# {what}; trained by scripts/train_quote_model.py on the PolNeAR train\n"
-                  "# split. feature<TAB>weight; __threshold__ is the decision probability.\n")
+        out.write(
+            f"# {what}; trained by scripts/train_quote_model.py on the PolNeAR train\n"
+            "# split. feature<TAB>weight; __threshold__ is the decision probability.\n"
+        )
         out.write("feature\tweight\n")
         out.write(f"__threshold__\t{cut:.2f}\n")
         for f, k in sorted(vocab.items(), key=lambda x: -abs(w[x[1]])):
@@ -239,15 +247,24 @@ def main(argv=None):
     ap.add_argument("--docbin", help="parsed documents to reuse")
     ap.add_argument("--l2", type=float, default=1e-2)
     ap.add_argument("--epochs", type=int, default=4)
-    ap.add_argument("--folds", type=int, default=1,
-                    help="cross-validation folds for the thresholds (1: hold out the last sixth)")
+    ap.add_argument(
+        "--folds",
+        type=int,
+        default=1,
+        help="cross-validation folds for the thresholds (1: hold out the last sixth)",
+    )
     ap.add_argument("--out", default=str(DATA))
     args = ap.parse_args(argv)
     raw = collect(args)
     if args.folds > 1:
         k_of = args.folds
-        folds = [(raw[:k * len(raw) // k_of] + raw[(k + 1) * len(raw) // k_of:],
-                  raw[k * len(raw) // k_of:(k + 1) * len(raw) // k_of]) for k in range(k_of)]
+        folds = [
+            (
+                raw[: k * len(raw) // k_of] + raw[(k + 1) * len(raw) // k_of :],
+                raw[k * len(raw) // k_of : (k + 1) * len(raw) // k_of],
+            )
+            for k in range(k_of)
+        ]
     else:  # the last sixth of the articles held out
         cut_at = len(raw) * 5 // 6
         folds = [(raw[:cut_at], raw[cut_at:])]

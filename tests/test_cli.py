@@ -34,15 +34,27 @@ def test_bad_inputs_become_error_records_in_place(tmp_path, capsys):
     (tmp_path / "3-binary.txt").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "4-latin1.txt").write_bytes("Le ministre a déclaré que la trêve tenait.".encode("latin-1"))
     (tmp_path / "5-broken.html").write_text("<html><body><div><p>", encoding="utf-8")
-    (tmp_path / "6-lines.jsonl").write_text('{"id": "j1", "text": "Pakistan accused India."}\n{oops\n',
-                                            encoding="utf-8")
+    (tmp_path / "6-lines.jsonl").write_text(
+        '{"id": "j1", "text": "Pakistan accused India."}\n{oops\n', encoding="utf-8"
+    )
     code, records, err = run(capsys, "code", str(tmp_path), "--quiet")
     assert code == 0  # some articles failed, not all
-    assert [r["id"] for r in records] == ["1-good.txt", "2-empty.txt", "3-binary.txt", "4-latin1.txt",
-                                          "5-broken.html", "j1", "6-lines.jsonl:2"]
+    assert [r["id"] for r in records] == [
+        "1-good.txt",
+        "2-empty.txt",
+        "3-binary.txt",
+        "4-latin1.txt",
+        "5-broken.html",
+        "j1",
+        "6-lines.jsonl:2",
+    ]
     failed = {r["id"]: r["error"]["type"] for r in records if "error" in r}
-    assert failed == {"2-empty.txt": "InputError", "3-binary.txt": "InputError",
-                      "5-broken.html": "InputError", "6-lines.jsonl:2": "InputError"}
+    assert failed == {
+        "2-empty.txt": "InputError",
+        "3-binary.txt": "InputError",
+        "5-broken.html": "InputError",
+        "6-lines.jsonl:2": "InputError",
+    }
     assert "déclaré" in records[3]["text"]
     assert "4 of 7 articles failed" in err
 
@@ -70,17 +82,28 @@ def test_store_option_writes_duckdb(tmp_path, capsys):
 
 def test_stdin_and_seed_as_subprocess(tmp_path):
     need_shared(SEED_TEXT)
-    result = subprocess.run([sys.executable, "-m", "eventwire.cli.main", "code", "-", "--published", "2025-05-10"],
-                            input=SEED_TEXT.read_bytes(), capture_output=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwire.cli.main", "code", "-", "--published", "2025-05-10"],
+        input=SEED_TEXT.read_bytes(),
+        capture_output=True,
+        check=True,
+    )
     record = json.loads(result.stdout)
     assert record["id"] == "stdin" and "Also Read" not in record["text"]
 
 
 def test_stdin_json_lines_are_articles():
-    lines = [json.dumps({"id": "a1", "text": ARTICLE, "published": "2025-05-10"}), "{broken",
-             json.dumps({"id": "a2", "text": "Talks resumed in Doha.", "published": "2025-05-11"})]
-    result = subprocess.run([sys.executable, "-m", "eventwire.cli.main", "code", "-", "-q"],
-                            input="\n".join(lines).encode(), capture_output=True, check=True)
+    lines = [
+        json.dumps({"id": "a1", "text": ARTICLE, "published": "2025-05-10"}),
+        "{broken",
+        json.dumps({"id": "a2", "text": "Talks resumed in Doha.", "published": "2025-05-11"}),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwire.cli.main", "code", "-", "-q"],
+        input="\n".join(lines).encode(),
+        capture_output=True,
+        check=True,
+    )
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in records] == ["a1", "stdin:2", "a2"]
     assert records[0]["published"] == "2025-05-10" and records[0]["text"] == ARTICLE

@@ -40,15 +40,18 @@ def test_article_shape(article):
     assert 100 <= len(article["text"].split()) <= 400
 
 
-@pytest.mark.parametrize("value, ok", [
-    ("2025-05-10", True),
-    ("2025-04-20", True),
-    ("2025-05-31", True),
-    ("2025-04-19", False),   # before the crisis window
-    ("2025-06-01", False),   # after it
-    ("10/05/2025", False),   # not ISO
-    ("2025-5-10", False),    # ISO needs zero padding
-])
+@pytest.mark.parametrize(
+    "value, ok",
+    [
+        ("2025-05-10", True),
+        ("2025-04-20", True),
+        ("2025-05-31", True),
+        ("2025-04-19", False),  # before the crisis window
+        ("2025-06-01", False),  # after it
+        ("10/05/2025", False),  # not ISO
+        ("2025-5-10", False),  # ISO needs zero padding
+    ],
+)
 def test_date_window_check(value, ok):
     # The shape test relies on this check rejecting what it should.
     try:

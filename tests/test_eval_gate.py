@@ -34,5 +34,7 @@ def test_seed_has_no_forbidden_output(results):
 def test_below_floors_reports_drops_and_ceilings():
     results = {"events": {"metrics": {"macro_f1": 0.5}}, "seed": {"metrics": {"forbidden_hits": 1}}}
     assert below_floors(results, {"events.macro_f1": 0.6, "seed.forbidden_hits": 0}) == [
-        "events.macro_f1 = 0.5 (floor 0.6)", "seed.forbidden_hits = 1 (floor 0)"]
+        "events.macro_f1 = 0.5 (floor 0.6)",
+        "seed.forbidden_hits = 1 (floor 0)",
+    ]
     assert below_floors(results, {"events.macro_f1": 0.5, "quotes.content_f1": 0.9}) == []

@@ -9,15 +9,20 @@ from eventwire.records import Article, ErrorRecord
 
 def test_jsonl_lines_become_articles_and_bad_lines_error_records(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "a", "text": "One.", "published": "2025-05-10", "title": "T"}),
-        "{not json",
-        json.dumps({"id": "b", "html": "<p>Two.</p>"}),
-        json.dumps({"text": "no id"}),
-        json.dumps(["a", "list"]),
-        json.dumps({"id": "c"}),
-        "",
-    ]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "One.", "published": "2025-05-10", "title": "T"}),
+                "{not json",
+                json.dumps({"id": "b", "html": "<p>Two.</p>"}),
+                json.dumps({"text": "no id"}),
+                json.dumps(["a", "list"]),
+                json.dumps({"id": "c"}),
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
     items = list(read_inputs([str(path)], published="2025-01-01"))
     kinds = [type(i).__name__ for i in items]
     assert kinds == ["Article", "ErrorRecord", "Article", "ErrorRecord", "ErrorRecord", "ErrorRecord"]
@@ -32,7 +37,10 @@ def test_text_and_html_files_use_the_file_name_as_id(tmp_path):
     (tmp_path / "b.html").write_text("<p>Page.</p>", encoding="utf-8")
     (tmp_path / "skip.png").write_bytes(b"\x89PNG")
     items = list(read_inputs([str(tmp_path)]))
-    assert [(i.id, i.text, i.html) for i in items] == [("a.txt", "Text.", None), ("b.html", None, "<p>Page.</p>")]
+    assert [(i.id, i.text, i.html) for i in items] == [
+        ("a.txt", "Text.", None),
+        ("b.html", None, "<p>Page.</p>"),
+    ]
 
 
 def test_missing_path_is_a_usage_error_before_reading():
@@ -40,13 +48,18 @@ def test_missing_path_is_a_usage_error_before_reading():
         read_inputs(["/nonexistent/file.txt"])
 
 
-@pytest.mark.parametrize("data, expected", [
-    ("Café in Srinagar".encode("utf-8"), "Café in Srinagar"),
-    (b"\xef\xbb\xbfBOM text", "BOM text"),
-    ("Le ministre a déclaré à Genève que la trêve était fragile et très précaire.".encode("latin-1"),
-     "Le ministre a déclaré à Genève que la trêve était fragile et très précaire."),
-    ("UTF-16 text".encode("utf-16"), "UTF-16 text"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ("Café in Srinagar".encode(), "Café in Srinagar"),
+        (b"\xef\xbb\xbfBOM text", "BOM text"),
+        (
+            "Le ministre a déclaré à Genève que la trêve était fragile et très précaire.".encode("latin-1"),
+            "Le ministre a déclaré à Genève que la trêve était fragile et très précaire.",
+        ),
+        ("UTF-16 text".encode("utf-16"), "UTF-16 text"),
+    ],
+)
 def test_decode_bytes(data, expected):
     assert decode_bytes(data) == expected
 

@@ -10,7 +10,19 @@ from eventwire.errors import ResourceError
 from eventwire.pipeline import in_workers
 from eventwire.records import Actor, Article, ErrorRecord, Span, to_dict
 
-CONTRACT_KEYS = ["id", "published", "title", "url", "source", "text", "actors", "events", "quotes", "places", "times"]
+CONTRACT_KEYS = [
+    "id",
+    "published",
+    "title",
+    "url",
+    "source",
+    "text",
+    "actors",
+    "events",
+    "quotes",
+    "places",
+    "times",
+]
 
 
 def spans_of(record: dict):
@@ -36,33 +48,42 @@ def test_seed_record_follows_the_contract(seed_record):
     for section in ("actors", "events", "quotes", "places", "times"):
         assert record[section], f"no {section} in the seed"
     for name, span in spans_of(record):
-        assert text[span["start"]:span["end"]] == span["text"], name
+        assert text[span["start"] : span["end"]] == span["text"], name
     for event in record["events"]:
         assert event["cameo_root"] == event["cameo"][:2]
         assert event["quad_class"] in (1, 2, 3, 4)
         assert event["modality"] in ("asserted", "intended", "hypothetical", "requested", "denied")
-        assert text[event["sentence"]["start"]:event["sentence"]["end"]].strip()
+        assert text[event["sentence"]["start"] : event["sentence"]["end"]].strip()
 
 
 def test_code_many_keeps_order_and_error_records():
-    items = [Article(id="1", text="Pakistan accused India of violating the ceasefire."),
-             ErrorRecord("2", "InputError", "unreadable"),
-             Article(id="3", text=""),
-             Article(id="4", text="The talks ended.", published="not a date"),
-             "India and Pakistan agreed to talk."]
+    items = [
+        Article(id="1", text="Pakistan accused India of violating the ceasefire."),
+        ErrorRecord("2", "InputError", "unreadable"),
+        Article(id="3", text=""),
+        Article(id="4", text="The talks ended.", published="not a date"),
+        "India and Pakistan agreed to talk.",
+    ]
     out = list(eventwire.code_many(items, batch_size=2))
     assert [r.id for r in out] == ["1", "2", "3", "4", "text"]
-    assert [type(r).__name__ for r in out] == ["CodedArticle", "ErrorRecord", "ErrorRecord", "ErrorRecord",
-                                               "CodedArticle"]
+    assert [type(r).__name__ for r in out] == [
+        "CodedArticle",
+        "ErrorRecord",
+        "ErrorRecord",
+        "ErrorRecord",
+        "CodedArticle",
+    ]
     assert "ISO 8601" in out[3].message
 
 
 def test_worker_processes_give_the_same_records_in_order():
-    items = [Article(id="1", text="Pakistan accused India of violating the ceasefire."),
-             ErrorRecord("2", "InputError", "unreadable"),
-             Article(id="3", text=""),
-             "India and Pakistan agreed to talk.",
-             Article(id="5", text="\"We will respond,\" the army said on Saturday.", published="2025-05-10")]
+    items = [
+        Article(id="1", text="Pakistan accused India of violating the ceasefire."),
+        ErrorRecord("2", "InputError", "unreadable"),
+        Article(id="3", text=""),
+        "India and Pakistan agreed to talk.",
+        Article(id="5", text='"We will respond," the army said on Saturday.', published="2025-05-10"),
+    ]
     one = list(eventwire.code_many(items, batch_size=2))
     two = list(eventwire.code_many(items, batch_size=2, n_process=2))
     assert [to_dict(r) for r in two] == [to_dict(r) for r in one]
@@ -79,11 +100,13 @@ def test_a_dead_worker_stops_the_run_with_a_clear_error():
     with pytest.raises(ResourceError, match="worker process died"):
         for n in in_workers(_die_on_two, range(6), 2, initializer=lambda: None):
             results.append(n)
-    assert results == [0, 1][:len(results)]  # in order, and only what came before the failure
+    assert results == [0, 1][: len(results)]  # in order, and only what came before the failure
 
 
 def test_code_article_takes_plain_text():
-    record = eventwire.code_article("Iran offered to mediate between India and Pakistan.", published="2025-05-01")
+    record = eventwire.code_article(
+        "Iran offered to mediate between India and Pakistan.", published="2025-05-01"
+    )
     assert record.text.startswith("Iran") and record.published == "2025-05-01"
 
 
@@ -97,4 +120,7 @@ def test_to_dict_nests_records():
     actor = Actor("a1", "India", 0, 5, "IND", "IND", None)
     record = eventwire.CodedArticle(id="x", text="India", actors=(actor,))
     assert to_dict(record)["actors"][0]["code"] == "IND"
-    assert to_dict(ErrorRecord("x", "InputError", "m")) == {"id": "x", "error": {"type": "InputError", "message": "m"}}
+    assert to_dict(ErrorRecord("x", "InputError", "m")) == {
+        "id": "x",
+        "error": {"type": "InputError", "message": "m"},
+    }

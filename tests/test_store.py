@@ -5,8 +5,13 @@ from eventwire.store import dyad_days, open_store, store_counts, top_actors, wri
 
 def test_write_is_idempotent_and_keeps_errors(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    record = eventwire.code_article(eventwire.Article(
-        id="a", text="Pakistan accused India of shelling villages in Kashmir on Friday.", published="2025-05-10"))
+    record = eventwire.code_article(
+        eventwire.Article(
+            id="a",
+            text="Pakistan accused India of shelling villages in Kashmir on Friday.",
+            published="2025-05-10",
+        )
+    )
     bad = ErrorRecord("b", "InputError", "empty")
     write_records(con, [record, bad])
     first = store_counts(con)

@@ -1,8 +1,8 @@
 """eventwire: structured, sourced political event data from news articles.
 
-    >>> import eventwire
-    >>> record = eventwire.code_article("India and Pakistan agreed to a ceasefire.", published="2025-05-10")
-    >>> eventwire.to_dict(record)["events"]
+>>> import eventwire
+>>> record = eventwire.code_article("India and Pakistan agreed to a ceasefire.", published="2025-05-10")
+>>> eventwire.to_dict(record)["events"]
 """
 
 from .errors import EventwireError, InputError, ResourceError, StoreError, UsageError
@@ -12,7 +12,22 @@ from .records import Actor, Article, CodedArticle, ErrorRecord, Event, Place, Qu
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Article", "CodedArticle", "ErrorRecord", "Event", "EventwireError", "InputError",
-    "Place", "Quote", "ResourceError", "Span", "StoreError", "Time", "UsageError",
-    "code_article", "code_many", "to_dict", "__version__",
+    "Actor",
+    "Article",
+    "CodedArticle",
+    "ErrorRecord",
+    "Event",
+    "EventwireError",
+    "InputError",
+    "Place",
+    "Quote",
+    "ResourceError",
+    "Span",
+    "StoreError",
+    "Time",
+    "UsageError",
+    "__version__",
+    "code_article",
+    "code_many",
+    "to_dict",
 ]

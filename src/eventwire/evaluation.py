@@ -27,18 +27,28 @@ TASKS = ("events", "quotes", "places", "times", "seed")
 # Headline metrics per task: name -> path in score.py's --json output.
 HEADLINES = {
     "events": {"macro_f1": "macro_f1", "pair_recall": "pair_recall", "accuracy": "accuracy"},
-    "quotes": {"content_f1": "content.f1", "speaker_overlap_f1": "speaker_overlap.f1",
-               "cue_overlap_f1": "cue_overlap.f1"},
-    "places": {"recognition_f1": "recognition.f1", "acc_161km": "accuracy_at_161km_on_matched",
-               "end_to_end_161km_f1": "end_to_end_161km.f1"},
+    "quotes": {
+        "content_f1": "content.f1",
+        "speaker_overlap_f1": "speaker_overlap.f1",
+        "cue_overlap_f1": "cue_overlap.f1",
+    },
+    "places": {
+        "recognition_f1": "recognition.f1",
+        "acc_161km": "accuracy_at_161km_on_matched",
+        "end_to_end_161km_f1": "end_to_end_161km.f1",
+    },
     "times": {"value_f1": "value.f1", "relaxed_f1": "relaxed.f1", "strict_f1": "strict.f1"},
 }
 
 
 def find_shared(explicit: str | None = None) -> Path | None:
     """The shared folder: given, $EVENTWIRE_SHARED, or ../shared beside the repo or cwd."""
-    candidates = [explicit, os.environ.get("EVENTWIRE_SHARED"),
-                  Path(__file__).resolve().parents[2].parent / "shared", Path.cwd().parent / "shared"]
+    candidates = [
+        explicit,
+        os.environ.get("EVENTWIRE_SHARED"),
+        Path(__file__).resolve().parents[2].parent / "shared",
+        Path.cwd().parent / "shared",
+    ]
     for candidate in candidates:
         if candidate and (Path(candidate) / "eval" / "score.py").exists():
             return Path(candidate)
@@ -80,22 +90,40 @@ def score_task(shared: Path, task: str, workdir: Path, progress: Callable | None
     records = code_many(read_inputs([str(gold)]))
     write_predictions(progress(records, task) if progress else records, pred)
     result = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), task, "--gold", str(gold),
-         "--pred", str(pred), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            task,
+            "--gold",
+            str(gold),
+            "--pred",
+            str(pred),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     full = json.loads(result.stdout)
-    return {"metrics": {name: _dig(full, path) for name, path in HEADLINES[task].items()},
-            "score": full, "pred": str(pred)}
+    return {
+        "metrics": {name: _dig(full, path) for name, path in HEADLINES[task].items()},
+        "score": full,
+        "pred": str(pred),
+    }
 
 
-def evaluate(tasks: Iterable[str] = TASKS, shared: Path | None = None,
-             workdir: Path | None = None, progress: Callable | None = None) -> dict[str, dict]:
+def evaluate(
+    tasks: Iterable[str] = TASKS,
+    shared: Path | None = None,
+    workdir: Path | None = None,
+    progress: Callable | None = None,
+) -> dict[str, dict]:
     """Scores of each task, e.g. {"events": {"metrics": {...}, ...}, "seed": {...}}."""
     shared = shared or find_shared()
     if shared is None:
-        raise UsageError("cannot find the shared folder with eval/score.py; pass --shared DIR "
-                         "or set EVENTWIRE_SHARED.")
+        raise UsageError(
+            "cannot find the shared folder with eval/score.py; pass --shared DIR or set EVENTWIRE_SHARED."
+        )
     workdir = workdir or Path(get_settings().cache_dir) / "eval"
     workdir.mkdir(parents=True, exist_ok=True)
     results = {}
@@ -108,6 +136,7 @@ def evaluate(tasks: Iterable[str] = TASKS, shared: Path | None = None,
 
 # ---------------------------------------------------------------- the seed article
 
+
 def _any(value, allowed) -> bool:
     """Gold fields are a value, a list of allowed values, or null (anything)."""
     if allowed is None:
@@ -117,8 +146,10 @@ def _any(value, allowed) -> bool:
 
 def _km(lat1, lon1, lat2, lon2) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
@@ -136,7 +167,11 @@ def event_matches(event: Event, gold: dict) -> bool:
     loc = event.location
     return (
         ("source_country" not in gold or gold["source_country"] is None or _any(src, gold["source_country"]))
-        and ("target_country" not in gold or gold["target_country"] is None or _any(tgt, gold["target_country"]))
+        and (
+            "target_country" not in gold
+            or gold["target_country"] is None
+            or _any(tgt, gold["target_country"])
+        )
         and _any(event.plover, gold.get("plover"))
         and _any(event.cameo, gold.get("cameo"))
         and _any(event.cameo_root, gold.get("cameo_root"))
@@ -156,9 +191,9 @@ def _speaker_matches(quote: Quote, gold: dict) -> bool:
         names = " ".join(filter(None, [speaker and speaker.name, speaker and speaker.text])).lower()
         if gold["speaker_name"].lower() not in names:
             return False
-    if "speaker_code" in gold and not (speaker and (speaker.code or "").startswith(gold["speaker_code"])):
-        return False
-    return True
+    return not (
+        "speaker_code" in gold and not (speaker and (speaker.code or "").startswith(gold["speaker_code"]))
+    )
 
 
 def quote_matches(quote: Quote, gold: dict) -> bool:
@@ -192,24 +227,29 @@ def time_matches(time: Time, gold: dict) -> bool:
 
 def _forbidden_text(record: CodedArticle, strings: list[str]) -> list[str]:
     spans = [a.text for a in record.actors] + [p.text for p in record.places]
-    spans += [record.text[e.sentence.start:e.sentence.end] for e in record.events]
+    spans += [record.text[e.sentence.start : e.sentence.end] for e in record.events]
     return [s for s in spans if any(bad in s for bad in strings)]
 
 
 def check_seed(record: CodedArticle, gold: dict) -> dict:
     """How the coded seed article meets its gold: required found, forbidden hits, precision."""
     report: dict = {"missing": [], "forbidden": []}
-    checks = {"events": ([e for e in record.events if _counted(e)], event_matches),
-              "quotes": (record.quotes, quote_matches),
-              "places": (record.places, place_matches),
-              "times": (record.times, time_matches)}
+    checks = {
+        "events": ([e for e in record.events if _counted(e)], event_matches),
+        "quotes": (record.quotes, quote_matches),
+        "places": (record.places, place_matches),
+        "times": (record.times, time_matches),
+    }
     metrics = {}
     for section, (items, matches) in checks.items():
         spec = gold.get(section, {})
         required = spec.get("required", [])
         found = [g for g in required if any(matches(item, g) for item in items)]
-        report["missing"] += [f"{section}: {g.get('why') or g.get('text') or g.get('content_starts') or g}"
-                              for g in required if g not in found]
+        report["missing"] += [
+            f"{section}: {g.get('why') or g.get('text') or g.get('content_starts') or g}"
+            for g in required
+            if g not in found
+        ]
         metrics[f"{section}_required"] = len(found) / len(required) if required else 1.0
         for bad in spec.get("forbidden", []):
             if "text_contains" in bad:
@@ -221,8 +261,9 @@ def check_seed(record: CodedArticle, gold: dict) -> dict:
             report["forbidden"] += [f"{section}: {bad.get('why', bad)} -> {hits}"] if hits else []
     known = gold["events"].get("required", []) + gold["events"].get("optional", [])
     counted = checks["events"][0]
-    metrics["events_precision"] = (sum(any(event_matches(e, g) for g in known) for e in counted) / len(counted)
-                                   if counted else 0.0)
+    metrics["events_precision"] = (
+        sum(any(event_matches(e, g) for g in known) for e in counted) / len(counted) if counted else 0.0
+    )
     metrics["forbidden_hits"] = len(report["forbidden"])
     report["metrics"] = metrics
     return report
@@ -243,6 +284,7 @@ def score_seed(shared: Path) -> dict:
 
 
 # ---------------------------------------------------------------- floors
+
 
 def load_floors(path: Path) -> dict[str, float]:
     """Floors as {"task.metric": value}; `forbidden_hits` is a ceiling (0 means none allowed)."""
@@ -271,6 +313,7 @@ def floors_from(results: dict, margin: float = 0.01) -> dict[str, float]:
             if value is None:
                 continue
             key = f"{task}.{metric}"
-            floors[key] = value if metric == "forbidden_hits" else max(0.0, math.floor((value - margin) * 100) / 100)
+            floors[key] = (
+                value if metric == "forbidden_hits" else max(0.0, math.floor((value - margin) * 100) / 100)
+            )
     return floors
-

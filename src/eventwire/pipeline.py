@@ -52,9 +52,17 @@ def extract_all(doc: Doc, article: Article) -> CodedArticle:
     quotes = extract_quotes(doc, actors)
     events = extract_events(doc, actors, quotes, times, places, published)
     return CodedArticle(
-        id=article.id, text=doc_text(doc), published=article.published, title=article.title,
-        url=article.url, source=article.source, actors=tuple(actors), events=tuple(events),
-        quotes=tuple(quotes), places=tuple(places), times=tuple(times),
+        id=article.id,
+        text=doc_text(doc),
+        published=article.published,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        actors=tuple(actors),
+        events=tuple(events),
+        quotes=tuple(quotes),
+        places=tuple(places),
+        times=tuple(times),
     )
 
 
@@ -68,15 +76,17 @@ def warm_up() -> None:
     list(code_many([Article(id="warm-up", text="Warm-up.")], 1))
 
 
-def in_workers(function: Callable[[T], R], tasks: Iterable[T], processes: int,
-               initializer: Callable[[], None] = warm_up) -> Iterator[R]:
+def in_workers(
+    function: Callable[[T], R], tasks: Iterable[T], processes: int, initializer: Callable[[], None] = warm_up
+) -> Iterator[R]:
     """`function` over `tasks` in `processes` worker processes, results in task order; each
     worker runs `initializer` once. At most two tasks per worker are in flight, so memory
     stays bounded on long inputs; a worker that dies (killed, out of memory) stops the run
     with a ResourceError instead of leaving it waiting."""
     pending: deque[Future] = deque()
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(),
-                             initializer=initializer) as pool:
+    with ProcessPoolExecutor(
+        processes, mp_context=multiprocessing.get_context(), initializer=initializer
+    ) as pool:
         try:
             for task in tasks:
                 pending.append(pool.submit(function, task))
@@ -87,11 +97,13 @@ def in_workers(function: Callable[[T], R], tasks: Iterable[T], processes: int,
         except BrokenProcessPool:
             raise ResourceError(
                 "a worker process died (often: out of memory); use fewer --processes or a "
-                "smaller --batch-size, or raise the memory limit.") from None
+                "smaller --batch-size, or raise the memory limit."
+            ) from None
 
 
-def _code_in_workers(items: Iterable[Article | ErrorRecord | str], batch_size: int,
-                     processes: int) -> Iterator[Result]:
+def _code_in_workers(
+    items: Iterable[Article | ErrorRecord | str], batch_size: int, processes: int
+) -> Iterator[Result]:
     iterator = iter(items)
     batches = iter(lambda: list(islice(iterator, batch_size)), [])
     for results in in_workers(_code_batch, ((batch, batch_size) for batch in batches), processes):
@@ -114,7 +126,8 @@ def _error(article_id: str | None, exc: Exception) -> ErrorRecord:
         return ErrorRecord(article_id, type(exc).__name__, str(exc))
     log.exception("unexpected failure on article %r", article_id)
     return ErrorRecord(
-        article_id, "InternalError",
+        article_id,
+        "InternalError",
         f"{type(exc).__name__}: {exc} (this is a bug in eventwire; please report it with the article)",
     )
 

@@ -142,8 +142,19 @@ class ErrorRecord:
 Result = CodedArticle | ErrorRecord
 
 # Field order of the contract's top-level record.
-_ARTICLE_KEYS = ("id", "published", "title", "url", "source", "text",
-                 "actors", "events", "quotes", "places", "times")
+_ARTICLE_KEYS = (
+    "id",
+    "published",
+    "title",
+    "url",
+    "source",
+    "text",
+    "actors",
+    "events",
+    "quotes",
+    "places",
+    "times",
+)
 
 
 def to_dict(record: Result) -> dict[str, Any]:

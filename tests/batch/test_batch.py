@@ -19,9 +19,15 @@ from eventwire.records import Article, ErrorRecord, to_dict
 REUTERS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
 
 
-@pytest.mark.parametrize("name, fmt", [
-    ("a.jsonl", "jsonl"), ("a.JSONL.GZ", "jsonl"), ("b.ndjson", "jsonl"), ("c.parquet", "parquet"),
-])
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("a.jsonl", "jsonl"),
+        ("a.JSONL.GZ", "jsonl"),
+        ("b.ndjson", "jsonl"),
+        ("c.parquet", "parquet"),
+    ],
+)
 def test_input_format(name, fmt):
     assert input_format(name) == fmt
 
@@ -32,13 +38,16 @@ def test_input_format_rejects(name):
         input_format(name)
 
 
-@pytest.mark.parametrize("raw, kind, ident", [
-    ('{"id": "x", "text": "Hello."}', Article, "x"),
-    ('{"id": 7, "html": "<p>Hi</p>"}', Article, "7"),
-    ('{"id": "y"}', ErrorRecord, "y"),                      # no text: the error keeps its id
-    ('{not json', ErrorRecord, None),                        # id from file name and hash
-    ('[1, 2]', ErrorRecord, None),
-])
+@pytest.mark.parametrize(
+    "raw, kind, ident",
+    [
+        ('{"id": "x", "text": "Hello."}', Article, "x"),
+        ('{"id": 7, "html": "<p>Hi</p>"}', Article, "7"),
+        ('{"id": "y"}', ErrorRecord, "y"),  # no text: the error keeps its id
+        ("{not json", ErrorRecord, None),  # id from file name and hash
+        ("[1, 2]", ErrorRecord, None),
+    ],
+)
 def test_item_from_line(raw, kind, ident):
     item = item_from_line(raw, "f.jsonl")
     assert isinstance(item, kind)
@@ -48,11 +57,14 @@ def test_item_from_line(raw, kind, ident):
         assert item.id == ident
 
 
-@pytest.mark.parametrize("row, kind", [
-    ({"id": "a", "text": "T.", "published": "2025-05-10"}, Article),
-    ({"id": None, "text": "T."}, ErrorRecord),
-    ({"id": "b", "text": None, "html": None}, ErrorRecord),
-])
+@pytest.mark.parametrize(
+    "row, kind",
+    [
+        ({"id": "a", "text": "T.", "published": "2025-05-10"}, Article),
+        ({"id": None, "text": "T."}, ErrorRecord),
+        ({"id": "b", "text": None, "html": None}, ErrorRecord),
+    ],
+)
 def test_item_from_row(row, kind):
     assert isinstance(item_from_row(row, "f.parquet"), kind)
 
@@ -106,10 +118,13 @@ def test_local_worker_processes_give_the_same_rows_as_one_process(tmp_path):
     source.write_text("\n".join(lines) + "\n")
     one = run_batch(str(source), str(tmp_path / "one.parquet"), "local", processes=1, batch_size=4)
     two = run_batch(str(source), str(tmp_path / "two.parquet"), "local", processes=2, batch_size=4)
-    assert {k: one[k] for k in ("articles", "events", "errors")} == \
-        {k: two[k] for k in ("articles", "events", "errors")} and one["articles"] == 41
-    assert pq.read_table(tmp_path / "one.parquet").to_pylist() == \
-        pq.read_table(tmp_path / "two.parquet").to_pylist()
+    assert {k: one[k] for k in ("articles", "events", "errors")} == {
+        k: two[k] for k in ("articles", "events", "errors")
+    } and one["articles"] == 41
+    assert (
+        pq.read_table(tmp_path / "one.parquet").to_pylist()
+        == pq.read_table(tmp_path / "two.parquet").to_pylist()
+    )
 
 
 def test_store_is_loaded_from_the_output(small_input, tmp_path):
@@ -143,11 +158,11 @@ def test_ray_and_local_give_identical_output(tmp_path):
     (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines[:120]) + "\n")
     with gzip.open(tmp_path / "in" / "b.jsonl.gz", "wt") as handle:
         handle.write("\n".join(lines[120:]) + "\n")
+    import tempfile
+
     import ray
 
     from eventwire.batch.ray_engine import start_ray
-
-    import tempfile
 
     # Ray's socket paths must stay under 108 bytes: pytest's tmp_path is too deep.
     temp_dir = tempfile.mkdtemp(prefix="ewray")

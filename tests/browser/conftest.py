@@ -21,8 +21,14 @@ VENDOR = STATIC / "vendor"
 ARTIFACTS = REPO / "artifacts"
 # Flags for a quiet, offline, root-run headless browser (no sandbox: CI runs as root).
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -44,7 +50,9 @@ def _need_vendor() -> None:
         spec.loader.exec_module(module)
         module.vendor(REPO / "node_modules", VENDOR)
         return
-    pytest.skip(f"{VENDOR} is empty: run `npm ci && python scripts/vendor_js.py` to install the dashboard's libraries")
+    pytest.skip(
+        f"{VENDOR} is empty: run `npm ci && python scripts/vendor_js.py` to install the dashboard's libraries"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +82,9 @@ def live_server(demo_store) -> str:
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(create_app(store_path=demo_store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(store_path=demo_store), host="127.0.0.1", port=port, log_level="warning"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -38,7 +38,9 @@ def test_dashboard_map_timeline_filter_and_evidence(page, live_server):
     assert "dyad=IND-PAK" in page.locator("#events-json").get_attribute("href")
     rows = page.locator("#events-body tr.event-row")
     assert rows.count() > 0
-    for codes in rows.evaluate_all("rs => rs.map(r => [...r.querySelectorAll('.code')].map(c => c.textContent))"):
+    for codes in rows.evaluate_all(
+        "rs => rs.map(r => [...r.querySelectorAll('.code')].map(c => c.textContent))"
+    ):
         assert codes and all(code[:3] in DYAD_COUNTRIES for code in codes), codes
     page.wait_for_selector("#timeline svg rect.bar")
 
@@ -51,7 +53,9 @@ def test_dashboard_map_timeline_filter_and_evidence(page, live_server):
     evidence.wait_for()
     for role in ("source", "trigger", "target"):
         assert evidence.locator(f"mark[data-role~='{role}']").count() > 0, role
-    marked = evidence.locator("mark[data-role~='trigger']").evaluate_all("ms => ms.map(m => m.textContent).join('')")
+    marked = evidence.locator("mark[data-role~='trigger']").evaluate_all(
+        "ms => ms.map(m => m.textContent).join('')"
+    )
     assert marked == trigger_text
     assert first.get_attribute("aria-expanded") == "true"
     place = first.locator("td.place").text_content()
@@ -80,7 +84,9 @@ def test_quotes_by_speaker(page, live_server):
     page.select_option("#q-speaker", name)
     page.wait_for_function(
         "name => [...document.querySelectorAll('#quotes .speaker')].every(s => s.dataset.speaker.includes(name))"
-        " && document.querySelectorAll('#quotes .speaker').length > 0", arg=name)
+        " && document.querySelectorAll('#quotes .speaker').length > 0",
+        arg=name,
+    )
     assert page.locator("#quotes li.quote").count() > 0
 
 
@@ -91,18 +97,44 @@ def _hostile_events(route):
     """One event whose every text field carries markup, as a compromised store might."""
     sentence = f"India {HOSTILE} accused Pakistan."
     event = {
-        "article_id": "x<script>", "event_id": "e1", "event_date": "2025-05-09",
-        "trigger_text": HOSTILE, "source_text": "India", "source_code": "IND", "source_name": HOSTILE,
-        "target_text": "Pakistan", "target_code": "PAK", "target_name": None,
-        "cameo": "112", "cameo_root": "11", "plover": "ACCUSE", "quad_class": 3, "goldstein": -2.0,
-        "place_name": HOSTILE, "lat": 33.5, "lon": 75.5, "negated": False, "modality": "asserted",
+        "article_id": "x<script>",
+        "event_id": "e1",
+        "event_date": "2025-05-09",
+        "trigger_text": HOSTILE,
+        "source_text": "India",
+        "source_code": "IND",
+        "source_name": HOSTILE,
+        "target_text": "Pakistan",
+        "target_code": "PAK",
+        "target_name": None,
+        "cameo": "112",
+        "cameo_root": "11",
+        "plover": "ACCUSE",
+        "quad_class": 3,
+        "goldstein": -2.0,
+        "place_name": HOSTILE,
+        "lat": 33.5,
+        "lon": 75.5,
+        "negated": False,
+        "modality": "asserted",
         "confidence": 0.9,
-        "evidence": {"sentence": sentence, "trigger": [6, 6 + len(HOSTILE)], "source": [0, 5],
-                     "target": [sentence.index("Pakistan"), sentence.index("Pakistan") + 8]},
-        "article": {"id": "x", "title": HOSTILE, "source": HOSTILE, "url": "javascript:alert(1)",
-                    "published": "2025-05-09"},
+        "evidence": {
+            "sentence": sentence,
+            "trigger": [6, 6 + len(HOSTILE)],
+            "source": [0, 5],
+            "target": [sentence.index("Pakistan"), sentence.index("Pakistan") + 8],
+        },
+        "article": {
+            "id": "x",
+            "title": HOSTILE,
+            "source": HOSTILE,
+            "url": "javascript:alert(1)",
+            "published": "2025-05-09",
+        },
     }
-    route.fulfill(status=200, content_type="application/json", body=json.dumps({"total": 1, "events": [event]}))
+    route.fulfill(
+        status=200, content_type="application/json", body=json.dumps({"total": 1, "events": [event]})
+    )
 
 
 def test_article_text_is_rendered_escaped(page, live_server):
@@ -151,8 +183,11 @@ def test_a_timeline_day_filters_the_table(page, live_server):
 
     page.goto(f"{live_server}/?dyad=IND-PAK")
     _ready(page)
-    busiest = max(page.locator("#timeline svg g.day").evaluate_all(
-        "gs => gs.map(g => [g.querySelectorAll('rect.bar').length, g.dataset.day])"))
+    busiest = max(
+        page.locator("#timeline svg g.day").evaluate_all(
+            "gs => gs.map(g => [g.querySelectorAll('rect.bar').length, g.dataset.day])"
+        )
+    )
     day = busiest[1]
     page.locator(f"#timeline svg g.day[data-day='{day}']").dispatch_event("click")
     page.wait_for_selector("#day-chip:not([hidden])")

@@ -24,7 +24,9 @@ def _vendor_module():
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
-@pytest.mark.parametrize("sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"])
+@pytest.mark.parametrize(
+    "sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"]
+)
 def test_scripts_never_parse_data_as_html(path, sink):
     assert sink not in path.read_text(encoding="utf-8")
 
@@ -91,5 +93,7 @@ def test_vendor_copies_all_or_nothing(tmp_path, missing):
 
 
 def test_vendor_script_reports_missing_node_modules(tmp_path, capsys):
-    assert _vendor_module().main(["--node-modules", str(tmp_path / "none"), "--dest", str(tmp_path / "v")]) == 1
+    assert (
+        _vendor_module().main(["--node-modules", str(tmp_path / "none"), "--dest", str(tmp_path / "v")]) == 1
+    )
     assert "npm ci" in capsys.readouterr().err

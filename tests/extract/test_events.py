@@ -134,75 +134,272 @@ POSITIVE = [
     ("20", "The militia committed genocide against the minority.", "militia", None),
     ("20", "Troops carried out a massacre of civilians.", "Troops", "civilians"),
     ("20", "The regime exterminated the rebels.", "regime", "rebels"),
-    ("20", "The paramilitaries carried out ethnic cleansing against the villagers.", "paramilitaries", "villagers"),
+    (
+        "20",
+        "The paramilitaries carried out ethnic cleansing against the villagers.",
+        "paramilitaries",
+        "villagers",
+    ),
 ]
 
 # (CAMEO root that must not be counted, sentence)
 NEGATIVE = [
-    ("01", "The minister said the weather was fine.",),
-    ("01", "The team played well on Sunday.",),
-    ("01", "The company reported higher profits.",),
-    ("02", "Both sides exercised restraint.",),
-    ("02", "The mayor urged nothing and left.",),
-    ("02", "Germany called Russia on the phone about trade.",),
-    ("03", "Rebels did not agree to hold talks.",),
-    ("03", "The committee discussed the budget.",),
-    ("03", "Norway paid the bill.",),
-    ("04", "The minister did not meet the delegation.",),
-    ("04", "The minister could meet the delegation if invited.",),
-    ("04", "The company held a sale.",),
-    ("05", "The president did not praise the army.",),
-    ("05", "The bishop denied apologizing to anyone.",),
-    ("05", "The manager signed the cheque.",),
-    ("06", "The students shared a pizza.",),
-    ("06", "The coach trained hard.",),
-    ("06", "Police did not cooperate with the inquiry.",),
-    ("07", "Japan refused to provide aid to the regime.",),
-    ("07", "The bank did not lend money to Egypt.",),
-    ("07", "The report provided details.",),
-    ("08", "The rebels refused to release the hostages.",),
-    ("08", "The minister denied that he would resign.",),
-    ("08", "Washington urged Moscow to lift the blockade.",),
-    ("09", "The FBI did not investigate the senator.",),
-    ("09", "Prosecutors may open an inquiry if evidence appears.",),
-    ("09", "The scientists examined the data.",),
-    ("10", "The union did not demand higher wages.",),
-    ("10", "Demand for oil rose sharply.",),
-    ("10", "The rebels asked about the weather.",),
-    ("11", "Indian troops patrolled the disputed border area.",),
-    ("11", "The minister did not condemn the attack.",),
-    ("11", "The driver charged his phone.",),
-    ("11", "The prime minister denied accusing Russia.",),
-    ("12", "The government accepted the proposal.",),
-    ("12", "The president did not veto the bill.",),
-    ("12", "The court could reject the appeal.",),
-    ("13", "North Korea did not threaten anyone.",),
-    ("13", "The storm threatened the harvest.",),
-    ("13", "The general denied threatening the rebels.",),
-    ("14", "The students did not protest.",),
-    ("14", "Police urged workers not to strike.",),
-    ("14", "The artist staged a new play.",),
-    ("15", "Israel did not mobilize troops.",),
-    ("15", "The hospital placed the patient in care.",),
-    ("15", "Campaigners mobilized voters for the election.",),
-    ("15", "The ministry tested the water supply.",),
-    ("16", "The European Union did not suspend aid.",),
-    ("16", "The school expelled nobody.",),
-    ("16", "The company reduced prices.",),
-    ("17", "Police did not arrest the leader.",),
-    ("17", "The government may impose a curfew.",),
-    ("17", "The opposition urged police to arrest the minister.",),
-    ("18", "Gunmen did not kidnap anyone.",),
-    ("18", "Police denied torturing the prisoners.",),
-    ("18", "The drought killed the crops.",),
-    ("19", "Refugees crossed into Poland.",),
-    ("19", "The Supreme Court struck down the law.",),
-    ("19", "The army did not shell the town.",),
-    ("19", "The rebels could attack the city if talks fail.",),
-    ("19", "The company launched a new phone.",),
-    ("20", "The militia denied carrying out a massacre.",),
-    ("20", "Soldiers did not massacre the villagers.",),
-    ("20", "The historian wrote about genocide.",),
+    (
+        "01",
+        "The minister said the weather was fine.",
+    ),
+    (
+        "01",
+        "The team played well on Sunday.",
+    ),
+    (
+        "01",
+        "The company reported higher profits.",
+    ),
+    (
+        "02",
+        "Both sides exercised restraint.",
+    ),
+    (
+        "02",
+        "The mayor urged nothing and left.",
+    ),
+    (
+        "02",
+        "Germany called Russia on the phone about trade.",
+    ),
+    (
+        "03",
+        "Rebels did not agree to hold talks.",
+    ),
+    (
+        "03",
+        "The committee discussed the budget.",
+    ),
+    (
+        "03",
+        "Norway paid the bill.",
+    ),
+    (
+        "04",
+        "The minister did not meet the delegation.",
+    ),
+    (
+        "04",
+        "The minister could meet the delegation if invited.",
+    ),
+    (
+        "04",
+        "The company held a sale.",
+    ),
+    (
+        "05",
+        "The president did not praise the army.",
+    ),
+    (
+        "05",
+        "The bishop denied apologizing to anyone.",
+    ),
+    (
+        "05",
+        "The manager signed the cheque.",
+    ),
+    (
+        "06",
+        "The students shared a pizza.",
+    ),
+    (
+        "06",
+        "The coach trained hard.",
+    ),
+    (
+        "06",
+        "Police did not cooperate with the inquiry.",
+    ),
+    (
+        "07",
+        "Japan refused to provide aid to the regime.",
+    ),
+    (
+        "07",
+        "The bank did not lend money to Egypt.",
+    ),
+    (
+        "07",
+        "The report provided details.",
+    ),
+    (
+        "08",
+        "The rebels refused to release the hostages.",
+    ),
+    (
+        "08",
+        "The minister denied that he would resign.",
+    ),
+    (
+        "08",
+        "Washington urged Moscow to lift the blockade.",
+    ),
+    (
+        "09",
+        "The FBI did not investigate the senator.",
+    ),
+    (
+        "09",
+        "Prosecutors may open an inquiry if evidence appears.",
+    ),
+    (
+        "09",
+        "The scientists examined the data.",
+    ),
+    (
+        "10",
+        "The union did not demand higher wages.",
+    ),
+    (
+        "10",
+        "Demand for oil rose sharply.",
+    ),
+    (
+        "10",
+        "The rebels asked about the weather.",
+    ),
+    (
+        "11",
+        "Indian troops patrolled the disputed border area.",
+    ),
+    (
+        "11",
+        "The minister did not condemn the attack.",
+    ),
+    (
+        "11",
+        "The driver charged his phone.",
+    ),
+    (
+        "11",
+        "The prime minister denied accusing Russia.",
+    ),
+    (
+        "12",
+        "The government accepted the proposal.",
+    ),
+    (
+        "12",
+        "The president did not veto the bill.",
+    ),
+    (
+        "12",
+        "The court could reject the appeal.",
+    ),
+    (
+        "13",
+        "North Korea did not threaten anyone.",
+    ),
+    (
+        "13",
+        "The storm threatened the harvest.",
+    ),
+    (
+        "13",
+        "The general denied threatening the rebels.",
+    ),
+    (
+        "14",
+        "The students did not protest.",
+    ),
+    (
+        "14",
+        "Police urged workers not to strike.",
+    ),
+    (
+        "14",
+        "The artist staged a new play.",
+    ),
+    (
+        "15",
+        "Israel did not mobilize troops.",
+    ),
+    (
+        "15",
+        "The hospital placed the patient in care.",
+    ),
+    (
+        "15",
+        "Campaigners mobilized voters for the election.",
+    ),
+    (
+        "15",
+        "The ministry tested the water supply.",
+    ),
+    (
+        "16",
+        "The European Union did not suspend aid.",
+    ),
+    (
+        "16",
+        "The school expelled nobody.",
+    ),
+    (
+        "16",
+        "The company reduced prices.",
+    ),
+    (
+        "17",
+        "Police did not arrest the leader.",
+    ),
+    (
+        "17",
+        "The government may impose a curfew.",
+    ),
+    (
+        "17",
+        "The opposition urged police to arrest the minister.",
+    ),
+    (
+        "18",
+        "Gunmen did not kidnap anyone.",
+    ),
+    (
+        "18",
+        "Police denied torturing the prisoners.",
+    ),
+    (
+        "18",
+        "The drought killed the crops.",
+    ),
+    (
+        "19",
+        "Refugees crossed into Poland.",
+    ),
+    (
+        "19",
+        "The Supreme Court struck down the law.",
+    ),
+    (
+        "19",
+        "The army did not shell the town.",
+    ),
+    (
+        "19",
+        "The rebels could attack the city if talks fail.",
+    ),
+    (
+        "19",
+        "The company launched a new phone.",
+    ),
+    (
+        "20",
+        "The militia denied carrying out a massacre.",
+    ),
+    (
+        "20",
+        "Soldiers did not massacre the villagers.",
+    ),
+    (
+        "20",
+        "The historian wrote about genocide.",
+    ),
 ]
 
 MODALITY = [
@@ -232,7 +429,9 @@ def test_positive(nlp, root, text, source, target):
     hits = [e for e in counted if e.cameo_root == root]
     assert hits, f"no {root} event in {text!r}: {[(e.trigger.text, e.cameo) for e in counted]}"
     if source:
-        assert any(e.source and source in (e.source.text + " " + (e.source.name or "")) for e in hits), [e.source for e in hits]
+        assert any(e.source and source in (e.source.text + " " + (e.source.name or "")) for e in hits), [
+            e.source for e in hits
+        ]
     if target:
         assert any(e.target and target in e.target.text for e in hits), [e.target for e in hits]
 
@@ -282,26 +481,36 @@ FRAMES = [
 @pytest.mark.parametrize("text,code,source,target", FRAMES)
 def test_frames(nlp, text, code, source, target):
     counted, _ = _counted(nlp, text)
-    assert any(e.cameo == code and e.source and source in e.source.text
-               and e.target and target in e.target.text for e in counted), \
-        [(e.trigger.text, e.cameo, e.source and e.source.text, e.target and e.target.text) for e in counted]
+    assert any(
+        e.cameo == code and e.source and source in e.source.text and e.target and target in e.target.text
+        for e in counted
+    ), [(e.trigger.text, e.cameo, e.source and e.source.text, e.target and e.target.text) for e in counted]
 
 
 def test_actor_records_are_reused(nlp):
     from eventwire.records import Actor
+
     doc = nlp("Pakistan's Army Chief met the American envoy.")
-    chief = Actor(id="a1", text="Pakistan's Army Chief", start=0, end=21, code="PAKMIL", country="PAK", sector="MIL")
-    envoy = Actor(id="a2", text="the American envoy", start=26, end=44, code="USAGOV", country="USA", sector="GOV")
+    chief = Actor(
+        id="a1", text="Pakistan's Army Chief", start=0, end=21, code="PAKMIL", country="PAK", sector="MIL"
+    )
+    envoy = Actor(
+        id="a2", text="the American envoy", start=26, end=44, code="USAGOV", country="USA", sector="GOV"
+    )
     events = extract_events(doc, [chief, envoy], [], [], [], None)
     assert any(e.source == chief and e.target == envoy and e.cameo_root == "04" for e in events), events
 
 
-@pytest.mark.parametrize("text, country", [
-    ("Chinese President Xi Jinping met his Brazilian counterpart in Beijing.", "BRA"),
-    ("Jaishankar spoke to his counterpart on Friday.", None),  # not India's
-])
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Chinese President Xi Jinping met his Brazilian counterpart in Beijing.", "BRA"),
+        ("Jaishankar spoke to his counterpart on Friday.", None),  # not India's
+    ],
+)
 def test_a_counterpart_is_not_of_its_owner_country(nlp, text, country):
     from eventwire.extract.actors import extract_actors
+
     doc = nlp(text)
     events = extract_events(doc, extract_actors(doc), [], [], [], None)
     (target,) = {e.target for e in events if e.cameo_root == "04" and "counterpart" in e.target.text}
@@ -310,6 +519,7 @@ def test_a_counterpart_is_not_of_its_owner_country(nlp, text, country):
 
 def test_the_city_of_a_place_is_in_its_country(nlp):
     from eventwire.extract.places import extract_places
+
     doc = nlp("Russian forces shelled the city of Kharkiv on Monday.")
     events = extract_events(doc, [], [], [], extract_places(doc), None)
     assert {(e.target.text, e.target.country) for e in events} == {("the city of Kharkiv", "UKR")}
@@ -317,7 +527,10 @@ def test_the_city_of_a_place_is_in_its_country(nlp):
 
 def test_who_reports_an_event_is_not_its_target(nlp):
     from eventwire.extract.actors import extract_actors
-    doc = nlp("Kuwait and its allies agreed to stage a joint exercise, a senior military official announced today.")
+
+    doc = nlp(
+        "Kuwait and its allies agreed to stage a joint exercise, a senior military official announced today."
+    )
     events = extract_events(doc, extract_actors(doc), [], [], [], None)
     assert events and not any(e.target and "official" in e.target.text for e in events)
 
@@ -335,6 +548,7 @@ def test_what_is_used_against_someone_is_not_the_target(nlp):
 def test_thousands_of_workers_are_workers_wherever_they_march(nlp):
     from eventwire.extract.actors import extract_actors
     from eventwire.extract.places import extract_places
+
     doc = nlp("Thousands of workers went on strike in Seoul demanding higher wages.")
     events = extract_events(doc, extract_actors(doc), [], [], extract_places(doc), None)
     demands = [e for e in events if e.trigger.text == "demanding"]
@@ -352,10 +566,10 @@ def test_offsets_and_codebook_fields(nlp):
     events = extract_events(doc, [], [], [], [], dt.date(2025, 5, 10))
     assert events
     for e in events:
-        assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert doc.text[e.trigger.start : e.trigger.end] == e.trigger.text
         for actor in (e.source, e.target):
             if actor is not None:
-                assert doc.text[actor.start:actor.end] == actor.text
+                assert doc.text[actor.start : actor.end] == actor.text
         assert e.cameo.startswith(e.cameo_root)
         assert e.date == "2025-05-10" and e.id.startswith("e")
         assert 0 < e.confidence <= 1
@@ -363,6 +577,7 @@ def test_offsets_and_codebook_fields(nlp):
 
 def test_lexicon_loads_and_codes_exist():
     from eventwire.resources import cameo_codebook
+
     lex = event_lexicon()
     book = cameo_codebook()
     codes = {e.code for entries in lex.verbs.values() for e in entries}

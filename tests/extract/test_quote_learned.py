@@ -19,31 +19,45 @@ def nlp():
 
 
 def _attribution(doc, cue):
-    return next(a for a in find_attributions(doc) if doc.text[a.cue[0]:a.cue[1]] == cue)
+    return next(a for a in find_attributions(doc) if doc.text[a.cue[0] : a.cue[1]] == cue)
 
 
 @pytest.mark.parametrize(
     "text, cue, weights, content",
     [
         # Weights that cut at every point: the content ends before the first adjunct.
-        ("Trump praised the reporter at a press conference on Monday.", "praised", {"bias": 9.0},
-         "the reporter at a press conference"),
-        ("Most do not expect him to back Clinton when he speaks on Thursday.", "expect", {"bias": 9.0},
-         "him to back Clinton"),
+        (
+            "Trump praised the reporter at a press conference on Monday.",
+            "praised",
+            {"bias": 9.0},
+            "the reporter at a press conference",
+        ),
+        (
+            "Most do not expect him to back Clinton when he speaks on Thursday.",
+            "expect",
+            {"bias": 9.0},
+            "him to back Clinton",
+        ),
         # Weights that never cut: the parse's subtree stays whole.
-        ("Trump praised the reporter at a press conference on Monday.", "praised", {"bias": -9.0},
-         "the reporter at a press conference on Monday"),
+        (
+            "Trump praised the reporter at a press conference on Monday.",
+            "praised",
+            {"bias": -9.0},
+            "the reporter at a press conference on Monday",
+        ),
         # A content of one word has no cut point.
         ("She said no.", "said", {"bias": 9.0}, None),
     ],
 )
 def test_trimmed(nlp, text, cue, weights, content):
     doc = nlp(text)
-    att = next((a for a in find_attributions(doc) if doc.text[a.cue[0]:a.cue[1]] == cue and a.content), None)
+    att = next(
+        (a for a in find_attributions(doc) if doc.text[a.cue[0] : a.cue[1]] == cue and a.content), None
+    )
     if content is None:
         assert att is None or trimmed(doc, att, weights, 0.5) == att.content
         return
-    (start, end), = trimmed(doc, att, weights, 0.5)
+    ((start, end),) = trimmed(doc, att, weights, 0.5)
     assert doc.text[start:end] == content
 
 

@@ -15,10 +15,13 @@ PAGE = """<html><head><title>{title}</title><link rel="canonical" href="{canonic
 
 def rss(items: list[tuple[str, str, str]]) -> str:
     """An RSS 2.0 feed of (title, link, RFC 822 date) items."""
-    entries = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>"
-                      for t, link, d in items)
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-            f"<link>https://news.example/</link>{entries}</channel></rss>")
+    entries = "".join(
+        f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>" for t, link, d in items
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<link>https://news.example/</link>{entries}</channel></rss>"
+    )
 
 
 class FakeWeb:
@@ -37,8 +40,14 @@ class FakeWeb:
         headers = {"content-type": ctype}
         if status in (301, 302):
             return httpx.Response(status, headers={"location": body}, request=request)
-        return httpx.Response(status, headers=headers,
-                              content=body.encode("utf-8") if isinstance(body, str) else body, request=request)
+        return httpx.Response(
+            status,
+            headers=headers,
+            content=body.encode("utf-8") if isinstance(body, str) else body,
+            request=request,
+        )
 
     def fetcher(self, **kwargs) -> Fetcher:
-        return Fetcher(transport=httpx.MockTransport(self.handler), resolve=lambda host: [PUBLIC_IP], **kwargs)
+        return Fetcher(
+            transport=httpx.MockTransport(self.handler), resolve=lambda host: [PUBLIC_IP], **kwargs
+        )

@@ -19,7 +19,7 @@ def server():
     pages: dict[str, tuple[str, bytes]] = {}
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server API
+        def do_GET(self):
             if self.path not in pages:
                 self.send_error(404)
                 return
@@ -35,9 +35,14 @@ def server():
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     base = f"http://127.0.0.1:{httpd.server_port}"
-    pages["/feed.xml"] = ("application/rss+xml", rss([("Ceasefire", f"{base}/story", "Sat, 10 May 2025 18:00:00 +0530")]).encode())
-    pages["/story"] = ("text/html", PAGE.format(title="Ceasefire", canonical=f"{base}/story", date="2025-05-10",
-                                                body=STORY).encode())
+    pages["/feed.xml"] = (
+        "application/rss+xml",
+        rss([("Ceasefire", f"{base}/story", "Sat, 10 May 2025 18:00:00 +0530")]).encode(),
+    )
+    pages["/story"] = (
+        "text/html",
+        PAGE.format(title="Ceasefire", canonical=f"{base}/story", date="2025-05-10", body=STORY).encode(),
+    )
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield base
@@ -62,7 +67,10 @@ def test_watch_and_export_commands(server, tmp_path, capsys):
     store = str(tmp_path / "s.duckdb")
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"# test feeds\n{server}/feed.xml\n{server}/missing.xml\n", encoding="utf-8")
-    assert main(["watch", str(feeds), "--every", "1s", "--cycles", "2", "--store", store, "--allow-private"]) == 0
+    assert (
+        main(["watch", str(feeds), "--every", "1s", "--cycles", "2", "--store", store, "--allow-private"])
+        == 0
+    )
     err = capsys.readouterr().err
     assert "cycle 1: 2 feeds, 1 new articles" in err and "cycle 2: 2 feeds, 0 new articles" in err
     assert f"down: {server}/missing.xml" in err
@@ -71,12 +79,15 @@ def test_watch_and_export_commands(server, tmp_path, capsys):
     assert all(len(line.split("\t")) == 61 for line in out.read_text().splitlines())
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["watch", "feeds.txt", "--every", "soon"], "not an interval"),
-    (["watch", "nofile.txt"], "no feeds file"),
-    (["ingest", "nofile.txt"], "no such file"),
-    (["ingest", "x.txt", "--published", "yesterday"], "not an ISO 8601 date"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["watch", "feeds.txt", "--every", "soon"], "not an interval"),
+        (["watch", "nofile.txt"], "no feeds file"),
+        (["ingest", "nofile.txt"], "no such file"),
+        (["ingest", "x.txt", "--published", "yesterday"], "not an ISO 8601 date"),
+    ],
+)
 def test_usage_errors(tmp_path, monkeypatch, capsys, argv, message):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "feeds.txt").write_text("https://n.example/feed\n")

@@ -10,13 +10,24 @@ from eventwire.ingest import read_inputs
 from eventwire.records import Article, ErrorRecord
 
 
-@pytest.mark.parametrize("name, content, expected", [
-    ("a.csv", "id,text,published\n1,One.,2025-05-10\n2,Two.,\n", [("1", "One.", "2025-05-10"), ("2", "Two.", None)]),
-    ("a.tsv", "ID\tTEXT\tSOURCE\nx\tTabbed.\tWire\n", [("x", "Tabbed.", None)]),  # column names in any case
-    ("a.csv", "id,html\nh,<p>Page.</p>\n", [("h", None, None)]),
-    ("a.csv", "text\nno id here\n", [ErrorRecord]),
-    ("a.csv", "id,title\nt,Only a title\n", [ErrorRecord]),
-])
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        (
+            "a.csv",
+            "id,text,published\n1,One.,2025-05-10\n2,Two.,\n",
+            [("1", "One.", "2025-05-10"), ("2", "Two.", None)],
+        ),
+        (
+            "a.tsv",
+            "ID\tTEXT\tSOURCE\nx\tTabbed.\tWire\n",
+            [("x", "Tabbed.", None)],
+        ),  # column names in any case
+        ("a.csv", "id,html\nh,<p>Page.</p>\n", [("h", None, None)]),
+        ("a.csv", "text\nno id here\n", [ErrorRecord]),
+        ("a.csv", "id,title\nt,Only a title\n", [ErrorRecord]),
+    ],
+)
 def test_csv_rows(tmp_path, name, content, expected):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -27,8 +38,10 @@ def test_csv_rows(tmp_path, name, content, expected):
 
 def test_parquet_with_typed_columns(tmp_path):
     path = tmp_path / "a.parquet"
-    duckdb.sql(f"COPY (SELECT 7 AS id, 'Seven.' AS text, TIMESTAMP '2025-05-10 09:30:00' AS published, "
-               f"'extra' AS ignored) TO '{path}' (FORMAT parquet)")
+    duckdb.sql(
+        f"COPY (SELECT 7 AS id, 'Seven.' AS text, TIMESTAMP '2025-05-10 09:30:00' AS published, "
+        f"'extra' AS ignored) TO '{path}' (FORMAT parquet)"
+    )
     assert list(read_inputs([str(path)])) == [Article(id="7", text="Seven.", published="2025-05-10T09:30:00")]
 
 

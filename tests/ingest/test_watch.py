@@ -9,7 +9,9 @@ from eventwire.store import open_store
 from .helpers import PAGE, FakeWeb, rss
 
 
-@pytest.mark.parametrize("text, seconds", [("15m", 900), ("90s", 90), ("1h", 3600), ("30", 30), ("2.5 min", 150)])
+@pytest.mark.parametrize(
+    "text, seconds", [("15m", 900), ("90s", 90), ("1h", 3600), ("30", 30), ("2.5 min", 150)]
+)
 def test_parse_every(text, seconds):
     assert parse_every(text) == seconds
 
@@ -20,12 +22,18 @@ def test_parse_every_rejects(text):
         parse_every(text)
 
 
-@pytest.mark.parametrize("content, expected", [
-    ("# my feeds\nhttps://a.example/rss\n\n  https://b.example/atom  \n", ["https://a.example/rss", "https://b.example/atom"]),
-    ("https://a.example/rss#fragment-kept\n", ["https://a.example/rss#fragment-kept"]),
-    ("not a url\n", UsageError),
-    ("# nothing\n", UsageError),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (
+            "# my feeds\nhttps://a.example/rss\n\n  https://b.example/atom  \n",
+            ["https://a.example/rss", "https://b.example/atom"],
+        ),
+        ("https://a.example/rss#fragment-kept\n", ["https://a.example/rss#fragment-kept"]),
+        ("not a url\n", UsageError),
+        ("# nothing\n", UsageError),
+    ],
+)
 def test_read_feeds_file(tmp_path, content, expected):
     path = tmp_path / "feeds.txt"
     path.write_text(content, encoding="utf-8")
@@ -37,30 +45,59 @@ def test_read_feeds_file(tmp_path, content, expected):
 
 
 def test_watch_survives_a_down_feed_and_picks_up_new_entries(tmp_path):
-    page = PAGE.format(title="Talks", canonical="https://n.example/talks", date="2025-05-12",
-                       body="India and Pakistan agreed to hold talks on Monday, officials in Islamabad said.")
-    web = FakeWeb({
-        "https://n.example/feed": (200, "application/rss+xml",
-                                   rss([("Talks", "https://n.example/talks", "Mon, 12 May 2025 10:00:00 +0000")])),
-        "https://n.example/talks": (200, "text/html", page),
-    }, down={"down.example"})
+    page = PAGE.format(
+        title="Talks",
+        canonical="https://n.example/talks",
+        date="2025-05-12",
+        body="India and Pakistan agreed to hold talks on Monday, officials in Islamabad said.",
+    )
+    web = FakeWeb(
+        {
+            "https://n.example/feed": (
+                200,
+                "application/rss+xml",
+                rss([("Talks", "https://n.example/talks", "Mon, 12 May 2025 10:00:00 +0000")]),
+            ),
+            "https://n.example/talks": (200, "text/html", page),
+        },
+        down={"down.example"},
+    )
     lines, sleeps = [], []
     store = tmp_path / "s.duckdb"
 
     def sleep(seconds):
         sleeps.append(seconds)
         # Between cycles a second story appears in the feed.
-        web.routes["https://n.example/feed"] = (200, "application/rss+xml", rss([
-            ("Talks", "https://n.example/talks", "Mon, 12 May 2025 10:00:00 +0000"),
-            ("Envoys", "https://n.example/envoys", "Mon, 12 May 2025 12:00:00 +0000")]))
-        web.routes["https://n.example/envoys"] = (200, "text/plain",
-                                                  "Both countries recalled their envoys on Monday, officials said.")
+        web.routes["https://n.example/feed"] = (
+            200,
+            "application/rss+xml",
+            rss(
+                [
+                    ("Talks", "https://n.example/talks", "Mon, 12 May 2025 10:00:00 +0000"),
+                    ("Envoys", "https://n.example/envoys", "Mon, 12 May 2025 12:00:00 +0000"),
+                ]
+            ),
+        )
+        web.routes["https://n.example/envoys"] = (
+            200,
+            "text/plain",
+            "Both countries recalled their envoys on Monday, officials said.",
+        )
 
-    reports = watch(["https://down.example/feed", "https://n.example/feed"], store, every=60, cycles=2,
-                    fetcher=web.fetcher(), sleep=sleep, emit=lines.append)
+    reports = watch(
+        ["https://down.example/feed", "https://n.example/feed"],
+        store,
+        every=60,
+        cycles=2,
+        fetcher=web.fetcher(),
+        sleep=sleep,
+        emit=lines.append,
+    )
     assert [r.report.stored for r in reports] == [1, 1]
     assert len(sleeps) == 1 and 0 <= sleeps[0] <= 60
-    assert all("down: https://down.example/feed" in line for line in lines) and lines[0].startswith("cycle 1:")
+    assert all("down: https://down.example/feed" in line for line in lines) and lines[0].startswith(
+        "cycle 1:"
+    )
     con = open_store(store, read_only=True)  # the watch closed the store between cycles
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
     assert con.execute("SELECT attempts FROM ingest_failures").fetchall() == [(2,)]

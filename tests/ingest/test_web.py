@@ -4,46 +4,68 @@ import httpx
 import pytest
 
 from eventwire.ingest.web import (
-    FetchError, Fetcher, Page, canonical_url, check_address, entry_date, feed_entries, normalize_url,
+    Fetcher,
+    FetchError,
+    Page,
+    canonical_url,
+    check_address,
+    entry_date,
+    feed_entries,
+    normalize_url,
 )
 
 from .helpers import FakeWeb, rss
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("HTTPS://News.Example:443/a/b/?utm_source=x&id=2&fbclid=y#top", "https://news.example/a/b?id=2"),
-    ("http://news.example:80", "http://news.example/"),
-    ("http://news.example:8080/x?b=2&a=1", "http://news.example:8080/x?a=1&b=2"),
-    ("https://news.example/story?ref=rss", "https://news.example/story"),
-    ("https://news.example/story?page=2", "https://news.example/story?page=2"),  # a real parameter stays
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("HTTPS://News.Example:443/a/b/?utm_source=x&id=2&fbclid=y#top", "https://news.example/a/b?id=2"),
+        ("http://news.example:80", "http://news.example/"),
+        ("http://news.example:8080/x?b=2&a=1", "http://news.example:8080/x?a=1&b=2"),
+        ("https://news.example/story?ref=rss", "https://news.example/story"),
+        ("https://news.example/story?page=2", "https://news.example/story?page=2"),  # a real parameter stays
+    ],
+)
 def test_normalize_url(url, expected):
     assert normalize_url(url) == expected
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<link rel="canonical" href="https://news.example/s/1?utm_medium=x">', "https://news.example/s/1"),
-    ("<link href='/s/2' rel='canonical'>", "https://news.example/s/2"),  # relative, attributes in any order
-    ('<link rel="alternate" href="https://amp.example/s/1">', "https://news.example/amp/1"),  # not canonical
-    ('<link rel="canonical" href="javascript:alert(1)">', "https://news.example/amp/1"),
-    (None, "https://news.example/amp/1"),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<link rel="canonical" href="https://news.example/s/1?utm_medium=x">', "https://news.example/s/1"),
+        (
+            "<link href='/s/2' rel='canonical'>",
+            "https://news.example/s/2",
+        ),  # relative, attributes in any order
+        (
+            '<link rel="alternate" href="https://amp.example/s/1">',
+            "https://news.example/amp/1",
+        ),  # not canonical
+        ('<link rel="canonical" href="javascript:alert(1)">', "https://news.example/amp/1"),
+        (None, "https://news.example/amp/1"),
+    ],
+)
 def test_canonical_url(html, expected):
     assert canonical_url("https://news.example/amp/1?utm_campaign=c", html) == expected
 
 
-@pytest.mark.parametrize("url, allowed", [
-    ("https://8.8.8.8/x", True),
-    ("http://127.0.0.1:8000/", False),
-    ("http://[::1]/", False),
-    ("http://10.1.2.3/", False),
-    ("http://192.168.0.10/", False),
-    ("http://169.254.169.254/latest/meta-data", False),  # cloud metadata
-    ("http://100.64.0.1/", False),  # carrier-grade NAT
-    ("http://localhost/", False),  # resolves to loopback
-    ("ftp://8.8.8.8/file", False),
-    ("file:///etc/passwd", False),
-])
+@pytest.mark.parametrize(
+    "url, allowed",
+    [
+        ("https://8.8.8.8/x", True),
+        ("http://127.0.0.1:8000/", False),
+        ("http://[::1]/", False),
+        ("http://10.1.2.3/", False),
+        ("http://192.168.0.10/", False),
+        ("http://169.254.169.254/latest/meta-data", False),  # cloud metadata
+        ("http://100.64.0.1/", False),  # carrier-grade NAT
+        ("http://localhost/", False),  # resolves to loopback
+        ("ftp://8.8.8.8/file", False),
+        ("file:///etc/passwd", False),
+    ],
+)
 def test_check_address(url, allowed):
     def resolve(host):
         return {"localhost": ["127.0.0.1"]}.get(host, ["8.8.8.8"])
@@ -55,16 +77,21 @@ def test_check_address(url, allowed):
             check_address(url, allow_private=False, resolve=resolve)
 
 
-@pytest.mark.parametrize("url, sent_to, host, server_name", [
-    ("https://n.example/a", "https://93.184.215.14/a", "n.example", "n.example"),
-    ("http://n.example:8080/a", "http://93.184.215.14:8080/a", "n.example:8080", None),
-])
+@pytest.mark.parametrize(
+    "url, sent_to, host, server_name",
+    [
+        ("https://n.example/a", "https://93.184.215.14/a", "n.example", "n.example"),
+        ("http://n.example:8080/a", "http://93.184.215.14:8080/a", "n.example:8080", None),
+    ],
+)
 def test_a_request_goes_to_the_address_that_was_checked(url, sent_to, host, server_name):
     seen = []
 
     def handler(request):
         seen.append((str(request.url), request.headers["host"], request.extensions.get("sni_hostname")))
-        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"<p>ok</p>", request=request)
+        return httpx.Response(
+            200, headers={"content-type": "text/html"}, content=b"<p>ok</p>", request=request
+        )
 
     answers = iter([["93.184.215.14"], ["127.0.0.1"]])  # a name that points home once checked
     with Fetcher(transport=httpx.MockTransport(handler), resolve=lambda name: next(answers)) as fetcher:
@@ -89,22 +116,27 @@ def _fetch(routes, url, **kwargs):
         return fetcher.fetch(url)
 
 
-@pytest.mark.parametrize("routes, url, message", [
-    ({"https://n.example/a": (200, "image/png", b"\x89PNG")}, "https://n.example/a", "image/png"),
-    ({"https://n.example/a": (404, "text/html", "gone")}, "https://n.example/a", "HTTP 404"),
-    ({}, "https://down.example/a", "unreachable"),
-    ({"https://n.example/a": (302, "", "http://10.0.0.1/admin")}, "https://n.example/a", "non-public"),
-    ({"https://n.example/a": (302, "", "https://n.example/a")}, "https://n.example/a", "redirects more"),
-    ({"https://n.example/a": (200, "text/html", "x" * 5000)}, "https://n.example/a", "over the limit"),
-])
+@pytest.mark.parametrize(
+    "routes, url, message",
+    [
+        ({"https://n.example/a": (200, "image/png", b"\x89PNG")}, "https://n.example/a", "image/png"),
+        ({"https://n.example/a": (404, "text/html", "gone")}, "https://n.example/a", "HTTP 404"),
+        ({}, "https://down.example/a", "unreachable"),
+        ({"https://n.example/a": (302, "", "http://10.0.0.1/admin")}, "https://n.example/a", "non-public"),
+        ({"https://n.example/a": (302, "", "https://n.example/a")}, "https://n.example/a", "redirects more"),
+        ({"https://n.example/a": (200, "text/html", "x" * 5000)}, "https://n.example/a", "over the limit"),
+    ],
+)
 def test_fetch_refusals(routes, url, message):
     with pytest.raises(FetchError, match=message):
         _fetch(routes, url, max_bytes=1000)
 
 
 def test_fetch_follows_a_redirect_and_times_out_cleanly():
-    page = _fetch({"https://n.example/a": (301, "", "/b"), "https://n.example/b": (200, "text/html", "<p>ok</p>")},
-                  "https://n.example/a")
+    page = _fetch(
+        {"https://n.example/a": (301, "", "/b"), "https://n.example/b": (200, "text/html", "<p>ok</p>")},
+        "https://n.example/a",
+    )
     assert (page.url, page.content_type, page.body) == ("https://n.example/b", "text/html", b"<p>ok</p>")
 
     def slow(request):
@@ -115,14 +147,17 @@ def test_fetch_follows_a_redirect_and_times_out_cleanly():
         fetcher.fetch("https://slow.example/")
 
 
-@pytest.mark.parametrize("content_type, body, is_feed", [
-    ("application/rss+xml", b"anything", True),
-    ("text/xml", b'<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>', True),
-    ("application/xml", b"<feed xmlns='http://www.w3.org/2005/Atom'></feed>", True),
-    ("", b"\xef\xbb\xbf<?xml version='1.0'?><!-- c --><rdf:RDF></rdf:RDF>", True),
-    ("text/xml", b"<?xml version='1.0'?><note>not a feed</note>", False),
-    ("text/html", b"<rss>in a page</rss>", False),
-])
+@pytest.mark.parametrize(
+    "content_type, body, is_feed",
+    [
+        ("application/rss+xml", b"anything", True),
+        ("text/xml", b'<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>', True),
+        ("application/xml", b"<feed xmlns='http://www.w3.org/2005/Atom'></feed>", True),
+        ("", b"\xef\xbb\xbf<?xml version='1.0'?><!-- c --><rdf:RDF></rdf:RDF>", True),
+        ("text/xml", b"<?xml version='1.0'?><note>not a feed</note>", False),
+        ("text/html", b"<rss>in a page</rss>", False),
+    ],
+)
 def test_feed_recognised_by_type_or_by_its_root(content_type, body, is_feed):
     assert Page("https://n.example/f", content_type, body).is_feed is is_feed
 
@@ -135,12 +170,18 @@ def test_feed_entries_keep_the_local_publication_date():
     assert entries[1].published is None
 
 
-@pytest.mark.parametrize("entry, expected", [
-    ({"published": "2025-05-10T09:30:00Z"}, "2025-05-10T09:30:00+00:00"),
-    ({"updated": "Sat, 10 May 2025 01:00:00 GMT"}, "2025-05-10T01:00:00+00:00"),
-    ({"published": "sometime", "published_parsed": (2025, 5, 10, 1, 2, 3, 0, 0, 0)}, "2025-05-10T01:02:03+00:00"),
-    ({}, None),
-])
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        ({"published": "2025-05-10T09:30:00Z"}, "2025-05-10T09:30:00+00:00"),
+        ({"updated": "Sat, 10 May 2025 01:00:00 GMT"}, "2025-05-10T01:00:00+00:00"),
+        (
+            {"published": "sometime", "published_parsed": (2025, 5, 10, 1, 2, 3, 0, 0, 0)},
+            "2025-05-10T01:02:03+00:00",
+        ),
+        ({}, None),
+    ],
+)
 def test_entry_date(entry, expected):
     assert entry_date(entry) == expected
 
@@ -153,12 +194,17 @@ def test_watch_fetcher_revalidates_feeds_with_their_etag():
         seen.append(request.headers.get("if-none-match"))
         if request.headers.get("if-none-match") == '"v1"':
             return httpx.Response(304, request=request)
-        return httpx.Response(200, headers={"content-type": "application/rss+xml", "etag": '"v1"'},
-                              content=feed, request=request)
+        return httpx.Response(
+            200,
+            headers={"content-type": "application/rss+xml", "etag": '"v1"'},
+            content=feed,
+            request=request,
+        )
 
     for revalidate, expected in [(True, [None, '"v1"']), (False, [None, None])]:
         seen.clear()
-        with Fetcher(transport=httpx.MockTransport(handler), resolve=lambda h: ["8.8.8.8"],
-                     revalidate_feeds=revalidate) as fetcher:
+        with Fetcher(
+            transport=httpx.MockTransport(handler), resolve=lambda h: ["8.8.8.8"], revalidate_feeds=revalidate
+        ) as fetcher:
             first, second = fetcher.fetch("https://n.example/feed"), fetcher.fetch("https://n.example/feed")
         assert seen == expected and first.body == second.body == feed

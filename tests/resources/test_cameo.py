@@ -12,8 +12,22 @@ import pytest
 from eventwire.resources import CameoCode, cameo_codebook
 
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 
@@ -184,8 +198,34 @@ def test_names_say_what_the_code_means(book, code, words):
 
 
 # Codes that are not CAMEO codes must not be in the table.
-@pytest.mark.parametrize("code", ["00", "21", "0", "1", "029", "047", "058", "065", "076", "088",
-                                  "095", "109", "117", "1126", "146", "156", "167", "177", "187",
-                                  "197", "205", "2043", "0257", ""])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "00",
+        "21",
+        "0",
+        "1",
+        "029",
+        "047",
+        "058",
+        "065",
+        "076",
+        "088",
+        "095",
+        "109",
+        "117",
+        "1126",
+        "146",
+        "156",
+        "167",
+        "177",
+        "187",
+        "197",
+        "205",
+        "2043",
+        "0257",
+        "",
+    ],
+)
 def test_not_codes(book, code):
     assert code not in book

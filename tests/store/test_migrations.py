@@ -17,8 +17,10 @@ def _v1_store(path, rows):
     con.execute("INSERT INTO schema_version VALUES (1)")
     for article_id, text in rows:
         con.execute("INSERT INTO articles (id, text) VALUES (?, ?)", [article_id, text])
-    con.execute("INSERT INTO events (article_id, event_id, source_code, target_code, cameo, event_date, "
-                "negated, modality) VALUES ('a', 'e1', 'PAKMIL', 'IND', '190', '2025-05-09', false, 'asserted')")
+    con.execute(
+        "INSERT INTO events (article_id, event_id, source_code, target_code, cameo, event_date, "
+        "negated, modality) VALUES ('a', 'e1', 'PAKMIL', 'IND', '190', '2025-05-09', false, 'asserted')"
+    )
     con.close()
 
 
@@ -46,8 +48,13 @@ def test_version_1_store_is_migrated_with_backfill(tmp_path):
 
 def test_writes_fill_dedup_columns(tmp_path):
     con = open_store(tmp_path / "s.duckdb")
-    record = eventwire.code_article(eventwire.Article(
-        id="a", text="Pakistan accused India of shelling villages in Kashmir on Friday.", published="2025-05-10"))
+    record = eventwire.code_article(
+        eventwire.Article(
+            id="a",
+            text="Pakistan accused India of shelling villages in Kashmir on Friday.",
+            published="2025-05-10",
+        )
+    )
     write_records(con, [record], provenance={"a": {"origin": "/x/a.txt", "canonical_url": None}})
     row = con.execute("SELECT origin, dup_group, length(content_hash) FROM articles").fetchone()
     assert row == ("/x/a.txt", "a", 64)
@@ -63,9 +70,8 @@ def test_writing_waits_for_a_reader_then_gives_up_with_a_clear_error(tmp_path):
     open_store(path).close()
     reader = open_store(path, read_only=True)
     start = time.monotonic()
-    with pytest.raises(StoreError, match="one writer"):
-        with writing(path, wait=1.0):
-            pass
+    with pytest.raises(StoreError, match="one writer"), writing(path, wait=1.0):
+        pass
     assert time.monotonic() - start >= 1.0
     reader.close()
     with writing(path, wait=1.0) as con:  # free again
@@ -78,8 +84,15 @@ def test_stored_record_json_is_the_contract_json():
     from eventwire.records import to_dict
     from eventwire.store.database import record_json
 
-    record = eventwire.code_article(eventwire.Article(
-        id="r", text="India's foreign minister said on Friday that Pakistan had shelled Poonch. "
-                     "\"We will respond,\" he said.", published="2025-05-10", title="T", source="S"))
+    record = eventwire.code_article(
+        eventwire.Article(
+            id="r",
+            text="India's foreign minister said on Friday that Pakistan had shelled Poonch. "
+            '"We will respond," he said.',
+            published="2025-05-10",
+            title="T",
+            source="S",
+        )
+    )
     assert record.events and record.actors
     assert record_json(record) == json.dumps(to_dict(record))

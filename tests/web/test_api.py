@@ -39,27 +39,30 @@ def test_health(client):
     assert body["ok"] is True and body["version"] and body["writable"] is False
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("", {"a1/e1", "a1/e2", "a2/e1", "a2/e3", "a3/e1"}),  # a2/e2 is negated: not counted
-    ("all=true", {"a1/e1", "a1/e2", "a2/e1", "a2/e2", "a2/e3", "a3/e1"}),
-    ("dyad=IND-PAK", {"a1/e1", "a1/e2", "a2/e3", "a3/e1"}),
-    ("dyad=pak-ind", {"a1/e1", "a1/e2", "a2/e3", "a3/e1"}),  # both directions, any case
-    ("dyad=IND-USA", {"a2/e1"}),
-    ("dyad=CHN-IND", set()),
-    ("actor=PAKMIL", {"a1/e1", "a2/e3"}),
-    ("actor=united states", {"a2/e1"}),
-    ("start=2025-05-10", {"a2/e1"}),  # the ISO week 2025-W19 counts as its Monday, 5 May: out
-    ("start=2025-05-01&end=2025-05-09", {"a1/e1", "a1/e2", "a2/e3"}),
-    ("cameo_root=19", {"a1/e1", "a2/e3"}),
-    ("cameo_root=2", {"a2/e1"}),
-    ("plover=accuse", {"a1/e2"}),
-    ("quad_class=1", {"a2/e1", "a3/e1"}),
-    ("place=lahore", {"a2/e3"}),
-    ("place=1269320", {"a1/e1"}),
-    ("bbox=70,30,80,35", {"a1/e1", "a2/e3"}),
-    ("bbox=74.5,30,80,35", {"a1/e1"}),
-    ("dyad=IND-PAK&plover=ASSAULT&start=2025-05-09&end=2025-05-09", {"a1/e1"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", {"a1/e1", "a1/e2", "a2/e1", "a2/e3", "a3/e1"}),  # a2/e2 is negated: not counted
+        ("all=true", {"a1/e1", "a1/e2", "a2/e1", "a2/e2", "a2/e3", "a3/e1"}),
+        ("dyad=IND-PAK", {"a1/e1", "a1/e2", "a2/e3", "a3/e1"}),
+        ("dyad=pak-ind", {"a1/e1", "a1/e2", "a2/e3", "a3/e1"}),  # both directions, any case
+        ("dyad=IND-USA", {"a2/e1"}),
+        ("dyad=CHN-IND", set()),
+        ("actor=PAKMIL", {"a1/e1", "a2/e3"}),
+        ("actor=united states", {"a2/e1"}),
+        ("start=2025-05-10", {"a2/e1"}),  # the ISO week 2025-W19 counts as its Monday, 5 May: out
+        ("start=2025-05-01&end=2025-05-09", {"a1/e1", "a1/e2", "a2/e3"}),
+        ("cameo_root=19", {"a1/e1", "a2/e3"}),
+        ("cameo_root=2", {"a2/e1"}),
+        ("plover=accuse", {"a1/e2"}),
+        ("quad_class=1", {"a2/e1", "a3/e1"}),
+        ("place=lahore", {"a2/e3"}),
+        ("place=1269320", {"a1/e1"}),
+        ("bbox=70,30,80,35", {"a1/e1", "a2/e3"}),
+        ("bbox=74.5,30,80,35", {"a1/e1"}),
+        ("dyad=IND-PAK&plover=ASSAULT&start=2025-05-09&end=2025-05-09", {"a1/e1"}),
+    ],
+)
 def test_event_filters(client, query, expected):
     body = client.get(f"/api/events?{query}").json()
     assert ids(body) == expected and body["total"] == len(expected)
@@ -74,8 +77,13 @@ def test_event_json_has_evidence_and_article(client):
     assert ev["sentence"][slice(*ev["trigger"])] == "shelled"
     assert ev["sentence"][slice(*ev["source"])] == "Pakistan’s army"
     assert ev["sentence"][slice(*ev["target"])] == "villages"
-    assert event["article"] == {"id": "a1", "title": "Shelling in Kashmir", "source": "Desk One",
-                                "url": "https://example.org/a1", "published": "2025-05-09"}
+    assert event["article"] == {
+        "id": "a1",
+        "title": "Shelling in Kashmir",
+        "source": "Desk One",
+        "url": "https://example.org/a1",
+        "published": "2025-05-09",
+    }
     assert event["cameo"] == "195" and event["quad_class"] == 4 and event["place_geonameid"] == 1269320
 
 
@@ -86,37 +94,48 @@ def test_event_pages_are_ordered_and_stable(client):
     assert len(first["events"]) == 2 and not ids(first) & ids(second)
     days = [e["event_date"] for e in first["events"]]
     assert days == ["2025-05-10", "2025-05-09"]  # newest first; the month-only date comes last
-    assert client.get("/api/events?offset=100").json() == {"total": 5, "limit": 100, "offset": 100, "events": []}
+    assert client.get("/api/events?offset=100").json() == {
+        "total": 5,
+        "limit": 100,
+        "offset": 100,
+        "events": [],
+    }
 
 
-@pytest.mark.parametrize("query, status, fragment", [
-    ("dyad=INDPAK", 422, "dyad"),
-    ("dyad=IND-PAK-USA", 422, "dyad"),
-    ("start=2025-02-30", 422, "start"),
-    ("end=10/05/2025", 422, "end"),
-    ("start=2025-05-10&end=2025-05-01", 400, "after"),
-    ("bbox=1,2,3", 422, "bbox"),
-    ("bbox=a,b,c,d", 422, "bbox"),
-    ("bbox=80,30,70,35", 422, "bbox"),
-    ("bbox=0,-91,10,10", 422, "bbox"),
-    ("cameo_root=21", 422, "cameo_root"),
-    ("cameo_root=x9", 422, "cameo_root"),
-    ("plover=FIGHT", 422, "ASSAULT"),  # the message lists the valid types
-    ("quad_class=5", 422, "quad_class"),
-    ("limit=0", 422, "limit"),
-    ("limit=1001", 422, "limit"),
-    ("limit=ten", 422, "limit"),
-    ("offset=-1", 422, "offset"),
-    ("all=maybe", 422, "all"),
-    ("actor=" + "x" * 300, 422, "actor"),
-])
+@pytest.mark.parametrize(
+    "query, status, fragment",
+    [
+        ("dyad=INDPAK", 422, "dyad"),
+        ("dyad=IND-PAK-USA", 422, "dyad"),
+        ("start=2025-02-30", 422, "start"),
+        ("end=10/05/2025", 422, "end"),
+        ("start=2025-05-10&end=2025-05-01", 400, "after"),
+        ("bbox=1,2,3", 422, "bbox"),
+        ("bbox=a,b,c,d", 422, "bbox"),
+        ("bbox=80,30,70,35", 422, "bbox"),
+        ("bbox=0,-91,10,10", 422, "bbox"),
+        ("cameo_root=21", 422, "cameo_root"),
+        ("cameo_root=x9", 422, "cameo_root"),
+        ("plover=FIGHT", 422, "ASSAULT"),  # the message lists the valid types
+        ("quad_class=5", 422, "quad_class"),
+        ("limit=0", 422, "limit"),
+        ("limit=1001", 422, "limit"),
+        ("limit=ten", 422, "limit"),
+        ("offset=-1", 422, "offset"),
+        ("all=maybe", 422, "all"),
+        ("actor=" + "x" * 300, 422, "actor"),
+    ],
+)
 def test_event_filters_reject_bad_parameters(client, query, status, fragment):
     assert fragment in error_of(client.get(f"/api/events?{query}"), status)["message"]
 
 
 def test_one_event(client):
     event = client.get("/api/events/a2/e3").json()
-    assert event["trigger_text"] == "hit" and event["evidence"]["sentence"] == "Pakistani drones hit an airbase near Lahore."
+    assert (
+        event["trigger_text"] == "hit"
+        and event["evidence"]["sentence"] == "Pakistani drones hit an airbase near Lahore."
+    )
     assert event["evidence"]["sentence"][slice(*event["evidence"]["trigger"])] == "hit"
     assert error_of(client.get("/api/events/a2/e99"), 404)["type"] == "NotFound"
     assert error_of(client.get("/api/events/nope/e1"), 404)["type"] == "NotFound"
@@ -124,9 +143,13 @@ def test_one_event(client):
 
 def test_article_record(client):
     record = client.get("/api/articles/a1").json()
-    assert record["id"] == "a1" and record["text"].startswith("Pakistan’s army") and len(record["events"]) == 2
-    assert client.get("/api/articles/bad").json() == {"id": "bad", "error": {"type": "InputError",
-                                                                                "message": "the article is empty"}}
+    assert (
+        record["id"] == "a1" and record["text"].startswith("Pakistan’s army") and len(record["events"]) == 2
+    )
+    assert client.get("/api/articles/bad").json() == {
+        "id": "bad",
+        "error": {"type": "InputError", "message": "the article is empty"},
+    }
     assert error_of(client.get("/api/articles/missing"), 404)["type"] == "NotFound"
 
 
@@ -148,29 +171,54 @@ def test_timeline(client):
     friday = days["2025-05-09"]
     assert (friday["events"], friday["q3"], friday["q4"], friday["goldstein_sum"]) == (2, 1, 1, -12.0)
     assert friday["goldstein_mean"] == -6.0 and friday["escalation"] == 12.0  # 12 over a usual volume of < 1
-    assert set(friday) >= {"day", "events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
-                           "escalation", "jump"}
+    assert set(friday) >= {
+        "day",
+        "events",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "goldstein_sum",
+        "goldstein_mean",
+        "escalation",
+        "jump",
+    }
     window = client.get("/api/timeline?dyad=IND-PAK&start=2025-05-08&end=2025-05-20").json()["days"]
     assert [d["day"] for d in window] == ["2025-05-08", "2025-05-09"]
     assert client.get("/api/timeline?dyad=CHN-USA").json() == {"dyad": "CHN-USA", "days": []}
 
 
-@pytest.mark.parametrize("query, status", [("dyad=IN-PK", 422), ("start=yesterday", 422),
-                                           ("start=2025-05-09&end=2025-05-01", 400)])
+@pytest.mark.parametrize(
+    "query, status", [("dyad=IN-PK", 422), ("start=yesterday", 422), ("start=2025-05-09&end=2025-05-01", 400)]
+)
 def test_timeline_rejects_bad_parameters(client, query, status):
     error_of(client.get(f"/api/timeline?{query}"), status)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("", 1), ("speaker=united", 1), ("actor=USA", 1), ("actor=PAK", 0), ("speaker=nobody", 0),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", 1),
+        ("speaker=united", 1),
+        ("actor=USA", 1),
+        ("actor=PAK", 0),
+        ("speaker=nobody", 0),
+    ],
+)
 def test_quotes(client, query, expected):
     body = client.get(f"/api/quotes?{query}").json()
     assert body["total"] == len(body["quotes"]) == expected
     if expected:
-        assert body["quotes"][0] == {"article_id": "a2", "quote_id": "q1", "kind": "direct", "content": "talk",
-                                     "speaker_text": "The United States", "speaker_code": "USA",
-                                     "speaker_name": "The United States", "published": "2025-05-10"}
+        assert body["quotes"][0] == {
+            "article_id": "a2",
+            "quote_id": "q1",
+            "kind": "direct",
+            "content": "talk",
+            "speaker_text": "The United States",
+            "speaker_code": "USA",
+            "speaker_name": "The United States",
+            "published": "2025-05-10",
+        }
 
 
 def test_quotes_and_speakers_reject_bad_limits(client):
@@ -179,8 +227,9 @@ def test_quotes_and_speakers_reject_bad_limits(client):
 
 
 def test_speakers_and_actors(client):
-    assert client.get("/api/speakers").json() == [{"speaker": "The United States", "code": "USA", "quotes": 1,
-                                                   "example": "talk"}]
+    assert client.get("/api/speakers").json() == [
+        {"speaker": "The United States", "code": "USA", "quotes": 1, "example": "talk"}
+    ]
     top = client.get("/api/actors?limit=2").json()
     assert len(top) == 2 and top[0]["events"] >= top[1]["events"]
 
@@ -192,29 +241,51 @@ def test_every_endpoint_is_documented(client):
             assert op.get("summary"), f"{method.upper()} {path} has no summary"
             for param in op.get("parameters", []):
                 if param["in"] == "query":
-                    assert param.get("description"), f"{path}: query parameter {param['name']} is undocumented"
+                    assert param.get("description"), (
+                        f"{path}: query parameter {param['name']} is undocumented"
+                    )
 
 
 def test_openapi_docs_and_dashboard(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/events/{article_id}/{event_id}", "/api/articles/{article_id}", "/api/articles",
-                 "/api/dyads", "/api/timeline", "/api/quotes", "/api/speakers", "/api/health"):
+    for path in (
+        "/api/events",
+        "/api/events/{article_id}/{event_id}",
+        "/api/articles/{article_id}",
+        "/api/articles",
+        "/api/dyads",
+        "/api/timeline",
+        "/api/quotes",
+        "/api/speakers",
+        "/api/health",
+    ):
         assert path in paths
     assert client.get("/docs").status_code == 200
     page = client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
 
 
-@pytest.mark.parametrize("method, path, status", [
-    ("get", "/api/nothing", 404), ("delete", "/api/events", 405), ("put", "/api/articles", 405),
-])
+@pytest.mark.parametrize(
+    "method, path, status",
+    [
+        ("get", "/api/nothing", 404),
+        ("delete", "/api/events", 405),
+        ("put", "/api/articles", 405),
+    ],
+)
 def test_framework_errors_share_the_shape(client, method, path, status):
     error_of(getattr(client, method)(path), status)
 
 
 def test_post_without_configured_token_is_unavailable(client):
-    error_of(client.post("/api/articles", json={"id": "x", "text": "India and Pakistan agreed to talks."},
-                         headers={"Authorization": "Bearer anything"}), 503)
+    error_of(
+        client.post(
+            "/api/articles",
+            json={"id": "x", "text": "India and Pakistan agreed to talks."},
+            headers={"Authorization": "Bearer anything"},
+        ),
+        503,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -223,23 +294,29 @@ def writer(tmp_path_factory):
         yield c
 
 
-@pytest.mark.parametrize("headers, status", [
-    ({}, 401),
-    ({"Authorization": "Bearer wrong"}, 403),
-    ({"Authorization": f"Basic {TOKEN}"}, 403),
-    ({"Authorization": "Bearer"}, 403),
-])
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ({}, 401),
+        ({"Authorization": "Bearer wrong"}, 403),
+        ({"Authorization": f"Basic {TOKEN}"}, 403),
+        ({"Authorization": "Bearer"}, 403),
+    ],
+)
 def test_post_needs_the_right_token(writer, headers, status):
     error_of(writer.post("/api/articles", json={"id": "x", "text": "Hello."}, headers=headers), status)
     assert writer.get("/api/articles/x").status_code == 404  # nothing stored
 
 
-@pytest.mark.parametrize("body, fragment", [
-    ({"text": "No id."}, "id"),
-    ({"id": "x"}, "text"),
-    ({"id": "x", "text": "a", "html": "<p>b</p>"}, "text"),
-    ({"id": "x", "text": "a", "published": "10 May"}, "published"),
-])
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        ({"text": "No id."}, "id"),
+        ({"id": "x"}, "text"),
+        ({"id": "x", "text": "a", "html": "<p>b</p>"}, "text"),
+        ({"id": "x", "text": "a", "published": "10 May"}, "published"),
+    ],
+)
 def test_post_rejects_bad_articles(writer, body, fragment):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     assert fragment in error_of(writer.post("/api/articles", json=body, headers=auth), 422)["message"]
@@ -247,12 +324,20 @@ def test_post_rejects_bad_articles(writer, body, fragment):
 
 def test_post_codes_and_stores(writer):
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    article = {"id": "p1", "text": "Pakistan accused India of shelling villages in Kashmir on Friday.",
-               "published": "2025-05-10", "title": "Posted"}
+    article = {
+        "id": "p1",
+        "text": "Pakistan accused India of shelling villages in Kashmir on Friday.",
+        "published": "2025-05-10",
+        "title": "Posted",
+    }
     response = writer.post("/api/articles", json=article, headers=auth)
     assert response.status_code == 201, response.text
     record = response.json()
-    assert record["id"] == "p1" and record["text"] == article["text"] and {"events", "actors", "quotes"} <= set(record)
+    assert (
+        record["id"] == "p1"
+        and record["text"] == article["text"]
+        and {"events", "actors", "quotes"} <= set(record)
+    )
     assert writer.get("/api/articles/p1").json() == record
     assert writer.get("/api/health").json()["writable"] is True
     # Posting again replaces the article rather than adding a copy.
@@ -269,8 +354,14 @@ def test_corroboration_counts_and_unique_events(tmp_path):
     from .conftest import ARTICLES
 
     # The same shelling reported again by another outlet a day later: one event, two reports.
-    copy = replace(ARTICLES[0], id="a1-copy", published="2025-05-10", source="Desk Three",
-                   url="https://example.net/copy", text=ARTICLES[0].text)
+    copy = replace(
+        ARTICLES[0],
+        id="a1-copy",
+        published="2025-05-10",
+        source="Desk Three",
+        url="https://example.net/copy",
+        text=ARTICLES[0].text,
+    )
     con = open_store(tmp_path / "c.duckdb")
     write_records(con, [ARTICLES[0], copy])
     con.close()
@@ -321,13 +412,16 @@ def test_reads_stay_consistent_while_the_store_changes(tmp_path):
     con.close()
     problems, totals, stop = [], set(), threading.Event()
     with TestClient(create_app(path, token="", refresh_seconds=0)) as c:
+
         def read():
             while not stop.is_set():
                 body = c.get("/api/events?all=true&limit=1000").json()
                 totals.add(body["total"])
                 if body["total"] != len(body["events"]):
                     problems.append(("count", body["total"], len(body["events"])))
-                problems.extend(("row", e["event_id"]) for e in body["events"] if not e["evidence"]["sentence"])
+                problems.extend(
+                    ("row", e["event_id"]) for e in body["events"] if not e["evidence"]["sentence"]
+                )
                 if c.get("/api/timeline?dyad=IND-PAK").status_code != 200:
                     problems.append("timeline")
 
@@ -345,8 +439,9 @@ def test_reads_stay_consistent_while_the_store_changes(tmp_path):
 
 
 def test_an_old_store_is_migrated_when_served(tmp_path):
-    import duckdb
     from importlib import resources
+
+    import duckdb
 
     path = tmp_path / "v1.duckdb"
     con = duckdb.connect(str(path))
@@ -372,9 +467,17 @@ def test_the_server_starts_while_a_writer_holds_the_store(tmp_path):
     write_records(con, ARTICLES)
     con.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, duckdb; con = duckdb.connect(sys.argv[1]); "
-                               "print('holding', flush=True); sys.stdin.readline()", str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, duckdb; con = duckdb.connect(sys.argv[1]); "
+            "print('holding', flush=True); sys.stdin.readline()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "holding"
         with TestClient(create_app(path, token="", refresh_seconds=0)) as c:

@@ -35,20 +35,32 @@ def oracle(path, where: str) -> int:
         return con.execute(f"SELECT count(*) FROM events WHERE {where}").fetchall()[0][0]
 
 
-@pytest.mark.parametrize("query, where", [
-    ("", COUNTED),
-    ("all=true", "TRUE"),
-    ("dyad=IND-PAK", f"{COUNTED} AND {DYAD.format(a='IND', b='PAK')}"),
-    ("dyad=USA-CHN", f"{COUNTED} AND {DYAD.format(a='CHN', b='USA')}"),
-    ("start=2024-03-04&end=2024-03-10", f"{COUNTED} AND {DAY} BETWEEN DATE '2024-03-04' AND DATE '2024-03-10'"),
-    ("dyad=IND-PAK&start=2024-01-01", f"{COUNTED} AND {DYAD.format(a='IND', b='PAK')} AND {DAY} >= DATE '2024-01-01'"),
-    ("plover=ASSAULT&cameo_root=19", f"{COUNTED} AND plover = 'ASSAULT' AND cameo_root = '19'"),
-    ("quad_class=3", f"{COUNTED} AND quad_class = 3"),
-    ("actor=PAKMIL", f"{COUNTED} AND (starts_with(source_code, 'PAKMIL') OR starts_with(target_code, 'PAKMIL'))"),
-    ("actor=forces", f"{COUNTED} AND source_text = 'Forces'"),
-    ("place=place ind", f"{COUNTED} AND place_name = 'Place IND'"),
-    ("bbox=60,20,80,35", f"{COUNTED} AND lon BETWEEN 60 AND 80 AND lat BETWEEN 20 AND 35"),
-])
+@pytest.mark.parametrize(
+    "query, where",
+    [
+        ("", COUNTED),
+        ("all=true", "TRUE"),
+        ("dyad=IND-PAK", f"{COUNTED} AND {DYAD.format(a='IND', b='PAK')}"),
+        ("dyad=USA-CHN", f"{COUNTED} AND {DYAD.format(a='CHN', b='USA')}"),
+        (
+            "start=2024-03-04&end=2024-03-10",
+            f"{COUNTED} AND {DAY} BETWEEN DATE '2024-03-04' AND DATE '2024-03-10'",
+        ),
+        (
+            "dyad=IND-PAK&start=2024-01-01",
+            f"{COUNTED} AND {DYAD.format(a='IND', b='PAK')} AND {DAY} >= DATE '2024-01-01'",
+        ),
+        ("plover=ASSAULT&cameo_root=19", f"{COUNTED} AND plover = 'ASSAULT' AND cameo_root = '19'"),
+        ("quad_class=3", f"{COUNTED} AND quad_class = 3"),
+        (
+            "actor=PAKMIL",
+            f"{COUNTED} AND (starts_with(source_code, 'PAKMIL') OR starts_with(target_code, 'PAKMIL'))",
+        ),
+        ("actor=forces", f"{COUNTED} AND source_text = 'Forces'"),
+        ("place=place ind", f"{COUNTED} AND place_name = 'Place IND'"),
+        ("bbox=60,20,80,35", f"{COUNTED} AND lon BETWEEN 60 AND 80 AND lat BETWEEN 20 AND 35"),
+    ],
+)
 def test_index_counts_match_plain_sql(synthetic, query, where):
     client, path = synthetic
     body = client.get(f"/api/events?{query}&limit=5").json()
@@ -69,7 +81,9 @@ def test_dyads_and_timeline_agree(synthetic):
     client, path = synthetic
     dyads = client.get("/api/dyads").json()
     top = dyads[0]
-    assert top["dyad"] == "IND-PAK" and [d["events"] for d in dyads] == sorted((d["events"] for d in dyads), reverse=True)
+    assert top["dyad"] == "IND-PAK" and [d["events"] for d in dyads] == sorted(
+        (d["events"] for d in dyads), reverse=True
+    )
     days = client.get("/api/timeline?dyad=IND-PAK").json()["days"]
     dated = oracle(path, f"{COUNTED} AND {DYAD.format(a='IND', b='PAK')} AND {DAY} IS NOT NULL")
     assert sum(d["events"] for d in days) == dated <= top["events"]

@@ -54,8 +54,10 @@ def fill_days(rows: Sequence[dict], start: dt.date | None = None, end: dt.date |
     last = min(last, end) if end else last
     days, day = [], first
     while day <= last:
-        days.append(by_day.get(day) or {"day": day, "events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0,
-                                        "goldstein_sum": 0.0})
+        days.append(
+            by_day.get(day)
+            or {"day": day, "events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein_sum": 0.0}
+        )
         day += dt.timedelta(days=1)
     return days
 
@@ -80,11 +82,19 @@ def score_days(days: Sequence[dict], window: int = WINDOW, k: float = K) -> list
             jump = (row["q3"] + row["q4"]) > 0 and value > mean + k * max(sd, SD_FLOOR)
         history.append(value)
         counts.append(n)
-        out.append({
-            "day": row["day"].isoformat() if isinstance(row["day"], dt.date) else row["day"],
-            "events": n, "q1": row["q1"], "q2": row["q2"], "q3": row["q3"], "q4": row["q4"],
-            "goldstein_sum": round(row["goldstein_sum"] or 0.0, 2),
-            "goldstein_mean": round(row["goldstein_sum"] / n, 3) if n else None,
-            "escalation": value, "baseline": baseline, "jump": jump,
-        })
+        out.append(
+            {
+                "day": row["day"].isoformat() if isinstance(row["day"], dt.date) else row["day"],
+                "events": n,
+                "q1": row["q1"],
+                "q2": row["q2"],
+                "q3": row["q3"],
+                "q4": row["q4"],
+                "goldstein_sum": round(row["goldstein_sum"] or 0.0, 2),
+                "goldstein_mean": round(row["goldstein_sum"] / n, 3) if n else None,
+                "escalation": value,
+                "baseline": baseline,
+                "jump": jump,
+            }
+        )
     return out

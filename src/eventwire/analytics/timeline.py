@@ -19,8 +19,12 @@ from .escalation import WINDOW, fill_days, score_days
 __all__ = ["daily_rows", "dyad_timeline", "top_actors", "top_quotes"]
 
 
-def daily_rows(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,
-               start: dt.date | None = None, end: dt.date | None = None) -> list[dict]:
+def daily_rows(
+    con: duckdb.DuckDBPyConnection,
+    dyad: tuple[str, str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[dict]:
     """Counted events per day for an undirected dyad (or all events), days with events only."""
     try:
         return daily_counts(con, dyad, start, end)
@@ -30,8 +34,12 @@ def daily_rows(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = No
         return daily_counts(con, dyad, start, end)
 
 
-def dyad_timeline(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,
-                  start: dt.date | None = None, end: dt.date | None = None) -> dict:
+def dyad_timeline(
+    con: duckdb.DuckDBPyConnection,
+    dyad: tuple[str, str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> dict:
     """The contract's timeline: consecutive days with counts, Goldstein, escalation and jumps.
 
     The baseline of the first days shown needs the days before them, so the query reaches

@@ -17,7 +17,7 @@ from .output import ParquetSink, load_store, record_from_dict, row_of, table_cou
 
 ENGINES = ("local", "ray")
 
-__all__ = ["ENGINES", "run_batch", "output_path", "record_from_dict", "row_of"]
+__all__ = ["ENGINES", "output_path", "record_from_dict", "row_of", "run_batch"]
 
 
 def output_path(output: str) -> str:
@@ -27,10 +27,18 @@ def output_path(output: str) -> str:
     return str(Path(output) / "part-00000.parquet")
 
 
-def run_batch(input_spec: str, output: str, engine: str = "local", *, processes: int | None = None,
-              batch_size: int = 64, address: str | None = None, store: str | None = None,
-              published: str | None = None,
-              on_progress: Callable[[dict], None] | None = None) -> dict:
+def run_batch(
+    input_spec: str,
+    output: str,
+    engine: str = "local",
+    *,
+    processes: int | None = None,
+    batch_size: int = 64,
+    address: str | None = None,
+    store: str | None = None,
+    published: str | None = None,
+    on_progress: Callable[[dict], None] | None = None,
+) -> dict:
     """Code every article of INPUT into OUTPUT; returns the summary (articles, events,
     errors, seconds, articles_per_s, stored)."""
     if engine not in ENGINES:
@@ -59,6 +67,8 @@ def run_batch(input_spec: str, output: str, engine: str = "local", *, processes:
     finally:
         sink.close()
     seconds = time.perf_counter() - started
-    summary.update(seconds=round(seconds, 2), articles_per_s=round(summary["articles"] / max(seconds, 1e-9), 2))
+    summary.update(
+        seconds=round(seconds, 2), articles_per_s=round(summary["articles"] / max(seconds, 1e-9), 2)
+    )
     summary["stored"] = load_store(output_path(output), store) if store else 0
     return summary

@@ -33,16 +33,21 @@ def input_format(path: str) -> str:
         return "jsonl"
     if name.endswith(PARQUET_SUFFIXES):
         return "parquet"
-    raise UsageError(f"{path}: batch reads .jsonl, .jsonl.gz or .parquet files; convert it or "
-                     "use `eventwire code` for .txt and .html.")
+    raise UsageError(
+        f"{path}: batch reads .jsonl, .jsonl.gz or .parquet files; convert it or "
+        "use `eventwire code` for .txt and .html."
+    )
 
 
 def expand_input(spec: str) -> tuple[str, list[str]]:
     """The format and the sorted files of a file, folder or glob (one format per run)."""
     path = Path(spec)
     if path.is_dir():
-        files = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(
-            JSONL_SUFFIXES + PARQUET_SUFFIXES))
+        files = sorted(
+            str(p)
+            for p in path.rglob("*")
+            if p.is_file() and p.name.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES)
+        )
     elif any(ch in spec for ch in "*?["):
         files = sorted(glob.glob(spec, recursive=True))
     elif path.is_file():
@@ -69,11 +74,15 @@ def item_from_line(raw: str, name: str, published: str | None = None) -> Item:
     except InputError as exc:
         obj = json.loads(raw)
         ident = obj.get("id") if isinstance(obj, dict) else None
-        return ErrorRecord(str(ident) if ident not in (None, "") else _bad_line_id(name, raw),
-                           "InputError", str(exc))
+        return ErrorRecord(
+            str(ident) if ident not in (None, "") else _bad_line_id(name, raw), "InputError", str(exc)
+        )
     except ValueError as exc:
-        return ErrorRecord(_bad_line_id(name, raw), "InputError", str(InputError(
-            f"{name}: not valid JSON ({exc}); each line must be one JSON object.")))
+        return ErrorRecord(
+            _bad_line_id(name, raw),
+            "InputError",
+            str(InputError(f"{name}: not valid JSON ({exc}); each line must be one JSON object.")),
+        )
 
 
 def item_from_row(row: dict, name: str, published: str | None = None) -> Item:
@@ -83,8 +92,7 @@ def item_from_row(row: dict, name: str, published: str | None = None) -> Item:
         return article_from_json(clean, published, name)
     except InputError as exc:
         ident = clean.get("id")
-        return ErrorRecord(str(ident) if ident not in (None, "") else f"{name}#row",
-                           "InputError", str(exc))
+        return ErrorRecord(str(ident) if ident not in (None, "") else f"{name}#row", "InputError", str(exc))
 
 
 def _lines(path: str) -> Iterator[str]:

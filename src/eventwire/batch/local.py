@@ -16,7 +16,7 @@ import pyarrow as pa
 from ..pipeline import code_many, in_workers
 from ..records import Article
 from .inputs import Item, read_items
-from .output import rows_table, row_of
+from .output import row_of, rows_table
 
 
 def code_chunk(items: list[Item], batch_size: int) -> pa.Table:
@@ -35,8 +35,9 @@ def warm_up() -> None:
     code_chunk([Article(id="warm-up", text="Warm-up.")], 1)
 
 
-def iter_tables(files: list[str], fmt: str, processes: int, batch_size: int,
-                published: str | None = None) -> Iterator[pa.Table]:
+def iter_tables(
+    files: list[str], fmt: str, processes: int, batch_size: int, published: str | None = None
+) -> Iterator[pa.Table]:
     """Output rows in input order, a table of `batch_size` articles at a time (one
     `nlp.pipe` batch per task: small enough that workers finish together)."""
     items = read_items(files, fmt, published)

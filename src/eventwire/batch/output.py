@@ -14,22 +14,45 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..records import (Actor, CodedArticle, ErrorRecord, Event, Extent, Place, Quote, Result,
-                       Span, Time, to_dict)
+from ..records import (
+    Actor,
+    CodedArticle,
+    ErrorRecord,
+    Event,
+    Extent,
+    Place,
+    Quote,
+    Result,
+    Span,
+    Time,
+    to_dict,
+)
 
-SCHEMA = pa.schema([
-    ("id", pa.string()), ("published", pa.string()), ("record", pa.string()),
-    ("error", pa.string()), ("n_actors", pa.int32()), ("n_events", pa.int32()),
-    ("n_quotes", pa.int32()), ("n_places", pa.int32()), ("n_times", pa.int32()),
-])
+SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("published", pa.string()),
+        ("record", pa.string()),
+        ("error", pa.string()),
+        ("n_actors", pa.int32()),
+        ("n_events", pa.int32()),
+        ("n_quotes", pa.int32()),
+        ("n_places", pa.int32()),
+        ("n_times", pa.int32()),
+    ]
+)
 COUNTED = ("actors", "events", "quotes", "places", "times")
 
 
 def row_of(record: Result) -> dict:
     """The output row of a coded article or error record."""
     data = to_dict(record)
-    row = {"id": data["id"], "published": data.get("published"),
-           "record": json.dumps(data, ensure_ascii=False), "error": None}
+    row = {
+        "id": data["id"],
+        "published": data.get("published"),
+        "record": json.dumps(data, ensure_ascii=False),
+        "error": None,
+    }
     if isinstance(record, ErrorRecord):
         row["error"] = f"{record.type}: {record.message}"
     for key in COUNTED:
@@ -44,8 +67,11 @@ def rows_table(rows: list[dict]) -> pa.Table:
 
 def table_counts(table: pa.Table) -> dict:
     """Articles, events and errors of a table of output rows."""
-    return {"articles": table.num_rows, "events": pc.sum(table["n_events"]).as_py() or 0,
-            "errors": table.num_rows - table["error"].null_count}
+    return {
+        "articles": table.num_rows,
+        "events": pc.sum(table["n_events"]).as_py() or 0,
+        "errors": table.num_rows - table["error"].null_count,
+    }
 
 
 class ParquetSink:
@@ -100,9 +126,16 @@ def _span(d: dict | None) -> Span | None:
 
 
 def _event(d: dict) -> Event:
-    return Event(**{**d, "sentence": Extent(**d["sentence"]), "trigger": Span(**d["trigger"]),
-                    "source": _actor(d["source"]), "target": _actor(d["target"]),
-                    "location": _place(d["location"])})
+    return Event(
+        **{
+            **d,
+            "sentence": Extent(**d["sentence"]),
+            "trigger": Span(**d["trigger"]),
+            "source": _actor(d["source"]),
+            "target": _actor(d["target"]),
+            "location": _place(d["location"]),
+        }
+    )
 
 
 def _content(d: dict) -> Span:
@@ -115,8 +148,9 @@ def _content(d: dict) -> Span:
 
 
 def _quote(d: dict) -> Quote:
-    return Quote(**{**d, "content": _content(d["content"]), "cue": _span(d["cue"]),
-                    "speaker": _actor(d["speaker"])})
+    return Quote(
+        **{**d, "content": _content(d["content"]), "cue": _span(d["cue"]), "speaker": _actor(d["speaker"])}
+    )
 
 
 def record_from_dict(data: dict) -> Result:
@@ -124,8 +158,12 @@ def record_from_dict(data: dict) -> Result:
     if "error" in data:
         return ErrorRecord(data["id"], data["error"]["type"], data["error"]["message"])
     return CodedArticle(
-        id=data["id"], text=data["text"], published=data.get("published"),
-        title=data.get("title"), url=data.get("url"), source=data.get("source"),
+        id=data["id"],
+        text=data["text"],
+        published=data.get("published"),
+        title=data.get("title"),
+        url=data.get("url"),
+        source=data.get("source"),
         actors=tuple(Actor(**a) for a in data["actors"]),
         events=tuple(_event(e) for e in data["events"]),
         quotes=tuple(_quote(q) for q in data["quotes"]),

@@ -57,12 +57,15 @@ def start_ray(address: str | None, num_cpus: int | None, temp_dir: str | None = 
     if address:
         ray.init(address=address, log_to_driver=False)
     else:
-        ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False,
-                 _temp_dir=temp_dir or tempfile.mkdtemp(prefix="eventwire-ray-"))
+        ray.init(
+            num_cpus=num_cpus,
+            include_dashboard=False,
+            log_to_driver=False,
+            _temp_dir=temp_dir or tempfile.mkdtemp(prefix="eventwire-ray-"),
+        )
 
 
-def coded_dataset(files: list[str], fmt: str, workers: int, batch_size: int,
-                  published: str | None = None):
+def coded_dataset(files: list[str], fmt: str, workers: int, batch_size: int, published: str | None = None):
     """The lazy Ray dataset of output rows for the input files."""
     import ray.data
 
@@ -74,13 +77,18 @@ def coded_dataset(files: list[str], fmt: str, workers: int, batch_size: int,
     else:
         ds = ray.data.read_parquet(files, include_paths=True, num_cpus=0)
     return ds.map_batches(
-        ArticleCoder, fn_constructor_kwargs={"fmt": fmt, "published": published,
-                                             "batch_size": batch_size},
-        batch_size=batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1)
+        ArticleCoder,
+        fn_constructor_kwargs={"fmt": fmt, "published": published, "batch_size": batch_size},
+        batch_size=batch_size,
+        batch_format="pyarrow",
+        concurrency=workers,
+        num_cpus=1,
+    )
 
 
-def iter_tables(files: list[str], fmt: str, workers: int, batch_size: int,
-                published: str | None = None) -> Iterator[pa.Table]:
+def iter_tables(
+    files: list[str], fmt: str, workers: int, batch_size: int, published: str | None = None
+) -> Iterator[pa.Table]:
     """Output rows streamed to this process in input order, a table at a time."""
     ds = coded_dataset(files, fmt, workers, batch_size, published)
     yield from ds.iter_batches(batch_size=None, batch_format="pyarrow")

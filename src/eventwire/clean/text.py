@@ -64,16 +64,22 @@ def _unwrap(lines: list[str]) -> str:
     """The lines joined with newlines, except that in a hard-wrapped text a line runs on
     into the next one when that is not indented and the line is full-width or stops in the
     middle of a sentence ("...the increase of\nthree mln tonnes" is one sentence)."""
-    runs_on = [i for i in range(len(lines) - 1)
-               if lines[i].strip() and lines[i + 1].strip() and not lines[i + 1][0].isspace()]
+    runs_on = [
+        i
+        for i in range(len(lines) - 1)
+        if lines[i].strip() and lines[i + 1].strip() and not lines[i + 1][0].isspace()
+    ]
     if len(runs_on) < _MIN_WRAPPED_LINES:
         return "\n".join(lines)
     widths = sorted(len(lines[i]) for i in runs_on)
     width = widths[len(widths) * 9 // 10]
     wide = {i for i in runs_on if len(lines[i]) >= 0.6 * width}
     open_ended = {i for i in runs_on if not lines[i].endswith(_SENTENCE_END)}
-    wrapped = width in _WRAP_WIDTHS and len(wide & open_ended) >= 0.6 * len(runs_on) \
-        and any(lines[i + 1][0].islower() for i in open_ended)  # a sentence goes on
+    wrapped = (
+        width in _WRAP_WIDTHS
+        and len(wide & open_ended) >= 0.6 * len(runs_on)
+        and any(lines[i + 1][0].islower() for i in open_ended)
+    )  # a sentence goes on
     if not wrapped:
         return "\n".join(lines)
     joined = wide | open_ended
@@ -85,7 +91,11 @@ def clean_html(html: str, url: str | None = None) -> str:
     import trafilatura  # imported here: it costs 0.3 s and text input never needs it
 
     extracted = trafilatura.extract(
-        html, url=url, favor_precision=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
         deduplicate=True,
     )
     if not extracted or not extracted.strip():
@@ -128,7 +138,9 @@ def _reject_binary(raw: str) -> None:
     sample = raw[:20_000]
     if not sample:
         return
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"))
+    bad = sum(
+        1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    )
     if "\x00" in sample or bad / len(sample) > 0.05:
         raise InputError(
             "the input looks like binary data, not text or HTML "

@@ -31,8 +31,14 @@ def cmd_ingest(args) -> int:
     con = open_store(args.store)
     try:
         with Fetcher(allow_private=args.allow_private, timeout=args.timeout) as fetcher:
-            report = ingest(sources, con, fetcher=fetcher, published=args.published, progress=progress,
-                            batch_size=args.batch_size)
+            report = ingest(
+                sources,
+                con,
+                fetcher=fetcher,
+                published=args.published,
+                progress=progress,
+                batch_size=args.batch_size,
+            )
     finally:
         con.close()
     progress.finish()
@@ -55,8 +61,10 @@ def cmd_watch(args) -> int:
     def emit(line: str) -> None:
         print(f"watch: {line}", file=sys.stderr, flush=True)
 
-    emit(f"{len(feeds)} feeds every {args.every} into {args.store}" +
-         (f", {args.cycles} cycles" if args.cycles else ", until stopped (Ctrl-C)"))
+    emit(
+        f"{len(feeds)} feeds every {args.every} into {args.store}"
+        + (f", {args.cycles} cycles" if args.cycles else ", until stopped (Ctrl-C)")
+    )
     with Fetcher(allow_private=args.allow_private, timeout=args.timeout, revalidate_feeds=True) as fetcher:
         watch(feeds, args.store, every, cycles=args.cycles, fetcher=fetcher, emit=emit)
     return EXIT_OK
@@ -68,7 +76,9 @@ def cmd_export(args) -> int:
 
     con = open_store(args.store, read_only=True)
     try:
-        count = export(con, args.format, args.output, sys.stdout, counted_only=not args.all, header=args.header)
+        count = export(
+            con, args.format, args.output, sys.stdout, counted_only=not args.all, header=args.header
+        )
     finally:
         con.close()
     if args.output:
@@ -82,31 +92,60 @@ def register(sub, settings) -> None:
 
     logging.getLogger("eventwire.ingest").setLevel(logging.ERROR)  # failures are printed by the commands
 
-    ing = sub.add_parser("ingest", help="code files, folders, URLs and RSS/Atom feeds into the store, once each")
-    ing.add_argument("sources", nargs="+", metavar="SOURCE",
-                     help=".txt, .html, .jsonl(.gz), .csv, .parquet files, folders of them, page or feed URLs")
-    ing.add_argument("--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})")
-    ing.add_argument("--published", metavar="DATE", help="publication date where neither input, feed nor page gives one")
-    ing.add_argument("--allow-private", action="store_true",
-                     help="fetch URLs on loopback and private addresses too (refused by default)")
+    ing = sub.add_parser(
+        "ingest", help="code files, folders, URLs and RSS/Atom feeds into the store, once each"
+    )
+    ing.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help=".txt, .html, .jsonl(.gz), .csv, .parquet files, folders of them, page or feed URLs",
+    )
+    ing.add_argument(
+        "--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})"
+    )
+    ing.add_argument(
+        "--published", metavar="DATE", help="publication date where neither input, feed nor page gives one"
+    )
+    ing.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch URLs on loopback and private addresses too (refused by default)",
+    )
     ing.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per-request time limit")
     ing.add_argument("--batch-size", type=int, default=settings.batch_size, help="articles per parser batch")
     ing.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     ing.set_defaults(func=cmd_ingest)
 
     wat = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest new entries")
-    wat.add_argument("feeds_file", metavar="FEEDS_FILE", help="text file with one feed URL per line (# comments)")
+    wat.add_argument(
+        "feeds_file", metavar="FEEDS_FILE", help="text file with one feed URL per line (# comments)"
+    )
     wat.add_argument("--every", default="15m", help="interval between cycles: 90s, 15m, 1h (default 15m)")
-    wat.add_argument("--cycles", type=int, metavar="N", help="stop after N cycles (default: run until stopped)")
-    wat.add_argument("--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})")
-    wat.add_argument("--allow-private", action="store_true", help="fetch feeds on loopback and private addresses")
+    wat.add_argument(
+        "--cycles", type=int, metavar="N", help="stop after N cycles (default: run until stopped)"
+    )
+    wat.add_argument(
+        "--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})"
+    )
+    wat.add_argument(
+        "--allow-private", action="store_true", help="fetch feeds on loopback and private addresses"
+    )
     wat.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per-request time limit")
     wat.set_defaults(func=cmd_watch)
 
-    exp = sub.add_parser("export", help="export the store as GDELT 2.0 rows, PLOVER JSON, Parquet, CSV or JSON Lines")
+    exp = sub.add_parser(
+        "export", help="export the store as GDELT 2.0 rows, PLOVER JSON, Parquet, CSV or JSON Lines"
+    )
     exp.add_argument("--format", required=True, choices=FORMATS)
-    exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (required for parquet)")
-    exp.add_argument("--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})")
+    exp.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of standard output (required for parquet)"
+    )
+    exp.add_argument(
+        "--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})"
+    )
     exp.add_argument("--all", action="store_true", help="also negated, requested and hypothetical events")
-    exp.add_argument("--header", action="store_true", help="gdelt: write a header row (GDELT's files have none)")
+    exp.add_argument(
+        "--header", action="store_true", help="gdelt: write a header row (GDELT's files have none)"
+    )
     exp.set_defaults(func=cmd_export)

@@ -56,8 +56,9 @@ def cmd_code(args) -> int:
         raise UsageError(str(exc).split("] ", 1)[-1]) from None
     items = read_inputs(args.inputs, published=args.published)
     progress = Progress(enabled=not args.quiet)
-    records = _tee_to_store(progress(code_many(items, batch_size=args.batch_size, n_process=args.processes)),
-                            args.store)
+    records = _tee_to_store(
+        progress(code_many(items, batch_size=args.batch_size, n_process=args.processes)), args.store
+    )
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         total, failed = _write_jsonl(records, out)
@@ -140,8 +141,9 @@ def cmd_eval(args) -> int:
 
     shared = evaluation.find_shared(args.shared)
     if shared is None:
-        print("The evaluation sets are not here: ../shared/eval is absent; pass --shared DIR.",
-              file=sys.stderr)
+        print(
+            "The evaluation sets are not here: ../shared/eval is absent; pass --shared DIR.", file=sys.stderr
+        )
         return EXIT_USAGE
     progress = Progress(enabled=not args.quiet)
     results = evaluation.evaluate(args.tasks or evaluation.TASKS, shared, progress=progress)
@@ -174,21 +176,39 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     code = sub.add_parser("code", help="code articles into contract JSON lines")
-    code.add_argument("inputs", nargs="+", metavar="INPUT",
-                      help=".txt, .html or .jsonl files, folders of them, or - for standard input "
-                           "(JSON Lines of articles, or one text article)")
-    code.add_argument("--published", metavar="DATE", help="publication date where the input has none (ISO 8601)")
-    code.add_argument("-o", "--output", metavar="FILE", help="write JSON lines here instead of standard output")
+    code.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt, .html or .jsonl files, folders of them, or - for standard input "
+        "(JSON Lines of articles, or one text article)",
+    )
+    code.add_argument(
+        "--published", metavar="DATE", help="publication date where the input has none (ISO 8601)"
+    )
+    code.add_argument(
+        "-o", "--output", metavar="FILE", help="write JSON lines here instead of standard output"
+    )
     code.add_argument("--store", metavar="DUCKDB", help="also write the coded articles to this store")
     code.add_argument("--batch-size", type=int, default=settings.batch_size, help="articles per parser batch")
-    code.add_argument("--processes", type=int, default=1,
-                      help="worker processes, each running the whole pipeline (pays off from a few hundred articles)")
+    code.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="worker processes, each running the whole pipeline (pays off from a few hundred articles)",
+    )
     code.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     code.set_defaults(func=cmd_code)
 
-    demo = sub.add_parser("demo", help="ingest the bundled demo articles, summarise them, serve the dashboard")
-    demo.add_argument("--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})")
-    demo.add_argument("--no-serve", action="store_true", help="only code and summarise; do not start the dashboard")
+    demo = sub.add_parser(
+        "demo", help="ingest the bundled demo articles, summarise them, serve the dashboard"
+    )
+    demo.add_argument(
+        "--store", default=settings.store, metavar="DUCKDB", help=f"store file (default {settings.store})"
+    )
+    demo.add_argument(
+        "--no-serve", action="store_true", help="only code and summarise; do not start the dashboard"
+    )
     demo.add_argument("--host", default="127.0.0.1", help="dashboard address (default 127.0.0.1)")
     demo.add_argument("--port", type=int, default=8765, help="dashboard port (default 8765)")
     demo.set_defaults(func=cmd_demo, log_level="warning", refresh=2.0)
@@ -202,10 +222,16 @@ def build_parser() -> argparse.ArgumentParser:
     setup.set_defaults(func=cmd_setup)
 
     ev = sub.add_parser("eval", help="score the dev gold sets and the seed; compare with the floors")
-    ev.add_argument("tasks", nargs="*", metavar="TASK", help="events, quotes, places, times, seed (default: all)")
+    ev.add_argument(
+        "tasks", nargs="*", metavar="TASK", help="events, quotes, places, times, seed (default: all)"
+    )
     ev.add_argument("--shared", metavar="DIR", help="the shared folder (default: ../shared)")
-    ev.add_argument("--floors", default="eval/floors.json", metavar="FILE", help="floors file (default eval/floors.json)")
-    ev.add_argument("--update-floors", action="store_true", help="write today's numbers less 0.01 as the floors")
+    ev.add_argument(
+        "--floors", default="eval/floors.json", metavar="FILE", help="floors file (default eval/floors.json)"
+    )
+    ev.add_argument(
+        "--update-floors", action="store_true", help="write today's numbers less 0.01 as the floors"
+    )
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
     ev.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     ev.set_defaults(func=cmd_eval)

@@ -37,8 +37,12 @@ class Progress:
 
     def _show(self, end: str) -> None:
         self._shown = True
-        print(f"{self.label}: {self.count} articles, {self.errors} errors, "
-              f"{self.rate:.1f} articles/s", end=end, file=sys.stderr, flush=True)
+        print(
+            f"{self.label}: {self.count} articles, {self.errors} errors, {self.rate:.1f} articles/s",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
 
     def finish(self) -> None:
         """The final line, shown if progress was shown or the run was long."""

@@ -11,11 +11,16 @@ def cmd_serve(args) -> int:
     from ..web import create_app
 
     app = create_app(args.store, refresh_seconds=args.refresh)
-    mode = ("POST /api/articles enabled" if app.state.store.writable
-            else "read-only: set EVENTWIRE_API_TOKEN to enable POST /api/articles")
+    mode = (
+        "POST /api/articles enabled"
+        if app.state.store.writable
+        else "read-only: set EVENTWIRE_API_TOKEN to enable POST /api/articles"
+    )
     print(f"eventwire: serving {args.store} ({mode})", file=sys.stderr)
-    print(f"eventwire: dashboard at http://{args.host}:{args.port}/  API docs at http://{args.host}:{args.port}/docs",
-          flush=True)
+    print(
+        f"eventwire: dashboard at http://{args.host}:{args.port}/  API docs at http://{args.host}:{args.port}/docs",
+        flush=True,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
@@ -23,12 +28,25 @@ def cmd_serve(args) -> int:
 def register(sub, settings) -> None:
     """Add this module's subcommands to the `eventwire` parser."""
     serve = sub.add_parser("serve", help="serve the REST API and the dashboard over a store")
-    serve.add_argument("--store", default=settings.store, metavar="DUCKDB",
-                       help=f"store file (default {settings.store}; created empty if absent)")
+    serve.add_argument(
+        "--store",
+        default=settings.store,
+        metavar="DUCKDB",
+        help=f"store file (default {settings.store}; created empty if absent)",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
-    serve.add_argument("--refresh", type=float, default=2.0, metavar="SECONDS",
-                       help="how often to look for changes of the store file (default 2)")
-    serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"],
-                       help="server log level (default warning)")
+    serve.add_argument(
+        "--refresh",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="how often to look for changes of the store file (default 2)",
+    )
+    serve.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="server log level (default warning)",
+    )
     serve.set_defaults(func=cmd_serve)

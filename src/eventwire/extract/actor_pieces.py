@@ -19,21 +19,80 @@ from spacy.vocab import Vocab
 
 from ..nlp import load_nlp
 from ..resources.actor_dictionary import (
-    capitals, country_adjectives, country_names, organisations, people, sector_terms,
+    capitals,
+    country_adjectives,
+    country_names,
+    organisations,
+    people,
+    sector_terms,
 )
 
 # Kinds of pieces, in the order they win a tie between two matches of equal length.
 PERSON, ORG, COUNTRY, ADJ, CAPITAL, SECTOR, NAME, ORGNAME, NORP, GPE = (
-    "person", "org", "country", "adj", "capital", "sector", "name", "orgname", "norp", "gpe")
+    "person",
+    "org",
+    "country",
+    "adj",
+    "capital",
+    "sector",
+    "name",
+    "orgname",
+    "norp",
+    "gpe",
+)
 _PRIORITY = {PERSON: 0, ORG: 1, COUNTRY: 2, ADJ: 3, CAPITAL: 4, SECTOR: 5}
 
 # Words that may start a capitalised run but are never part of a name or an office.
-_NOT_NAME = frozenset({
-    "the", "a", "an", "and", "or", "but", "on", "in", "at", "of", "for", "to", "by", "with",
-    "said", "says", "told", "also", "after", "before", "while", "when", "as", "this", "that",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "he", "she",
-    "it", "they", "we", "i", "his", "her", "their", "its", "our", "mr", "mrs", "ms",
-})
+_NOT_NAME = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "said",
+        "says",
+        "told",
+        "also",
+        "after",
+        "before",
+        "while",
+        "when",
+        "as",
+        "this",
+        "that",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "mr",
+        "mrs",
+        "ms",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -64,7 +123,7 @@ def sentence_index(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START"):
         return index
     for number, sent in enumerate(doc.sents):
-        index[sent.start:sent.end] = [number] * (sent.end - sent.start)
+        index[sent.start : sent.end] = [number] * (sent.end - sent.start)
     return index
 
 
@@ -73,8 +132,13 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     """(case-sensitive proper-name matcher, lower-case sector-word matcher) for a vocab."""
     tokenizer = load_nlp().tokenizer
     proper = PhraseMatcher(vocab, attr="ORTH")
-    for label, table in ((PERSON, people()), (ORG, organisations()), (COUNTRY, country_names()),
-                         (ADJ, country_adjectives()), (CAPITAL, capitals())):
+    for label, table in (
+        (PERSON, people()),
+        (ORG, organisations()),
+        (COUNTRY, country_names()),
+        (ADJ, country_adjectives()),
+        (CAPITAL, capitals()),
+    ):
         proper.add(label, [tokenizer(surface) for surface in table])
     # Headlines in capitals ("PAKISTAN ARMY CHIEF SAYS"): country words only, and only long
     # ones, so "US" and "IS" stay what they are.
@@ -83,8 +147,11 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     lower = PhraseMatcher(vocab, attr="LOWER")
     patterns = [tokenizer(term.surface) for term in sector_terms().values()]
     # "Secretary-General" splits at the capital while "secretary-general" stays one token
-    patterns += [tokenizer("-".join(part.capitalize() for part in term.surface.split("-")))
-                 for term in sector_terms().values() if "-" in term.surface]
+    patterns += [
+        tokenizer("-".join(part.capitalize() for part in term.surface.split("-")))
+        for term in sector_terms().values()
+        if "-" in term.surface
+    ]
     lower.add(SECTOR, patterns)
     return proper, lower
 
@@ -115,7 +182,7 @@ _LED = ("-led", "-run")
 
 
 def _led_pieces(doc: Doc) -> list[Piece]:
-    """"Saudi-led", "U.S.-led", "Hamas-run" (one token each): the country or organisation
+    """ "Saudi-led", "U.S.-led", "Hamas-run" (one token each): the country or organisation
     leads or runs the phrase, so it gives the actor's code ("a Saudi-led coalition" -> SAU,
     "the Hamas-run health ministry" -> PSE). "-backed" does not: "Iran-backed rebels" are
     not Iranian."""
@@ -145,8 +212,12 @@ def _keep_sector(doc: Doc, piece: Piece) -> bool:
         first = doc[piece.start]
         nxt = doc[piece.end] if piece.end < len(doc) else None
         # lower-case only right before a name ("former army general Benny Gantz")
-        return nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and (
-            first.is_title or piece.end - piece.start == 1)
+        return (
+            nxt is not None
+            and nxt.is_title
+            and nxt.pos_ == "PROPN"
+            and (first.is_title or piece.end - piece.start == 1)
+        )
     return True
 
 
@@ -154,7 +225,7 @@ def _select(candidates: list[Piece], taken: list[bool]) -> list[Piece]:
     """Longest-first, then by kind priority, without overlaps."""
     chosen = []
     for piece in sorted(candidates, key=lambda p: (p.start - p.end, _PRIORITY.get(p.kind, 9), p.start)):
-        if any(taken[piece.start:piece.end]):
+        if any(taken[piece.start : piece.end]):
             continue
         for i in range(piece.start, piece.end):
             taken[i] = True
@@ -165,8 +236,9 @@ def _select(candidates: list[Piece], taken: list[bool]) -> list[Piece]:
 def _strip_leading(doc: Doc, start: int, end: int, by_token: dict[int, Piece]) -> int:
     """Move the start of an NER name past office words and countries the model swallowed
     ("Prime Minister Shehbaz Sharif" tagged as one PERSON)."""
-    while start < end and (start in by_token or doc[start].lower_ in _NOT_NAME
-                           or doc[start].tag_ == "POS" or doc[start].is_punct):
+    while start < end and (
+        start in by_token or doc[start].lower_ in _NOT_NAME or doc[start].tag_ == "POS" or doc[start].is_punct
+    ):
         start += 1
     return start
 
@@ -180,8 +252,11 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
             continue
         start = _strip_leading(doc, ent.start, ent.end, by_token)
         end = ent.end
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                               or (doc[end - 1].is_lower and doc[end - 1].is_stop)):
+        while end > start and (
+            doc[end - 1].tag_ == "POS"
+            or doc[end - 1].is_punct
+            or (doc[end - 1].is_lower and doc[end - 1].is_stop)
+        ):
             end -= 1
         if start >= end:
             continue
@@ -217,7 +292,7 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
             # Dictionary pieces inside an ORG carry its code ("Movement for Democratic
             # Change", "Munich Regional Court"): the last one takes the ORG's tail words.
             last = max(inside.values(), key=lambda p: p.start)
-            if ent.label_ == "ORG" and last.kind == SECTOR and not any(taken[last.end:end]):
+            if ent.label_ == "ORG" and last.kind == SECTOR and not any(taken[last.end : end]):
                 for i in range(last.end, end):
                     taken[i] = True
                 last.end = max(last.end, end)
@@ -235,12 +310,43 @@ def _ner_pieces(doc: Doc, chosen: list[Piece], taken: list[bool]) -> list[Piece]
 
 # Words that narrow a country without naming another place ("northeast Nigeria", "the
 # Republic of San Marino", "South Vietnam").
-_PLACE_FILLERS = frozenset({
-    "and", "or", "the", "of", "north", "south", "east", "west", "northern", "southern", "eastern",
-    "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern", "republic", "kingdom", "state", "islamic",
-    "federal", "democratic", "people", "mainland", "upper", "lower", "rural", "greater",
-})
+_PLACE_FILLERS = frozenset(
+    {
+        "and",
+        "or",
+        "the",
+        "of",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "republic",
+        "kingdom",
+        "state",
+        "islamic",
+        "federal",
+        "democratic",
+        "people",
+        "mainland",
+        "upper",
+        "lower",
+        "rural",
+        "greater",
+    }
+)
 
 
 def _other_place(doc: Doc, start: int, end: int, by_token: dict[int, Piece]) -> bool:
@@ -268,13 +374,19 @@ def _name_after_office(doc: Doc, pieces: list[Piece], taken: list[bool]) -> list
         if piece.sector_kind not in ("title", "rank", "generic"):
             continue
         i = piece.end
-        while (i < len(doc) and i - piece.end < 4 and not taken[i] and doc[i].is_title
-               and doc[i].pos_ == "PROPN" and doc[i].lower_ not in _NOT_NAME):
+        while (
+            i < len(doc)
+            and i - piece.end < 4
+            and not taken[i]
+            and doc[i].is_title
+            and doc[i].pos_ == "PROPN"
+            and doc[i].lower_ not in _NOT_NAME
+        ):
             i += 1
         if i > piece.end:
             for k in range(piece.end, i):
                 taken[k] = True
-            extra.append(Piece(piece.end, i, NAME, doc[piece.end:i].text))
+            extra.append(Piece(piece.end, i, NAME, doc[piece.end : i].text))
     return extra
 
 
@@ -288,18 +400,26 @@ def _unknown_subjects(doc: Doc, taken: list[bool]) -> list[Piece]:
         if pos != PROPN_POS or dep not in subjects:
             continue
         token = doc[i]
-        if (taken[token.i]
-                or not token.is_title or token.ent_type_ not in ("", "PERSON", "ORG", "NORP")
-                or token.lower_ in _NOT_NAME):
+        if (
+            taken[token.i]
+            or not token.is_title
+            or token.ent_type_ not in ("", "PERSON", "ORG", "NORP")
+            or token.lower_ in _NOT_NAME
+        ):
             continue
         start = token.i
-        while (start > 0 and not taken[start - 1] and doc[start - 1].dep_ == "compound"
-               and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title):
+        while (
+            start > 0
+            and not taken[start - 1]
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+        ):
             start -= 1
         for i in range(start, token.i + 1):
             taken[i] = True
         kind = NAME if token.ent_type_ == "PERSON" else ORGNAME
-        extra.append(Piece(start, token.i + 1, kind, doc[start:token.i + 1].text))
+        extra.append(Piece(start, token.i + 1, kind, doc[start : token.i + 1].text))
     return extra
 
 

@@ -25,6 +25,8 @@ A pronoun or description keeps its own span; only code, country, sector, name ar
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from ..resources.actor_dictionary import INTERNATIONAL, country_label, female_names
@@ -67,7 +69,7 @@ def _full_name(short: str, candidates: list[Mention]) -> Mention | None:
 
 def _same_person(short: str, full: str) -> bool:
     short_words, full_words = short.split(), full.split()
-    return len(full_words) > len(short_words) and full_words[-len(short_words):] == short_words
+    return len(full_words) > len(short_words) and full_words[-len(short_words) :] == short_words
 
 
 def _description(mention: Mention) -> str | None:
@@ -92,21 +94,27 @@ def _office_matches(description: str, title: str | None) -> bool:
 
 
 def _head(doc: Doc, mention: Mention):
-    for token in doc[mention.start:mention.end]:
+    for token in doc[mention.start : mention.end]:
         if not mention.start <= token.head.i < mention.end or token.head == token:
             return token
     return doc[mention.end - 1]
 
 
 def _resolve_appositions(doc: Doc, mentions: list[Mention]) -> None:
-    """"Mahmoud Abbas, the Palestinian president, said": the name takes the appositive's
+    """ "Mahmoud Abbas, the Palestinian president, said": the name takes the appositive's
     code, and the appositive takes the name. Only when the appositive names a country or an
     organisation (a bare "president" may head a company)."""
-    for left, right in zip(mentions, mentions[1:]):
-        if not (left.is_person and left.name and right.code and right.country and right.title
-                and not right.is_person):
+    for left, right in itertools.pairwise(mentions):
+        if not (
+            left.is_person
+            and left.name
+            and right.code
+            and right.country
+            and right.title
+            and not right.is_person
+        ):
             continue
-        gap = doc[left.end:right.start]
+        gap = doc[left.end : right.start]
         if [t.text for t in gap] != [","] and [t.lower_ for t in gap] not in ([",", "the"], [",", "a"]):
             continue
         if _head(doc, right).dep_ != "appos" or _head(doc, right).head.i != _head(doc, left).i:
@@ -117,17 +125,43 @@ def _resolve_appositions(doc: Doc, mentions: list[Mention]) -> None:
         right.name, right.is_person = left.name, True
 
 
-_INSTITUTIONS = frozenset({"army", "military", "government", "police", "parliament", "navy",
-                           "air force", "opposition", "armed forces", "security forces", "cabinet",
-                           "foreign ministry", "ministry", "regime", "administration", "judiciary",
-                           "supreme court", "legislature", "senate", "president", "prime minister"})
+_INSTITUTIONS = frozenset(
+    {
+        "army",
+        "military",
+        "government",
+        "police",
+        "parliament",
+        "navy",
+        "air force",
+        "opposition",
+        "armed forces",
+        "security forces",
+        "cabinet",
+        "foreign ministry",
+        "ministry",
+        "regime",
+        "administration",
+        "judiciary",
+        "supreme court",
+        "legislature",
+        "senate",
+        "president",
+        "prime minister",
+    }
+)
 
 
 def _definite_institution(doc: Doc, mention: Mention) -> bool:
-    """"the army", "the government": a country's own institution, named without the country
+    """ "the army", "the government": a country's own institution, named without the country
     because the sentence or the one before has just named it."""
-    return (mention.country is None and len(mention.pieces) == 1 and mention.pieces[0].kind == SECTOR
-            and mention.pieces[0].key in _INSTITUTIONS and doc[mention.start].lower_ == "the")
+    return (
+        mention.country is None
+        and len(mention.pieces) == 1
+        and mention.pieces[0].kind == SECTOR
+        and mention.pieces[0].key in _INSTITUTIONS
+        and doc[mention.start].lower_ == "the"
+    )
 
 
 def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
@@ -135,22 +169,28 @@ def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
     for i, mention in enumerate(mentions):
         earlier = mentions[:i][::-1]
         if _bare_name(mention) and mention.name:
-            match = _full_name(mention.name, earlier) or _full_name(mention.name, mentions[i + 1:])
+            match = _full_name(mention.name, earlier) or _full_name(mention.name, mentions[i + 1 :])
             if match is not None:
                 _copy(mention, match)
                 mention.title = mention.title or match.title
             continue
         office = _description(mention)
         if office is not None:
-            match = next((m for m in earlier if m.is_person and m.name
-                          and _office_matches(office, m.title)), None)
+            match = next(
+                (m for m in earlier if m.is_person and m.name and _office_matches(office, m.title)), None
+            )
             if match is not None:
                 _copy(mention, match)
                 continue
         if _definite_institution(doc, mention):
             # only when one country is in view: a wrong country is worse than none
-            near = {m.country for m in earlier if m.country and m.country not in INTERNATIONAL
-                    and sent_of[mention.start] - sent_of[m.start] <= 1}
+            near = {
+                m.country
+                for m in earlier
+                if m.country
+                and m.country not in INTERNATIONAL
+                and sent_of[mention.start] - sent_of[m.start] <= 1
+            }
             if len(near) == 1:
                 mention.country = near.pop()
                 mention.code = mention.country + (mention.sector or "")
@@ -167,7 +207,7 @@ def _antecedent(token, by_token: dict[int, Mention]) -> Mention | None:
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Whether the mention's head word is a clause subject (its own or via "and"), or owns
     one ("Sharif's office said he ...")."""
-    for token in doc[mention.start:mention.end]:
+    for token in doc[mention.start : mention.end]:
         if not mention.start <= token.head.i < mention.end or token.head == token:
             while token.dep_ == "conj" and token.head != token:
                 token = token.head
@@ -177,19 +217,50 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     return False
 
 
-_FEMALE_WORDS = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
-                           "princess", "madam", "mrs", "mrs.", "ms", "ms.", "lady", "duchess", "empress"})
-_MALE_WORDS = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince",
-                         "mr", "mr.", "sir", "lord", "duke", "emperor", "sheikh"})
+_FEMALE_WORDS = frozenset(
+    {
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "queen",
+        "princess",
+        "madam",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "lady",
+        "duchess",
+        "empress",
+    }
+)
+_MALE_WORDS = frozenset(
+    {
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "king",
+        "prince",
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "duke",
+        "emperor",
+        "sheikh",
+    }
+)
 _FEMININE = frozenset({"she", "her"})
 
 
 def _gender(doc: Doc, mention: Mention) -> str | None:
-    """"F"/"M" from a pronoun already resolved to this person, a gendered title or honorific,
+    """ "F"/"M" from a pronoun already resolved to this person, a gendered title or honorific,
     or a woman's given name; None when nothing tells."""
     if mention.gender:
         return mention.gender
-    words = {t.lower_ for t in doc[mention.start:mention.end]} | set((mention.title or "").lower().split())
+    words = {t.lower_ for t in doc[mention.start : mention.end]} | set((mention.title or "").lower().split())
     if words & _FEMALE_WORDS:
         return "F"
     if words & _MALE_WORDS:
@@ -215,7 +286,7 @@ def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int])
     if word == "it":
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ != "VERB":
             return None
-        window = [m for m in window if m.country and m.country not in INTERNATIONAL or m.name]
+        window = [m for m in window if (m.country and m.country not in INTERNATIONAL) or m.name]
         subjects = [m for m in window if _is_subject(token.doc, m)]  # "Pakistan shut ... It warned"
         return (subjects or window or [None])[-1]
     # "they": plural groups and organisations only ("the rebels ... they"), and only one
@@ -267,8 +338,9 @@ def _pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     _copy(mention, source)
                     found.append(mention)
                 continue
-            source = _pronoun_source(token, "him" if word == "her" and token.tag_ != "PRP$" else word,
-                                     before, sent_of)
+            source = _pronoun_source(
+                token, "him" if word == "her" and token.tag_ != "PRP$" else word, before, sent_of
+            )
             if source is None and word not in _PERSON_PRONOUNS:
                 continue  # an unresolved "he" stays an actor with no code; others are dropped
         else:
@@ -287,7 +359,7 @@ def _dyad_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of "the two countries", "both countries", "both nuclear-armed neighbours"."""
     spans = []
     for i in indices_of(doc, _DYAD_NOUNS):
-        words = [t.lower_ for t in doc[max(0, i - 3):i]]
+        words = [t.lower_ for t in doc[max(0, i - 3) : i]]
         for size in (1, 2, 3):
             head = words[-size:] if len(words) >= size else None
             if head is None:
@@ -316,8 +388,11 @@ def _main_dyad(doc: Doc, ordered: list[Mention], start: int) -> tuple[str, str] 
     leaving out the country of whoever speaks of them in that sentence ("Rubio urged ...
     the two countries" is about India and Pakistan, not the US); ties go to the latest."""
     sent_of = sentence_index(doc)
-    speakers = {m.country for m in ordered if m.end <= start and sent_of[m.start] == sent_of[start]
-                and _is_subject(doc, m)}
+    speakers = {
+        m.country
+        for m in ordered
+        if m.end <= start and sent_of[m.start] == sent_of[start] and _is_subject(doc, m)
+    }
     score: dict[str, tuple[int, int]] = {}
     for m in ordered:
         if m.country and m.country not in INTERNATIONAL and m.country not in speakers and m.pieces:
@@ -351,12 +426,24 @@ def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 # Nouns for the other side of a relation: "its allies", "his counterpart" are someone else.
-RELATIONAL = frozenset({"counterpart", "ally", "partner", "neighbour", "neighbor", "rival", "enemy",
-                        "adversary", "foe", "opponent"})
+RELATIONAL = frozenset(
+    {
+        "counterpart",
+        "ally",
+        "partner",
+        "neighbour",
+        "neighbor",
+        "rival",
+        "enemy",
+        "adversary",
+        "foe",
+        "opponent",
+    }
+)
 
 
 def _resolve_owners(doc: Doc, mentions: list[Mention]) -> None:
-    """"its troops", "their drones" take the country of what "its"/"their" refers to (the
+    """ "its troops", "their drones" take the country of what "its"/"their" refers to (the
     latest country or organisation of this or the previous sentence; for "their" only if
     there is one); "his"/"her" that of the person. "our" is left to quote attribution.
     "its allies", "his counterpart" are someone else's."""
@@ -382,14 +469,20 @@ def _bodies(mention: Mention) -> set[str]:
 
 
 def _resolve_bodies(mentions: list[Mention]) -> None:
-    """"Foreign Office spokesperson X" after "Pakistan's Foreign Office": the same named body,
+    """ "Foreign Office spokesperson X" after "Pakistan's Foreign Office": the same named body,
     so the same country."""
     for i, mention in enumerate(mentions):
         bodies = _bodies(mention) if mention.country is None else set()
         if not bodies:
             continue
-        match = next((m for m in reversed(mentions[:i]) if m.country and m.country not in INTERNATIONAL
-                      and bodies & _bodies(m)), None)
+        match = next(
+            (
+                m
+                for m in reversed(mentions[:i])
+                if m.country and m.country not in INTERNATIONAL and bodies & _bodies(m)
+            ),
+            None,
+        )
         if match is not None:
             mention.country = match.country
             mention.code = match.country + (mention.sector or "")

@@ -37,11 +37,31 @@ from spacy.tokens import Doc
 from ..nlp import doc_text
 from ..records import Actor
 from ..resources.actor_dictionary import (
-    INTERNATIONAL, ambiguous_countries, capitals, country_adjectives, country_label, country_names,
-    organisations, people, pick_dated, sector_terms,
+    INTERNATIONAL,
+    ambiguous_countries,
+    capitals,
+    country_adjectives,
+    country_label,
+    country_names,
+    organisations,
+    people,
+    pick_dated,
+    sector_terms,
 )
 from .actor_pieces import (
-    _NOT_NAME, ADJ, CAPITAL, COUNTRY, GPE, NAME, NORP, ORG, ORGNAME, PERSON, SECTOR, Piece, find_pieces,
+    _NOT_NAME,
+    ADJ,
+    CAPITAL,
+    COUNTRY,
+    GPE,
+    NAME,
+    NORP,
+    ORG,
+    ORGNAME,
+    PERSON,
+    SECTOR,
+    Piece,
+    find_pieces,
 )
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -74,8 +94,12 @@ class Mention:
 
 def _is_modifier(token, start: int, end: int) -> bool:
     """A noun or adjective that modifies a word in [start, end) ("immigration" minister)."""
-    return (token.dep_ in ("compound", "amod", "nmod") and token.pos_ in ("NOUN", "PROPN", "ADJ")
-            and token.i < token.head.i < end and token.head.i >= min(start, token.i + 1))
+    return (
+        token.dep_ in ("compound", "amod", "nmod")
+        and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and token.i < token.head.i < end
+        and token.head.i >= min(start, token.i + 1)
+    )
 
 
 def _extend_left(doc: Doc, piece: Piece, floor: int) -> int:
@@ -87,8 +111,11 @@ def _extend_left(doc: Doc, piece: Piece, floor: int) -> int:
         token = doc[start - 1]
         if token.is_sent_end or not token.is_alpha or token.lower_ in _NOT_NAME:
             break
-        capitalised = (token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ")
-                       and (not token.is_sent_start or token.pos_ == "PROPN"))
+        capitalised = (
+            token.is_title
+            and token.pos_ in ("PROPN", "NOUN", "ADJ")
+            and (not token.is_sent_start or token.pos_ == "PROPN")
+        )
         if not (capitalised or _is_modifier(token, start, piece.end)):
             break
         start -= 1
@@ -99,20 +126,28 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
     """Whether `nxt` continues the noun phrase that `prev` ends."""
     if prev.kind in _COUNTRYISH + (ORG, GPE) and nxt.kind in _COUNTRYISH + (GPE,):
         return False  # "India Pakistan", "US China", "Washington, D.C." are separate
-    gap = doc[prev.end:nxt.start]
-    if any(t.is_sent_start for t in doc[prev.end:nxt.end]):
+    gap = doc[prev.end : nxt.start]
+    if any(t.is_sent_start for t in doc[prev.end : nxt.end]):
         return False  # never across sentences
     last = doc[prev.end - 1]
-    if (not gap and nxt.kind not in _NAMED and last.dep_ in ("compound", "amod", "nmod")
-            and nxt.start <= last.head.i < nxt.end):
+    if (
+        not gap
+        and nxt.kind not in _NAMED
+        and last.dep_ in ("compound", "amod", "nmod")
+        and nxt.start <= last.head.i < nxt.end
+    ):
         return True  # the parse says prev modifies nxt ("Trump administration", "rebel commander")
     if prev.kind in _NAMED or prev.sector_kind in ("group", "members", "equipment"):
         return False  # a name or a plural group ends the phrase
     if len(gap) == 0:
         return not (prev.kind == ORGNAME and nxt.kind in (ORGNAME, NAME, PERSON))
     words = [t.lower_ for t in gap]
-    if (prev.kind in _COUNTRYISH + (ORG,) and nxt.kind == SECTOR and len(gap) <= 2
-            and all(_is_modifier(t, t.i, nxt.end) for t in gap)):
+    if (
+        prev.kind in _COUNTRYISH + (ORG,)
+        and nxt.kind == SECTOR
+        and len(gap) <= 2
+        and all(_is_modifier(t, t.i, nxt.end) for t in gap)
+    ):
         return True  # "US federal investigators", "Chinese state media"
     if words[0] in _POSSESSIVE and all(_is_modifier(t, t.i, nxt.end) for t in gap[1:]):
         # "Pakistan's Army Chief", "France's immigration minister"
@@ -125,7 +160,8 @@ def _joins(doc: Doc, prev: Piece, nxt: Piece) -> bool:
         return prev.sector_kind in ("generic", "members") and nxt.kind != GPE
     if words == [","] and nxt.kind in _NAMED:  # "the Palestinian president, Mahmoud Abbas"
         return prev.sector_kind in ("title", "generic") and (
-            doc[nxt.start].dep_ == "appos" or doc[nxt.end - 1].dep_ == "appos")
+            doc[nxt.start].dep_ == "appos" or doc[nxt.end - 1].dep_ == "appos"
+        )
     return False
 
 
@@ -140,7 +176,7 @@ def _chains(doc: Doc, pieces: list[Piece]) -> list[list[Piece]]:
 
 
 def _capital_role(doc: Doc, piece: Piece) -> str | None:
-    """"GOV" when a capital acts for its government ("Washington said", "Beijing's
+    """ "GOV" when a capital acts for its government ("Washington said", "Beijing's
     response"), "" when it is an event's object ("strikes on Damascus"), None for a place."""
     if _is_acting(doc, piece):
         return "GOV"
@@ -167,15 +203,18 @@ def _is_acting(doc: Doc, piece: Piece) -> bool:
 def _determined(doc: Doc, piece: Piece) -> bool:
     """A noun phrase head right after "the"/"a"/"an" ("the spokesman")."""
     head = doc[piece.end - 1]
-    return (piece.start > 0 and doc[piece.start - 1].lower_ in ("the", "a", "an")
-            and head.dep_ not in ("compound", "amod"))
+    return (
+        piece.start > 0
+        and doc[piece.start - 1].lower_ in ("the", "a", "an")
+        and head.dep_ not in ("compound", "amod")
+    )
 
 
 def _head_piece(doc: Doc, chain: list[Piece]) -> Piece:
     """The piece holding the phrase's syntactic head ("Court" in "Court of Criminal Appeals")."""
     start, end = chain[0].start, chain[-1].end
     for piece in chain:
-        if any(not start <= t.head.i < end or t.head == t for t in doc[piece.start:piece.end]):
+        if any(not start <= t.head.i < end or t.head == t for t in doc[piece.start : piece.end]):
             return piece
     return chain[-1]
 
@@ -183,8 +222,10 @@ def _head_piece(doc: Doc, chain: list[Piece]) -> Piece:
 def _is_participant(doc: Doc, piece: Piece, places: bool = False) -> bool:
     """An unknown organisation name counts when it is a verb's subject or object, an agent
     ("by X"), or a possessor; not as a location or a modifier."""
-    token = next((t for t in doc[piece.start:piece.end] if not piece.start <= t.head.i < piece.end
-                  or t.head == t), doc[piece.end - 1])  # the piece's head word
+    token = next(
+        (t for t in doc[piece.start : piece.end] if not piece.start <= t.head.i < piece.end or t.head == t),
+        doc[piece.end - 1],
+    )  # the piece's head word
     nxt = doc[piece.end] if piece.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _POSSESSIVE:
         return True
@@ -222,8 +263,11 @@ def _is_actor_chain(doc: Doc, chain: list[Piece], owned: bool = False) -> bool:
         return False
     if not anchored and len(chain) == 1 and doc[chain[0].end - 1].dep_ in ("amod", "compound"):
         return False  # "military strike", "police station": a modifier, not an actor
-    if sector_kinds == {"venue"} and not anchored and not _is_participant(
-            doc, _head_piece(doc, chain), places=True):
+    if (
+        sector_kinds == {"venue"}
+        and not anchored
+        and not _is_participant(doc, _head_piece(doc, chain), places=True)
+    ):
         return False  # "in court", "at the hospital": a place here
     if kinds <= {ORGNAME, NORP} and not _is_participant(doc, chain[-1]):
         return False  # an unknown name that does not act ("in Punjab") is left to places
@@ -240,8 +284,9 @@ def _sector_of(term, sector: str | None) -> str | None:
     return term.sector or sector
 
 
-def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: int,
-                owned: bool = False) -> Mention | None:
+def _code_chain(
+    doc: Doc, chain: list[Piece], published: dt.date | None, left: int, owned: bool = False
+) -> Mention | None:
     """Country, sector, name and title of one chained phrase; None if it is not an actor."""
     if not _is_actor_chain(doc, chain, owned):
         return None
@@ -261,7 +306,7 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             if org is not None:
                 country, org_sector = country or org.country, org.sector
                 sector = org.sector or sector
-                if doc[piece.start:piece.end].text == piece.key:  # not "Hamas-run"
+                if doc[piece.start : piece.end].text == piece.key:  # not "Hamas-run"
                     name = org.name
         elif piece.kind in (ORGNAME, GPE):
             name = piece.key
@@ -285,23 +330,31 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
             country = country or (known.country if known else None)
         elif piece.kind == NAME:
             is_person, name = True, piece.key
-    has_office = any(p.sector_kind in ("title", "body", "venue", "generic", "rank", "group", "members")
-                     for p in chain)
+    has_office = any(
+        p.sector_kind in ("title", "body", "venue", "generic", "rank", "group", "members") for p in chain
+    )
     if known is not None and not has_office:
         sector = known.sector  # a bare known name: the dictionary's office
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
-    if sector == "GOV" and country is None and ORGNAME in {p.kind for p in chain} and not any(
-            p.kind == ORG or p.sector_kind in ("body", "venue", "unit", "group", "members") for p in chain):
+    if (
+        sector == "GOV"
+        and country is None
+        and ORGNAME in {p.kind for p in chain}
+        and not any(
+            p.kind == ORG or p.sector_kind in ("body", "venue", "unit", "group", "members") for p in chain
+        )
+    ):
         sector = None  # "Westinghouse president Paul Lego": an unknown organisation's office
     # a modifier right before a country is not part of the office ("former Afghanistan president")
-    title_pieces = [p for p in title_pieces if not _before_country(chain, p)
-                    and not _speaks_for(doc, chain, p)]
+    title_pieces = [
+        p for p in title_pieces if not _before_country(chain, p) and not _speaks_for(doc, chain, p)
+    ]
     title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
     if known is not None and title is None and not has_office and sector == known.sector:
         title = known.title
     if left < chain[0].start and chain[0].sector_kind in ("body", "venue", "unit") and name is None:
-        name = doc[left:chain[0].end].text  # a named institution ("Munich Regional Court")
+        name = doc[left : chain[0].end].text  # a named institution ("Munich Regional Court")
     if name is None and country and {p.kind for p in chain} <= set(_COUNTRYISH):
         name = country_label(country)  # "the U.S." -> "United States", "Islamabad" -> "Pakistan"
     code = (country or "") + (sector or "") or None
@@ -310,13 +363,16 @@ def _code_chain(doc: Doc, chain: list[Piece], published: dt.date | None, left: i
 
 def _speaks_for(doc: Doc, chain: list[Piece], piece: Piece) -> bool:
     """Whether `piece` comes after "for" in the chain ("a spokesman for ... Ghani")."""
-    return any(doc[p.end].lower_ == "for" for p in chain[:chain.index(piece)] if p.end < len(doc))
+    return any(doc[p.end].lower_ == "for" for p in chain[: chain.index(piece)] if p.end < len(doc))
 
 
 def _before_country(chain: list[Piece], piece: Piece) -> bool:
     i = chain.index(piece)
-    return i + 1 < len(chain) and chain[i + 1].kind in _COUNTRYISH + (ORG, ORGNAME) \
+    return (
+        i + 1 < len(chain)
+        and chain[i + 1].kind in _COUNTRYISH + (ORG, ORGNAME)
         and chain[i + 1].start == piece.end
+    )
 
 
 def _title_start(doc: Doc, chain: list[Piece], title_pieces: list[Piece], left: int) -> int | None:
@@ -338,12 +394,19 @@ def _title(doc: Doc, pieces: list[Piece], left: int | None) -> str | None:
     if all(p.sector_kind == "modifier" for p in pieces):
         return None
     start = pieces[0].start if left is None else left
-    return doc[start:pieces[-1].end].text
+    return doc[start : pieces[-1].end].text
 
 
 def _with_left_words(doc: Doc, chain: list[Piece], floor: int) -> int:
     first = chain[0]
-    if first.kind == SECTOR and first.sector_kind in ("title", "body", "venue", "generic", "modifier", "unit"):
+    if first.kind == SECTOR and first.sector_kind in (
+        "title",
+        "body",
+        "venue",
+        "generic",
+        "modifier",
+        "unit",
+    ):
         return _extend_left(doc, first, floor)
     return first.start
 
@@ -356,11 +419,12 @@ def _with_determiner(doc: Doc, start: int) -> int:
 
 
 def _drop_other_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Georgia" next to Atlanta or Florida is the US state, unless the article also speaks
+    """ "Georgia" next to Atlanta or Florida is the US state, unless the article also speaks
     of Tbilisi or Georgians (see ambiguous.tsv)."""
     table = ambiguous_countries()
-    suspects = [m for m in mentions if len(m.pieces) == 1 and m.pieces[0].kind == COUNTRY
-                and m.pieces[0].key in table]
+    suspects = [
+        m for m in mentions if len(m.pieces) == 1 and m.pieces[0].kind == COUNTRY and m.pieces[0].key in table
+    ]
     if not suspects:
         return mentions
     text = doc_text(doc)
@@ -385,7 +449,9 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
                 continue
         left = _with_left_words(doc, chain, floor)
         before = doc[left - 1] if left > floor else None
-        owner = left - 1 if before is not None and before.lower_ in _OWNERS and before.tag_ == "PRP$" else None
+        owner = (
+            left - 1 if before is not None and before.lower_ in _OWNERS and before.tag_ == "PRP$" else None
+        )
         mention = _code_chain(doc, chain, published, left, owned=owner is not None)
         floor = chain[-1].end
         if mention is None:
@@ -400,19 +466,24 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
 
 
 # Posts abroad: "the embassy in Kabul" is not Afghanistan's.
-_FOREIGN_POSTS = frozenset({"embassy", "consulate", "mission", "envoy", "ambassador", "diplomat", "delegation"})
+_FOREIGN_POSTS = frozenset(
+    {"embassy", "consulate", "mission", "envoy", "ambassador", "diplomat", "delegation"}
+)
 
 
 def _locate(doc: Doc, mention: Mention, places: dict[int, Piece]) -> None:
-    """"Police in Dhaka", "officials in Kabul", "protesters from Tbilisi": a group with no
+    """ "Police in Dhaka", "officials in Kabul", "protesters from Tbilisi": a group with no
     country of its own is of the country where the phrase places it (not troops, which
     serve abroad, nor embassies)."""
     head = doc[mention.end - 1]
     if head.lemma_.lower() in _FOREIGN_POSTS:
         return
     for prep in head.rights:
-        place = next((places.get(o.i) for o in prep.children if o.dep_ == "pobj"), None) \
-            if prep.lower_ in ("in", "from") else None
+        place = (
+            next((places.get(o.i) for o in prep.children if o.dep_ == "pobj"), None)
+            if prep.lower_ in ("in", "from")
+            else None
+        )
         if place is not None:
             mention.country = (country_names() if place.kind == COUNTRY else capitals())[place.key]
             mention.code = mention.country + (mention.sector or "")
@@ -423,9 +494,17 @@ def to_actor(doc: Doc, text: str, mention: Mention, index: int) -> Actor:
     """The contract record of a mention; `text` is the document's text."""
     first, last = doc[mention.start], doc[mention.end - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Actor(id=f"a{index}", text=text[start:end], start=start, end=end,
-                 code=mention.code, country=mention.country, sector=mention.sector,
-                 name=mention.name, title=mention.title)
+    return Actor(
+        id=f"a{index}",
+        text=text[start:end],
+        start=start,
+        end=end,
+        code=mention.code,
+        country=mention.country,
+        sector=mention.sector,
+        name=mention.name,
+        title=mention.title,
+    )
 
 
 def extract_actors(doc: Doc, published: dt.date | None = None) -> list[Actor]:

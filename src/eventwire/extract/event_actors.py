@@ -78,13 +78,19 @@ def agents_of(heads: list[Token], trig: Token, resolver: ArgResolver, lex: Event
 
 def sentence_actors(trig: Token, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
     """Heads of actor-like noun phrases in the trigger's sentence, nearest first."""
-    heads = [t for t in trig.sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")
-             and t != trig and actorish(t, resolver, lex)]
+    heads = [
+        t
+        for t in trig.sent
+        if t.pos_ in ("NOUN", "PROPN")
+        and t.dep_ not in ("compound", "amod")
+        and t != trig
+        and actorish(t, resolver, lex)
+    ]
     return sorted(heads, key=lambda t: abs(t.i - trig.i))
 
 
 def first_person(text: str) -> bool:
-    """"we", "our air defence units" (but not "US officials")."""
+    """ "we", "our air defence units" (but not "US officials")."""
     word = text.split(" ", 1)[0]
     return word.lower() in FIRST_PERSON and (word == "I" or not word.isupper())
 
@@ -105,8 +111,11 @@ def object_antecedent(tok: Token, sources: list[Token], resolver: ArgResolver) -
     if tok.lower_ not in ("him", "her", "them") or resolver.actor_at(tok):
         return None
     for cand in reversed([t for t in tok.sent if t.i < tok.i]):
-        if cand.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and cand.dep_ != "compound" \
-                and all(cand.i not in range(s.left_edge.i, s.right_edge.i + 1) for s in sources):
+        if (
+            cand.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            and cand.dep_ != "compound"
+            and all(cand.i not in range(s.left_edge.i, s.right_edge.i + 1) for s in sources)
+        ):
             return cand
     return None
 

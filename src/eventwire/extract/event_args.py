@@ -24,29 +24,130 @@ PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # arguments (one event per pair), and punctuation/clauses to the right are not the actor.
 NP_STOP_DEPS = frozenset({"conj", "cc", "punct", "relcl", "acl", "advcl", "appos", "prep"})
 # Verbs whose object is the understood subject of their infinitive ("urged X to ...").
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "encourage", "force", "allow", "permit", "order", "invite", "tell", "pressure",
-    "help", "warn", "call", "press", "push", "implore", "beg", "persuade", "authorize", "lobby",
-    "require", "get", "let", "compel", "instruct", "direct", "advise", "want", "expect",
-    "prompt", "lead", "cause", "enable", "drive", "spur",
-})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "encourage",
+        "force",
+        "allow",
+        "permit",
+        "order",
+        "invite",
+        "tell",
+        "pressure",
+        "help",
+        "warn",
+        "call",
+        "press",
+        "push",
+        "implore",
+        "beg",
+        "persuade",
+        "authorize",
+        "lobby",
+        "require",
+        "get",
+        "let",
+        "compel",
+        "instruct",
+        "direct",
+        "advise",
+        "want",
+        "expect",
+        "prompt",
+        "lead",
+        "cause",
+        "enable",
+        "drive",
+        "spur",
+    }
+)
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its",
-                      "their", "his", "our", "you"})
+PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his", "our", "you"}
+)
 # Heads of "thousands of X", "a group of X": X says who they are.
-QUANTITY = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group",
-                      "number", "majority", "some", "many", "all", "most", "members", "one", "two"})
+QUANTITY = frozenset(
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "tens",
+        "scores",
+        "group",
+        "number",
+        "majority",
+        "some",
+        "many",
+        "all",
+        "most",
+        "members",
+        "one",
+        "two",
+    }
+)
 # Nouns that name a kind of place: "the city of X" is where X is.
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "county",
-                         "capital", "port", "island", "area", "territory", "enclave"})
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "province",
+        "region",
+        "district",
+        "state",
+        "county",
+        "capital",
+        "port",
+        "island",
+        "area",
+        "territory",
+        "enclave",
+    }
+)
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "state", "announce", "declare", "add", "insist", "claim", "report", "confirm",
-    "reiterate", "stress", "warn", "note", "argue", "assert", "maintain", "explain", "write",
-    "tweet", "emphasise", "emphasize", "indicate", "believe", "think", "expect", "reply",
-    "respond", "acknowledge", "admit", "allege", "vow", "pledge", "promise", "threaten",
-})
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "announce",
+        "declare",
+        "add",
+        "insist",
+        "claim",
+        "report",
+        "confirm",
+        "reiterate",
+        "stress",
+        "warn",
+        "note",
+        "argue",
+        "assert",
+        "maintain",
+        "explain",
+        "write",
+        "tweet",
+        "emphasise",
+        "emphasize",
+        "indicate",
+        "believe",
+        "think",
+        "expect",
+        "reply",
+        "respond",
+        "acknowledge",
+        "admit",
+        "allege",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+    }
+)
 
 
 def is_passive(verb: Token) -> bool:
@@ -66,8 +167,13 @@ def patients(verb: Token) -> list[Token]:
     for _ in range(3):
         subj = [c for c in v.children if c.dep_ in PASS_SUBJ_DEPS or c.dep_ in SUBJ_DEPS]
         # the small model sometimes hangs the subject on the auxiliary ("drones were engaged")
-        subj = subj or [g for c in v.children if c.dep_ in ("aux", "auxpass")
-                        for g in c.children if g.dep_ in SUBJ_DEPS or g.dep_ in PASS_SUBJ_DEPS]
+        subj = subj or [
+            g
+            for c in v.children
+            if c.dep_ in ("aux", "auxpass")
+            for g in c.children
+            if g.dep_ in SUBJ_DEPS or g.dep_ in PASS_SUBJ_DEPS
+        ]
         if subj:
             return subj
         if v.dep_ != "conj":
@@ -137,10 +243,17 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
                     return objs, False
             v = head
             continue
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].pos_ in ("NOUN", "PROPN") \
-                and not _where(v.doc[v.i - 1]):
+        if (
+            v.dep_ == "advcl"
+            and v.tag_ == "VBG"
+            and v.i > 0
+            and v.doc[v.i - 1].pos_ in ("NOUN", "PROPN")
+            and not _where(v.doc[v.i - 1])
+        ):
             return [v.doc[v.i - 1]], False  # "attacks by Pakistan targeting X": a reduced relative
-        if v.dep_ in ("acomp", "attr") or (v.dep_ in ("conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX")):
+        if v.dep_ in ("acomp", "attr") or (
+            v.dep_ in ("conj", "advcl", "pcomp") and v.head.pos_ in ("VERB", "AUX")
+        ):
             v = v.head
             continue
         if v.dep_ == "pcomp" or (v.dep_ == "pobj" and v.head.dep_ == "prep"):
@@ -154,7 +267,7 @@ DASHES = frozenset({"--", "-", "—", "–", ":"})
 
 
 def undateline(tok: Token) -> Token:
-    """"MOGADISHU, Somalia -- A U.S. airstrike killed ...": the parser makes the dateline
+    """ "MOGADISHU, Somalia -- A U.S. airstrike killed ...": the parser makes the dateline
     the subject and hangs the real one on it as an apposition after the dash."""
     limit = tok.sent.start + 12
     dash = next((t.i for t in tok.subtree if t.text in DASHES and t.i <= limit), None)
@@ -204,11 +317,14 @@ def wide_bounds(tok: Token) -> tuple[int, int]:
 class ArgResolver:
     """Maps argument head tokens to Actor records for one document."""
 
-    def __init__(self, doc: Doc, actors: Sequence[Actor], places: Sequence = (),
-                 iso3: dict[str, str] | None = None):
+    def __init__(
+        self, doc: Doc, actors: Sequence[Actor], places: Sequence = (), iso3: dict[str, str] | None = None
+    ):
         self.doc = doc
         # places that are not whole countries: "the Pahalgam attack" happened in India
-        self.places = sorted((p for p in places if p.country and p.feature != "country"), key=lambda p: p.start)
+        self.places = sorted(
+            (p for p in places if p.country and p.feature != "country"), key=lambda p: p.start
+        )
         self.iso3 = iso3 or {}
         self.actors = sorted(actors, key=lambda a: (a.start, -a.end))
         self.starts = [a.start for a in self.actors]
@@ -217,7 +333,7 @@ class ArgResolver:
         """Actors overlapping the character range [start, end)."""
         i = bisect_right(self.starts, end - 1)
         out = []
-        for actor in self.actors[max(0, i - 12):i]:
+        for actor in self.actors[max(0, i - 12) : i]:
             if actor.end > start and actor.start < end:
                 out.append(actor)
         return out
@@ -226,7 +342,9 @@ class ArgResolver:
         hits = self.covering(tok.idx, tok.idx + len(tok.text))
         return min(hits, key=lambda a: a.end - a.start) if hits else None
 
-    def resolve_all(self, tok: Token, antecedent: Token | None = None, after: int | None = None) -> list[Actor]:
+    def resolve_all(
+        self, tok: Token, antecedent: Token | None = None, after: int | None = None
+    ) -> list[Actor]:
         """Every actor an argument stands for: a group mention resolved to several actors
         ("the two countries" -> IND, PAK), and names coordinated inside one noun phrase
         ("Minister S Jaishankar and Prime Minister Shehbaz Sharif"), else one mention."""
@@ -236,9 +354,22 @@ class ArgResolver:
         if tok.lower_ in PRONOUNS and antecedent is not None:
             # a pronoun mention keeps its span; its name says who it is ("it" -> "Bangladesh")
             ref = self.doc[slice(*wide_bounds(antecedent))].text
-            return [a if a.name else Actor(id=a.id, text=a.text, start=a.start, end=a.end, code=a.code,
-                                            country=a.country, sector=a.sector, name=ref, title=a.title)
-                    for a in hits[:1]]
+            return [
+                a
+                if a.name
+                else Actor(
+                    id=a.id,
+                    text=a.text,
+                    start=a.start,
+                    end=a.end,
+                    code=a.code,
+                    country=a.country,
+                    sector=a.sector,
+                    name=ref,
+                    title=a.title,
+                )
+                for a in hits[:1]
+            ]
         size = min(a.end - a.start for a in hits)
         out = [a for a in hits if a.end - a.start == size]
         start, end = np_bounds(tok)
@@ -252,8 +383,9 @@ class ArgResolver:
                     out.append(actor)
         return sorted(out, key=lambda a: a.start)
 
-    def resolve(self, tok: Token, antecedent: Token | None = None, wide: bool = False,
-                after: int | None = None) -> Actor:
+    def resolve(
+        self, tok: Token, antecedent: Token | None = None, wide: bool = False, after: int | None = None
+    ) -> Actor:
         """The Actor for an argument headed by `tok`: the actor mention at the head, else an
         actor among its pre-head modifiers ("Pakistani drones"), else the phrase itself."""
         actor = self.actor_at(tok)
@@ -268,9 +400,17 @@ class ArgResolver:
                 return replace(member, text=span.text, start=span.start_char, end=span.end_char)
         if tok.lower_ in PRONOUNS and antecedent is not None and antecedent != tok:
             ref = self.resolve(antecedent)
-            return Actor(id=ref.id, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                         code=ref.code, country=ref.country, sector=ref.sector,
-                         name=ref.name or ref.text, title=ref.title)
+            return Actor(
+                id=ref.id,
+                text=tok.text,
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                code=ref.code,
+                country=ref.country,
+                sector=ref.sector,
+                name=ref.name or ref.text,
+                title=ref.title,
+            )
         start, end = (wide_bounds if wide else np_bounds)(tok)
         if after is not None and start <= after < tok.i:
             start = after + 1  # never let an argument swallow its own trigger
@@ -297,8 +437,16 @@ class ArgResolver:
             if earlier is not None:  # "the hostile drones" after "Pakistani drone attacks"
                 code, country, sector = earlier.code, earlier.country, earlier.sector
                 name = earlier.name or _label(country)
-        return Actor(id="", text=span.text, start=span.start_char, end=span.end_char,
-                     code=code, country=country, sector=sector, name=name)
+        return Actor(
+            id="",
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code=code,
+            country=country,
+            sector=sector,
+            name=name,
+        )
 
     def mentioned_before(self, tok: Token, window: int = 800) -> Actor | None:
         """The nearest earlier actor mention (within `window` characters) with the same head
@@ -327,8 +475,11 @@ class ArgResolver:
 
 def _where(tok: Token) -> bool:
     """A place said as where something happens ("went on strike in Seoul demanding ...")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "across") \
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "across")
         and tok.ent_type_ in ("GPE", "LOC", "FAC")
+    )
 
 
 def _of_object(tok: Token) -> Token | None:

@@ -10,20 +10,45 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Place, Quote, Time
 
 DATE_TYPES = frozenset({"DATE", "TIME"})
-LOCATIVE = frozenset({"in", "at", "near", "over", "across", "along", "inside", "outside", "into",
-                      "within", "around", "throughout", "on", "off", "from"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "over",
+        "across",
+        "along",
+        "inside",
+        "outside",
+        "into",
+        "within",
+        "around",
+        "throughout",
+        "on",
+        "off",
+        "from",
+    }
+)
 
 
 class EventContext:
     """Date, place and quote lookups for one document (sorted by offset, bisected)."""
 
-    def __init__(self, doc: Doc, times: Sequence[Time], places: Sequence[Place],
-                 quotes: Sequence[Quote], published: dt.date | None, actors: Sequence[Actor] = ()):
+    def __init__(
+        self,
+        doc: Doc,
+        times: Sequence[Time],
+        places: Sequence[Place],
+        quotes: Sequence[Quote],
+        published: dt.date | None,
+        actors: Sequence[Actor] = (),
+    ):
         self.doc = doc
         # A place word inside an actor mention ("the Indian Army", "Pakistani drones")
         # describes the actor, and a country acting ("urged de-escalation with India") is a
@@ -34,7 +59,7 @@ class EventContext:
 
         def in_actor(p: Place) -> bool:
             i = bisect_right(starts, p.start)
-            return any(s <= p.start and p.end <= e for s, e in spans[max(0, i - 3):i])
+            return any(s <= p.start and p.end <= e for s, e in spans[max(0, i - 3) : i])
 
         places = [p for p in places if not in_actor(p) or self._locative(p)]
         self.times = sorted((t for t in times if t.type in DATE_TYPES), key=lambda t: t.start)
@@ -93,7 +118,7 @@ class EventContext:
         if sent.start == 0:
             return None
         prev = self.doc[sent.start - 1].sent
-        gap = self.doc[prev.end - 1:sent.start + 1].text  # (not doc.text: it is rebuilt per call)
+        gap = self.doc[prev.end - 1 : sent.start + 1].text  # (not doc.text: it is rebuilt per call)
         if "\n" in gap or "\n" in prev.text:
             return None
         found = self._in(self.places, lambda p: p.start, prev)

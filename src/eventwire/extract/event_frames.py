@@ -12,30 +12,142 @@ from spacy.tokens import Token
 
 from ..resources.event_lexicon import EventLexicon, NounEntry, VerbEntry
 from .event_args import (
-    SPEECH_VERBS, clause_subject, expand_conj, is_passive, patients, pobjs, subjects,
+    SPEECH_VERBS,
+    clause_subject,
+    expand_conj,
+    is_passive,
+    patients,
+    pobjs,
+    subjects,
 )
 
 # Complement dependents searched for cue words ("urge ... to de-escalate").
-CUE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp",
-                      "advcl", "npadvmod", "nsubjpass", "prt", "advmod", "conj"})
+CUE_DEPS = frozenset(
+    {
+        "dobj",
+        "xcomp",
+        "ccomp",
+        "prep",
+        "dative",
+        "attr",
+        "oprd",
+        "acomp",
+        "advcl",
+        "npadvmod",
+        "nsubjpass",
+        "prt",
+        "advmod",
+        "conj",
+    }
+)
 CUE_WINDOW = 30  # tokens of complement searched for cues
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-CONTAINERS = frozenset({"round", "wave", "series", "spate", "string", "barrage", "volley", "campaign",
-                        "flurry", "number", "kind", "type", "form"})
+CONTAINERS = frozenset(
+    {
+        "round",
+        "wave",
+        "series",
+        "spate",
+        "string",
+        "barrage",
+        "volley",
+        "campaign",
+        "flurry",
+        "number",
+        "kind",
+        "type",
+        "form",
+    }
+)
 # verbs that react to an event someone else did: their subject is not its agent
-REACTIVE_VERBS = frozenset({
-    "condemn", "criticize", "criticise", "denounce", "deplore", "decry", "slam", "blast", "welcome",
-    "praise", "hail", "applaud", "protest", "reject", "deny", "dismiss", "oppose", "investigate",
-    "probe", "accuse", "blame", "discuss", "mourn", "support", "back", "endorse", "demand", "urge",
-    "call", "ask", "seek", "question", "dispute", "challenge", "fear", "predict", "monitor",
-    "witness", "survive", "suffer", "face", "recall", "remember", "commemorate", "mark", "describe",
-    "cite", "note", "follow", "avenge", "retaliate", "repel", "repulse", "foil", "thwart", "stop",
-    "prevent", "halt", "end", "block", "resist", "condone", "justify", "defend", "ignore", "track",
-})
+REACTIVE_VERBS = frozenset(
+    {
+        "condemn",
+        "criticize",
+        "criticise",
+        "denounce",
+        "deplore",
+        "decry",
+        "slam",
+        "blast",
+        "welcome",
+        "praise",
+        "hail",
+        "applaud",
+        "protest",
+        "reject",
+        "deny",
+        "dismiss",
+        "oppose",
+        "investigate",
+        "probe",
+        "accuse",
+        "blame",
+        "discuss",
+        "mourn",
+        "support",
+        "back",
+        "endorse",
+        "demand",
+        "urge",
+        "call",
+        "ask",
+        "seek",
+        "question",
+        "dispute",
+        "challenge",
+        "fear",
+        "predict",
+        "monitor",
+        "witness",
+        "survive",
+        "suffer",
+        "face",
+        "recall",
+        "remember",
+        "commemorate",
+        "mark",
+        "describe",
+        "cite",
+        "note",
+        "follow",
+        "avenge",
+        "retaliate",
+        "repel",
+        "repulse",
+        "foil",
+        "thwart",
+        "stop",
+        "prevent",
+        "halt",
+        "end",
+        "block",
+        "resist",
+        "condone",
+        "justify",
+        "defend",
+        "ignore",
+        "track",
+    }
+)
 UNDERGO = frozenset({"face", "receive", "draw", "attract", "suffer", "endure", "get", "meet"})
 # nouns whose clause says what they are about ("claims that X abused children")
-CONTENT_NOUNS = frozenset({"claim", "allegation", "report", "accusation", "suspicion", "charge",
-                           "evidence", "rumor", "rumour", "complaint", "fear", "concern"})
+CONTENT_NOUNS = frozenset(
+    {
+        "claim",
+        "allegation",
+        "report",
+        "accusation",
+        "suspicion",
+        "charge",
+        "evidence",
+        "rumor",
+        "rumour",
+        "complaint",
+        "fear",
+        "concern",
+    }
+)
 INNER_PREPS = frozenset({"between", "with", "to", "against", "on"})
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "from", "for", "into", "in", "at", "between")
 
@@ -79,8 +191,10 @@ def match_entry(tok: Token, entries: tuple[VerbEntry, ...]) -> tuple[VerbEntry, 
             hit = _has_word(tok, word)
             if hit is None and word == entry.prep and dobj < len(tok.doc):
                 hit = _has_word(tok.doc[dobj], word)  # "received support from X": on the object
-            if hit is None or (word == entry.prep and word in ("on", "for") and hit.i > dobj) or (
-                word == entry.prep and any(g.ent_type_ in ("DATE", "TIME") for g in hit.children)
+            if (
+                hit is None
+                or (word == entry.prep and word in ("on", "for") and hit.i > dobj)
+                or (word == entry.prep and any(g.ent_type_ in ("DATE", "TIME") for g in hit.children))
             ):  # "called X on Tuesday" is a phone call, not "called on X"
                 ok = False
                 break
@@ -101,7 +215,9 @@ def noun_code(tok: Token, lex: EventLexicon) -> tuple[str, NounEntry | None] | N
     if lex.noun_preps:
         # "calls for X", also "calls for Pakistan to take ..." (where "for" is a clause mark)
         near = [c for c in tok.children if c.dep_ == "prep"]
-        near += [g for c in tok.children if c.dep_ in ("acl", "relcl") for g in c.children if g.dep_ == "mark"]
+        near += [
+            g for c in tok.children if c.dep_ in ("acl", "relcl") for g in c.children if g.dep_ == "mark"
+        ]
         if tok.i + 1 < len(tok.doc):
             near.append(tok.doc[tok.i + 1])
         for child in near:
@@ -163,8 +279,16 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     entry, last = matched
     obj = _direct_object(tok)
     if obj is None and entry.light:  # "declared a state of siege to begin at midnight"
-        obj = next((g for c in tok.children if c.dep_ == "ccomp" for g in c.children
-                    if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
+        obj = next(
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                for g in c.children
+                if g.dep_ == "nsubj" and g.pos_ == "NOUN"
+            ),
+            None,
+        )
     if obj is None and entry.prep:
         found = pobjs(tok, (entry.prep,))
         obj = found[0] if found else None
@@ -181,7 +305,7 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     if code is None and entry.light and obj is not None:
         found = noun_code(obj, lex)
         if found is not None:
-            code, nentry = found
+            code, _nentry = found
             conf = max(conf, 0.85)
             noun = obj
     if code is None and entry.cue:
@@ -196,8 +320,13 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
         if not entry.bare:
             return None
         code = entry.code
-    frame = Frame(trigger=tok, last=last if noun is None or noun.i - tok.i > 4 else max(last, noun, key=lambda t: t.i),
-                  code=code, conf=min(conf, 0.95), noun=noun)
+    frame = Frame(
+        trigger=tok,
+        last=last if noun is None or noun.i - tok.i > 4 else max(last, noun, key=lambda t: t.i),
+        code=code,
+        conf=min(conf, 0.95),
+        noun=noun,
+    )
     frame.sources = subjects(tok)[0]
     frame.targets, frame.target_fallback = _verb_targets(tok, entry, obj, noun, lex)
     frame.targets = [attacker_of(t, lex) or t for t in frame.targets]
@@ -218,8 +347,9 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     return frame
 
 
-def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token | None,
-                  lex: EventLexicon) -> tuple[list[Token], bool]:
+def _verb_targets(
+    tok: Token, entry: VerbEntry, obj: Token | None, noun: Token | None, lex: EventLexicon
+) -> tuple[list[Token], bool]:
     preps = tuple(entry.tprep) + ((entry.prep,) if entry.prep else ())
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head], False  # "the repelled attacks"
@@ -242,12 +372,20 @@ def _verb_targets(tok: Token, entry: VerbEntry, obj: Token | None, noun: Token |
         if ordered:
             return ordered, False
         scope = [obj] if obj is not None else []
-        scope += [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("in", "on", "at", "during", "after", "before")]
+        scope += [
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ not in ("in", "on", "at", "during", "after", "before")
+        ]
         scope += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in",)]
-        inner = [t for root in scope for t in root.subtree
-                 if t.dep_ == "pobj" and t.head.lower_ in INNER_PREPS]
-        inner = inner or [t for t in (obj.subtree if obj is not None else ())
-                          if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head == obj]
+        inner = [
+            t for root in scope for t in root.subtree if t.dep_ == "pobj" and t.head.lower_ in INNER_PREPS
+        ]
+        inner = inner or [
+            t
+            for t in (obj.subtree if obj is not None else ())
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head == obj
+        ]
         if inner:  # "offered assistance in starting talks between the two countries"
             return inner[:1], True
     else:
@@ -281,7 +419,9 @@ def attacker_of(tok: Token, lex: EventLexicon) -> Token | None:
     if tok.pos_ not in ("NOUN", "PROPN") or noun_code(tok, lex) is None:
         return None
     for child in tok.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+        if child.dep_ == "poss" or (
+            child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")
+        ):
             return child
     found = pobjs(tok, ("by",))
     if found:
@@ -308,7 +448,9 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     frame = Frame(trigger=tok, last=tok, code=code, conf=conf)
     sources: list[Token] = []
     for child in tok.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod") and child.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
             sources.append(child)
     sources += pobjs(tok, ("by", "from"))
     for child in tok.children:  # "a Saudi-led strike", "a Russia-backed offensive"
@@ -327,8 +469,10 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
     nxt = tok.right_edge.i + 1
     follower = [tok.doc[nxt]] if nxt < len(tok.doc) else []
     for child in list(tok.children) + follower:
-        if child.dep_ in ("acl", "advcl") and child.lemma_ in ("target", "aim", "hit") and (
-            child.head == tok or child.i == nxt
+        if (
+            child.dep_ in ("acl", "advcl")
+            and child.lemma_ in ("target", "aim", "hit")
+            and (child.head == tok or child.i == nxt)
         ):
             targets += [c for c in child.children if c.dep_ == "dobj"]
     if not targets and tok.dep_ == "dobj":  # "had lunch with X": the preposition hangs on the verb
@@ -344,7 +488,11 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod") and gov.head != gov:
             gov = gov.head  # "X has been responsible for mass killings"
-        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in REACTIVE_VERBS and gov.lemma_ not in SPEECH_VERBS:
+        if (
+            gov.pos_ in ("VERB", "AUX")
+            and gov.lemma_ not in REACTIVE_VERBS
+            and gov.lemma_ not in SPEECH_VERBS
+        ):
             sources = subjects(gov)[0]
             frame.conf -= 0.1
     if not sources and not targets:
@@ -358,14 +506,16 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
 
 
 def speech_request_frame(tok: Token) -> Frame | None:
-    """"X said Y must ..." is X's demand on Y (CAMEO 100), "should" an appeal (020)."""
+    """ "X said Y must ..." is X's demand on Y (CAMEO 100), "should" an appeal (020)."""
     for child in tok.children:
         if child.dep_ != "ccomp":
             continue
         aux = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
         needs = any(c.dep_ == "xcomp" for c in child.children) and child.lemma_ in ("have", "need")
-        blame = any(c.dep_ == "acomp" and c.lower_ in ("responsible", "guilty", "behind", "culpable")
-                    for c in child.children)
+        blame = any(
+            c.dep_ == "acomp" and c.lower_ in ("responsible", "guilty", "behind", "culpable")
+            for c in child.children
+        )
         if blame:
             code = "112"  # "X said Y was responsible"
         elif aux & {"must"} or needs:
@@ -404,11 +554,19 @@ def alternate_targets(trig: Token, exclude: set[Token]) -> list[Token]:
     while stack:
         tok = stack.pop()
         if tok.lemma_ in CONTENT_NOUNS:  # "an investigation into claims that X abused ..."
-            stack.extend(g for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
-                         for g in c.children if g.dep_ == "nsubj")
+            stack.extend(
+                g
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                for g in c.children
+                if g.dep_ == "nsubj"
+            )
         about = tok.dep_ == "nsubj" and tok.head.head.lemma_ in CONTENT_NOUNS
-        if (tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "poss", "nmod") or about) and \
-                tok.pos_ in ("NOUN", "PROPN") and tok not in exclude:
+        if (
+            (tok.dep_ in ("pobj", "dobj", "dative", "conj", "appos", "poss", "nmod") or about)
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok not in exclude
+        ):
             out.append(tok)  # phrase heads only: "compound" parts belong to their head
         stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSE)
     return sorted(out, key=lambda t: abs(t.i - trig.i))

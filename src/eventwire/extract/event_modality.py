@@ -17,22 +17,101 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" is the first half
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # Heads whose infinitive complement is a plan or promise, not a fact.
-INTENT_HEADS = frozenset({
-    "plan", "intend", "promise", "pledge", "vow", "agree", "prepare", "aim", "want",
-    "hope", "offer", "seek", "expect", "threaten", "propose", "undertake",
-    "commit", "consider", "mull", "wish", "try", "attempt", "ready", "able",
-    "willing", "prepared", "determined", "poised", "likely", "due",
-})
+INTENT_HEADS = frozenset(
+    {
+        "plan",
+        "intend",
+        "promise",
+        "pledge",
+        "vow",
+        "agree",
+        "prepare",
+        "aim",
+        "want",
+        "hope",
+        "offer",
+        "seek",
+        "expect",
+        "threaten",
+        "propose",
+        "undertake",
+        "commit",
+        "consider",
+        "mull",
+        "wish",
+        "try",
+        "attempt",
+        "ready",
+        "able",
+        "willing",
+        "prepared",
+        "determined",
+        "poised",
+        "likely",
+        "due",
+    }
+)
 # Heads that say the complement did not (or will not) happen.
-NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "stop", "avoid", "halt",
-                            "resist", "oppose", "abandon", "cancel", "postpone"})
-REQUESTING_HEADS = frozenset({"urge", "ask", "call", "appeal", "demand", "encourage", "request",
-                              "press", "push", "implore", "beg", "insist", "want", "order",
-                              "need", "require", "pressure", "lobby", "invite", "tell", "advise"})
+NEGATING_HEADS = frozenset(
+    {
+        "refuse",
+        "decline",
+        "fail",
+        "reject",
+        "stop",
+        "avoid",
+        "halt",
+        "resist",
+        "oppose",
+        "abandon",
+        "cancel",
+        "postpone",
+    }
+)
+REQUESTING_HEADS = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "appeal",
+        "demand",
+        "encourage",
+        "request",
+        "press",
+        "push",
+        "implore",
+        "beg",
+        "insist",
+        "want",
+        "order",
+        "need",
+        "require",
+        "pressure",
+        "lobby",
+        "invite",
+        "tell",
+        "advise",
+    }
+)
 DENYING_HEADS = frozenset({"deny", "dismiss", "refute"})
 # "accused X of attacking Y": the attack is alleged, not reported as fact
-ALLEGING_HEADS = frozenset({"accuse", "blame", "charge", "allege", "suspect", "convict", "indict",
-                            "arrest", "detain", "sue", "investigate", "punish", "sentence"})
+ALLEGING_HEADS = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "allege",
+        "suspect",
+        "convict",
+        "indict",
+        "arrest",
+        "detain",
+        "sue",
+        "investigate",
+        "punish",
+        "sentence",
+    }
+)
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "should", "lest"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acomp"})
 
@@ -52,10 +131,13 @@ NOBODY = frozenset({"nobody", "nothing", "none", "no one", "noone"})
 
 
 def _negated_here(tok: Token) -> bool:
-    """"did not", "never", and a verb whose object is "nobody" / "nothing"."""
-    return any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det"))
-               or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in NOBODY)
-               for c in tok.children)
+    """ "did not", "never", and a verb whose object is "nobody" / "nothing"."""
+    return any(
+        c.dep_ == "neg"
+        or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det"))
+        or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in NOBODY)
+        for c in tok.children
+    )
 
 
 def _going_to(tok: Token) -> bool:

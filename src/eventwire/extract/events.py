@@ -16,20 +16,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..errors import ResourceError
 from ..records import Actor, Event, Extent, Place, Quote, Span, Time
 from ..resources import CameoCode, cameo_codebook
 from ..resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
 from .event_actors import (
-    acronym, actorish, agents_of, antecedent_of, first_person, governor, object_antecedent,
-    sentence_actors, speech_subject, wordlike,
+    acronym,
+    actorish,
+    agents_of,
+    antecedent_of,
+    first_person,
+    governor,
+    object_antecedent,
+    sentence_actors,
+    speech_subject,
+    wordlike,
 )
 from .event_args import SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs
 from .event_context import EventContext
 from .event_frames import (
-    CONTAINERS, Frame, alternate_targets, expand, noun_frame, speech_request_frame, verb_frame,
+    CONTAINERS,
+    Frame,
+    alternate_targets,
+    expand,
+    noun_frame,
+    speech_request_frame,
+    verb_frame,
 )
 from .event_modality import Modality, modality_of, noun_modality
 
@@ -91,8 +106,9 @@ def recode(code: str, mod: Modality, lex: EventLexicon) -> tuple[str, Modality]:
 
 
 # Participles that, before a noun, name a standing state rather than an act someone did.
-STATE_PARTICIPLES = frozenset({"dispute", "contest", "occupy", "divide", "disputed", "contested", "occupied",
-                               "divided"})
+STATE_PARTICIPLES = frozenset(
+    {"dispute", "contest", "occupy", "divide", "disputed", "contested", "occupied", "divided"}
+)
 
 
 def _verb_entries(tok: Token, lex: EventLexicon):
@@ -102,7 +118,16 @@ def _verb_entries(tok: Token, lex: EventLexicon):
     if entries or tok.lemma_.lower() == tok.lower_:
         return entries
     word = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("ies", "y"), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix):
             entries = lex.verbs.get(word[: -len(suffix)] + repl)
             if entries:
@@ -170,16 +195,26 @@ def _source_heads(frame: Frame, resolver: ArgResolver, lex: EventLexicon) -> lis
     heads = agents_of(expand(frame.sources), trig, resolver, lex)
     if trig.pos_ in ("NOUN", "PROPN") and heads:
         # "the Pahalgam terror attack": a town before an event noun is where, not who
-        located = [t for t in heads if t.dep_ == "compound" and resolver.place_at(t) is not None
-                   and resolver.actor_at(t) is None]
+        located = [
+            t
+            for t in heads
+            if t.dep_ == "compound" and resolver.place_at(t) is not None and resolver.actor_at(t) is None
+        ]
         if located:
             heads = [t for t in heads if t not in located]
             frame.targets = frame.targets or located
     return heads
 
 
-def _extra_sources(trig: Token, src_heads: list[Token], code: str, mod: Modality,
-                   antecedent: Token | None, resolver: ArgResolver, lex: EventLexicon) -> list[Token]:
+def _extra_sources(
+    trig: Token,
+    src_heads: list[Token],
+    code: str,
+    mod: Modality,
+    antecedent: Token | None,
+    resolver: ArgResolver,
+    lex: EventLexicon,
+) -> list[Token]:
     """Less certain sources, paired after the parsed ones."""
     extra: list[Token] = []
     if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
@@ -188,11 +223,20 @@ def _extra_sources(trig: Token, src_heads: list[Token], code: str, mod: Modality
     if not src_heads and not extra and trig.pos_ == "VERB" and not is_passive(trig):
         # the parse lost the subject ("On a visit to X, President Y voiced ..."): the
         # nearest actor to the left of the verb
-        left = [t for t in trig.sent if t.i < trig.i and t.pos_ in ("PROPN", "NOUN")
-                and t.dep_ not in ("compound", "amod", "poss") and (actorish(t, resolver, lex) or acronym(t))]
+        left = [
+            t
+            for t in trig.sent
+            if t.i < trig.i
+            and t.pos_ in ("PROPN", "NOUN")
+            and t.dep_ not in ("compound", "amod", "poss")
+            and (actorish(t, resolver, lex) or acronym(t))
+        ]
         extra = left[-1:]
-    if mod.reported and antecedent is not None and antecedent not in src_heads and (
-        mod.modality != "asserted" or code[:2] in _VERBAL_ROOTS
+    if (
+        mod.reported
+        and antecedent is not None
+        and antecedent not in src_heads
+        and (mod.modality != "asserted" or code[:2] in _VERBAL_ROOTS)
     ):
         extra.append(antecedent)  # "Taliban leaders said the fighters will ..."
     return extra
@@ -201,9 +245,17 @@ def _extra_sources(trig: Token, src_heads: list[Token], code: str, mod: Modality
 Pair = tuple[Actor | None, Actor | None, float]
 
 
-def _fallback_pairs(frame: Frame, sources: list, src_heads: list[Token], tgt_heads: list[Token],
-                    code: str, conf: float, antecedent: Token | None, resolver: ArgResolver,
-                    lex: EventLexicon) -> list[Pair]:
+def _fallback_pairs(
+    frame: Frame,
+    sources: list,
+    src_heads: list[Token],
+    tgt_heads: list[Token],
+    code: str,
+    conf: float,
+    antecedent: Token | None,
+    resolver: ArgResolver,
+    lex: EventLexicon,
+) -> list[Pair]:
     """A target that is a thing ("a trade agreement", "the embassy's closure") still leaves
     room for the actor the event is directed at: the partner of a coordinated subject
     ("Canada and Britain agreed a deal"), an actor in the clause ("eased curfews in North
@@ -215,9 +267,15 @@ def _fallback_pairs(frame: Frame, sources: list, src_heads: list[Token], tgt_hea
         pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s != t]
     seen_heads = set(src_heads) | set(tgt_heads)
     taken = {i for h in seen_heads for i in range(*np_bounds(h))}
-    alts = [t for t in alternate_targets(trig, seen_heads) if t.i not in taken and actorish(t, resolver, lex)][:4]
-    pairs += [(s, a, round(conf - 0.1, 3)) for s in sources for t in alts
-              for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+    alts = [
+        t for t in alternate_targets(trig, seen_heads) if t.i not in taken and actorish(t, resolver, lex)
+    ][:4]
+    pairs += [
+        (s, a, round(conf - 0.1, 3))
+        for s in sources
+        for t in alts
+        for a in resolver.resolve_all(t, antecedent, after=trig.i)
+    ]
     if not alts and trig.pos_ in ("VERB", "AUX"):
         # last resort: an actor elsewhere in the sentence ("will not end the strike until
         # the authorities ..."); least confident of all
@@ -225,19 +283,37 @@ def _fallback_pairs(frame: Frame, sources: list, src_heads: list[Token], tgt_hea
         if antecedent is not None:  # who reports the event is not its target
             taken |= {t.i for t in antecedent.subtree}
         far = [t for t in sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
-        pairs += [(s, a, round(conf - 0.3, 3)) for s in sources for t in far
-                  for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+        pairs += [
+            (s, a, round(conf - 0.3, 3))
+            for s in sources
+            for t in far
+            for a in resolver.resolve_all(t, antecedent, after=trig.i)
+        ]
     return pairs
 
 
-def _place_pairs(trig: Token, sources: list, src_heads: list[Token], tgt_heads: list[Token],
-                 conf: float, antecedent: Token | None, resolver: ArgResolver) -> list[Pair]:
+def _place_pairs(
+    trig: Token,
+    sources: list,
+    src_heads: list[Token],
+    tgt_heads: list[Token],
+    conf: float,
+    antecedent: Token | None,
+    resolver: ArgResolver,
+) -> list[Pair]:
     """Where it happened is often what it was aimed at ("accepted refugees living in Greek
     camps"): places in the clause, well below the parsed target."""
-    places = [t for t in alternate_targets(trig, set(src_heads) | set(tgt_heads))
-              if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "to", "into", "at", "from")][:2]
-    return [(s, a, round(conf - 0.2, 3)) for s in sources for t in places
-            for a in resolver.resolve_all(t, antecedent, after=trig.i)]
+    places = [
+        t
+        for t in alternate_targets(trig, set(src_heads) | set(tgt_heads))
+        if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "to", "into", "at", "from")
+    ][:2]
+    return [
+        (s, a, round(conf - 0.2, 3))
+        for s in sources
+        for t in places
+        for a in resolver.resolve_all(t, antecedent, after=trig.i)
+    ]
 
 
 def _confidence(frame: Frame, sources: list) -> float:
@@ -248,7 +324,9 @@ def _confidence(frame: Frame, sources: list) -> float:
     return round(conf, 3)
 
 
-def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex: EventLexicon) -> list[_Candidate]:
+def _candidates(
+    doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex: EventLexicon
+) -> list[_Candidate]:
     resolver = ArgResolver(doc, actors, places, iso3_by_iso2())
     embed = _embed_heads(lex)
     out: list[_Candidate] = []
@@ -259,23 +337,41 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
         src_heads = _source_heads(frame, resolver, lex)
         extra_sources = _extra_sources(trig, src_heads, code, mod, antecedent, resolver, lex)
         heads = src_heads + extra_sources + expand(frame.targets)
-        if heads and not any(actorish(t, resolver, lex) for t in heads) and not (
-            frame.loose and frame.targets  # "the Pahalgam attack": aimed at a place, hence its country
+        if (
+            heads
+            and not any(actorish(t, resolver, lex) for t in heads)
+            and not (
+                frame.loose and frame.targets  # "the Pahalgam attack": aimed at a place, hence its country
+            )
         ):
             continue  # "the storm threatened the harvest": no political actor takes part
         tgt_heads = [t for t in expand(frame.targets) if wordlike(t)]
-        sources = [a for t in src_heads
-                   for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))] or [None]
-        targets = [a for t in tgt_heads
-                   for a in resolver.resolve_all(t, object_antecedent(t, src_heads, resolver) or antecedent, after=trig.i)]
+        sources = [
+            a
+            for t in src_heads
+            for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))
+        ] or [None]
+        targets = [
+            a
+            for t in tgt_heads
+            for a in resolver.resolve_all(
+                t, object_antecedent(t, src_heads, resolver) or antecedent, after=trig.i
+            )
+        ]
         conf = _confidence(frame, sources)
-        thing = frame.wide_target or frame.target_fallback or not any(actorish(t, resolver, lex) for t in tgt_heads)
+        thing = (
+            frame.wide_target
+            or frame.target_fallback
+            or not any(actorish(t, resolver, lex) for t in tgt_heads)
+        )
         pairs: list[Pair] = []
         if targets and not (frame.wide_target and len(sources) > 1):
             pairs += [(s, t, conf) for s in sources for t in targets]
         primary = len(pairs)
         if thing:
-            pairs += _fallback_pairs(frame, sources, src_heads, tgt_heads, code, conf, antecedent, resolver, lex)
+            pairs += _fallback_pairs(
+                frame, sources, src_heads, tgt_heads, code, conf, antecedent, resolver, lex
+            )
         if frame.actor_target and thing and len(pairs) == primary and not (len(sources) > 1):
             continue  # "met the spending goal", "gave the team a lead": no one is met or given to
         if not pairs:
@@ -285,13 +381,23 @@ def _candidates(doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex:
             pairs += _place_pairs(trig, sources, src_heads, tgt_heads, conf, antecedent, resolver)
         if extra_sources:
             extra = [a for t in extra_sources for a in resolver.resolve_all(t)]
-            pairs += [(s, t, round(c - 0.1, 3)) for s in extra for (_, t, c) in pairs[:4]
-                      if t is None or s.start != t.start]
+            pairs += [
+                (s, t, round(c - 0.1, 3))
+                for s in extra
+                for (_, t, c) in pairs[:4]
+                if t is None or s.start != t.start
+            ]
         for n, (source, target, pconf) in enumerate(pairs):
             if source is not None and target is not None and source.start == target.start:
                 continue
-            if n >= primary and source is not None and target is not None and frame.not_target is not None \
-                    and target.start <= frame.not_target.idx < target.end and source.country == target.country:
+            if (
+                n >= primary
+                and source is not None
+                and target is not None
+                and frame.not_target is not None
+                and target.start <= frame.not_target.idx < target.end
+                and source.country == target.country
+            ):
                 continue  # the thing offered is no target, even if it says whose it is ("offered US aid")
             out.append(_Candidate(frame, trig.sent, source, target, code, pconf, mod))
     return out
@@ -301,7 +407,7 @@ def _trigger_span(doc: Doc, frame: Frame) -> Span:
     start, last = frame.trigger, frame.last
     if last.i < start.i or last.i - start.i > 4:
         last = start
-    span = doc[start.i:last.i + 1]  # (doc.text would rebuild the whole text per call)
+    span = doc[start.i : last.i + 1]  # (doc.text would rebuild the whole text per call)
     return Span(text=span.text, start=span.start_char, end=span.end_char)
 
 
@@ -329,22 +435,38 @@ def extract_events(
         trig = cand.frame.trigger
         quote = placer.quote(trig)
         source = cand.source
-        if quote is not None and quote.speaker is not None and source is not None and first_person(source.text):
+        if (
+            quote is not None
+            and quote.speaker is not None
+            and source is not None
+            and first_person(source.text)
+        ):
             source = quote.speaker  # "we struck ..." inside a quote is the speaker's act
         key = (trig.i, source and source.start, cand.target and cand.target.start, entry.code)
         if key in seen:
             continue
         seen.add(key)
         date, date_text = placer.date(trig, cand.sent)
-        events.append(Event(
-            id=f"e{len(events) + 1}",
-            sentence=Extent(cand.sent.start_char, cand.sent.end_char),
-            trigger=_trigger_span(doc, cand.frame),
-            source=source, target=cand.target,
-            cameo=entry.code, cameo_root=entry.root, plover=entry.plover,
-            plover_mode=entry.plover_mode, quad_class=entry.quad_class, goldstein=entry.goldstein,
-            date=date, date_text=date_text, location=placer.place(trig, cand.sent, source),
-            negated=cand.mod.negated, modality=cand.mod.modality,
-            quote_id=quote.id if quote else None, confidence=cand.conf,
-        ))
+        events.append(
+            Event(
+                id=f"e{len(events) + 1}",
+                sentence=Extent(cand.sent.start_char, cand.sent.end_char),
+                trigger=_trigger_span(doc, cand.frame),
+                source=source,
+                target=cand.target,
+                cameo=entry.code,
+                cameo_root=entry.root,
+                plover=entry.plover,
+                plover_mode=entry.plover_mode,
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                date=date,
+                date_text=date_text,
+                location=placer.place(trig, cand.sent, source),
+                negated=cand.mod.negated,
+                modality=cand.mod.modality,
+                quote_id=quote.id if quote else None,
+                confidence=cand.conf,
+            )
+        )
     return events

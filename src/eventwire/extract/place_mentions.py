@@ -7,6 +7,7 @@ A mention is a character span with the gazetteer entries its text may name, plus
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -15,11 +16,33 @@ from spacy.tokens import Doc, Span
 from ..nlp import doc_text
 from ..resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
 from .place_names import (
-    DATELINE_RE, FIRM_WORDS, GLUED, ORG_HEADS, PERSON_HEADS, STREET_SUFFIX, Mention, acronym_entries,
-    after_title, big_city, comma_parts, core, extend, is_acronym, is_country, line_start,
-    listed_parts, not_names, org_prefix, propn_runs, speakers, strong_name, title_abbrev, trim,
+    DATELINE_RE,
+    FIRM_WORDS,
+    GLUED,
+    ORG_HEADS,
+    PERSON_HEADS,
+    STREET_SUFFIX,
+    Mention,
+    acronym_entries,
+    after_title,
+    big_city,
+    comma_parts,
+    core,
+    extend,
+    is_acronym,
+    is_country,
+    line_start,
+    listed_parts,
+    not_names,
+    org_prefix,
+    propn_runs,
+    speakers,
+    strong_name,
+    title_abbrev,
+    trim,
     usable,
 )
+
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Toponym mentions in text order (non-overlapping)."""
@@ -28,34 +51,44 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     # Words of full person names ("John Ripley"): alone later on ("Ripley said") they are
     # that person, not the town of the same name.
     people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    person_words = {ent[-1].text for ent in people if len(ent) > 1
-                    and ent[-1].is_title and ent[0].lower_ not in ORG_HEADS}
+    person_words = {
+        ent[-1].text for ent in people if len(ent) > 1 and ent[-1].is_title and ent[0].lower_ not in ORG_HEADS
+    }
     said = speakers(doc)
     person_words |= said
     # First names of full person names ("Conrad Hilton"): alone ("Conrad's son") or
     # opening an organisation's name ("the Conrad Hilton Foundation") they are that person.
     # (a full name's surname recurs: NER calls "Greer Station", "Avondale Estates" persons too)
     surnames = Counter(ent[-1].text for ent in people)
-    full_names = [ent for ent in people if _full_name(ent)
-                  and surnames[ent[-1].text] + (ent[-1].text in said) > 1]
+    full_names = [
+        ent for ent in people if _full_name(ent) and surnames[ent[-1].text] + (ent[-1].text in said) > 1
+    ]
     persons = {ent.text for ent in full_names}
     first_names = {ent[0].text for ent in full_names}
 
     def add(span: Span, entries: tuple[Entry, ...], source: str) -> Mention | None:
-        if len(span) == 0 or any(taken[span.start:span.end]):
+        if len(span) == 0 or any(taken[span.start : span.end]):
             return None
         if span.text.islower():
             return None  # "the gulf", "metro": a common noun, even where NER calls it a place
-        if len(span) == 1 and span.text in person_words and not any(
-                e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries):
+        if (
+            len(span) == 1
+            and span.text in person_words
+            and not any(e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries)
+        ):
             return None
-        if len(span) == 1 and span.text in first_names and not any(
-                e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries) \
-                and not big_city(entries):
+        if (
+            len(span) == 1
+            and span.text in first_names
+            and not any(e.feature in ("country", "admin1") and e.kind != ALTERNATE for e in entries)
+            and not big_city(entries)
+        ):
             return None
-        if len(span) == 1 and span[0].tag_ == "JJ" and not any(
-                e.feature in ("country", "admin1", "region") or e.kind == DEMONYM
-                for e in entries):
+        if (
+            len(span) == 1
+            and span[0].tag_ == "JJ"
+            and not any(e.feature in ("country", "admin1", "region") or e.kind == DEMONYM for e in entries)
+        ):
             return None  # "Naval aircraft": an adjective, whatever NER calls it
         if source not in ("GPE", "LOC") and span.text in not_names():
             return None
@@ -77,8 +110,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if prefix is not None and _named_for_someone(span, label, prefix, gaz, persons, person_words):
             return
         if prefix is not None:
-            m = add(prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                    allow_demonym=True), label)
+            m = add(
+                prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False, allow_demonym=True), label
+            )
             if m is not None:
                 m.tags.add("org")
                 if label == "ORG" and not any(t.lower_ in ORG_HEADS for t in span):
@@ -93,11 +127,18 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if label in ("GPE", "LOC"):
             parts = comma_parts(span)
             if len(parts) > 1:  # "Wichita, Kan." tagged as one entity
-                added = [add(p, usable(gaz.find(p.text), p.text, allow_abbrev=k > 0), label)
-                         for k, p in enumerate(parts)]
-                for (inner, outer), (p, q) in zip(zip(added, added[1:]), zip(parts, parts[1:])):
-                    if inner is not None and outer is not None and not is_country(inner) \
-                            and not _state_list(doc, p, q, gaz) and not _city_list(doc, p, q, gaz):
+                added = [
+                    add(p, usable(gaz.find(p.text), p.text, allow_abbrev=k > 0), label)
+                    for k, p in enumerate(parts)
+                ]
+                for (inner, outer), (p, q) in zip(itertools.pairwise(added), itertools.pairwise(parts)):
+                    if (
+                        inner is not None
+                        and outer is not None
+                        and not is_country(inner)
+                        and not _state_list(doc, p, q, gaz)
+                        and not _city_list(doc, p, q, gaz)
+                    ):
                         inner.within = outer
                         outer.tags.add("container")
                 continue
@@ -109,8 +150,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if not entries:
                 prefix = org_prefix(span, gaz)  # "Henderson County Jail" -> the county
                 if prefix is not None:
-                    add(prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                        allow_demonym=True), label + "-part")
+                    add(
+                        prefix,
+                        usable(gaz.find(prefix.text), prefix.text, allow_alt=False, allow_demonym=True),
+                        label + "-part",
+                    )
                     continue
             if not entries and len(span) == 1:
                 continue  # a lone unknown word tagged GPE is more often a surname than a place
@@ -120,8 +164,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if not entries and not STREET_SUFFIX.search(text):
                 prefix = org_prefix(span, gaz)  # "Cottonport Fire Station" -> Cottonport
                 if prefix is not None:
-                    m = add(prefix, usable(gaz.find(prefix.text), prefix.text, allow_alt=False,
-                                           allow_demonym=True), label)
+                    m = add(
+                        prefix,
+                        usable(gaz.find(prefix.text), prefix.text, allow_alt=False, allow_demonym=True),
+                        label,
+                    )
                     if m is not None and not strong_name(m.entries, 5000):
                         m.tags.add("org")  # "Grain Storage": a village there needs evidence
                     continue
@@ -199,9 +246,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 _REGIONS_WORD = re.compile(r"\s+(?:provinces|states|regions)\b")
 # commas and "and" between two items, with maybe unknown capitalised items between them
-_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
-                   r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"
-                   r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*")
+_JOIN = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+    r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*"
+)
 
 
 def _mark_series(doc: Doc, mentions: list[Mention]) -> None:
@@ -225,7 +274,7 @@ def _mark_series(doc: Doc, mentions: list[Mention]) -> None:
         if m.within is not None or "container" in m.tags:
             close()
             continue
-        if run and not _JOIN.fullmatch(text[run[-1].end:m.start]):
+        if run and not _JOIN.fullmatch(text[run[-1].end : m.start]):
             close()
         run.append(m)
     close()
@@ -236,16 +285,23 @@ def _full_name(ent: Span) -> bool:
     an institution's ("Anderson County Sheriff", "Huntsville High School", "Erie GM" are
     NER's slips)."""
     return 2 <= len(ent) <= 3 and all(
-        t.is_alpha and t.is_title and t.lower_ not in PERSON_HEADS
-        and t.lower_ not in _FOUNDER_HEADS and t.lower_ not in _PLACE_WORDS for t in ent)
+        t.is_alpha
+        and t.is_title
+        and t.lower_ not in PERSON_HEADS
+        and t.lower_ not in _FOUNDER_HEADS
+        and t.lower_ not in _PLACE_WORDS
+        for t in ent
+    )
 
 
 # Words of place names NER may call persons ("Greer Station", "Steveston Harbour").
-_PLACE_WORDS = frozenset("""
+_PLACE_WORDS = frozenset(
+    """
 station estates harbour harbor lake lakes park village springs heights beach hills falls
 creek river valley island islands bay point port mount mountain ridge woods grove landing
 junction crossing square mills ford
-""".split())
+""".split()
+)
 
 
 # Institutions mostly named for their founders ("Harvard University", "Amherst College"):
@@ -253,8 +309,9 @@ junction crossing square mills ford
 _FOUNDER_HEADS = frozenset({"university", "college", "foundation", "institute", "fund"})
 
 
-def _named_for_someone(span: Span, label: str, prefix: Span, gaz: Gazetteer, persons: set[str],
-                       surnames: set[str]) -> bool:
+def _named_for_someone(
+    span: Span, label: str, prefix: Span, gaz: Gazetteer, persons: set[str], surnames: set[str]
+) -> bool:
     """Whether the place-like words opening a name are a person's: the name holds a full
     person name of the article ("the Conrad Hilton Foundation"), is a first name and a
     surname used alone elsewhere ("Harrison Goldin, comptroller" ... "Goldin said"), or
@@ -262,14 +319,22 @@ def _named_for_someone(span: Span, label: str, prefix: Span, gaz: Gazetteer, per
     words = list(span)
     if any(p in span.text and p != span.text for p in persons if p.startswith(prefix.text + " ")):
         return True
-    if label != "ORG" and len(words) == 2 and len(prefix) == 1 and words[1].text in surnames \
-            and words[1].is_title and words[1].lower_ not in PERSON_HEADS | FIRM_WORDS:
+    if (
+        label != "ORG"
+        and len(words) == 2
+        and len(prefix) == 1
+        and words[1].text in surnames
+        and words[1].is_title
+        and words[1].lower_ not in PERSON_HEADS | FIRM_WORDS
+    ):
         return True
     k = prefix.end - span.start
     if k < len(words) and words[k].lower_ in _FOUNDER_HEADS:
         entries = usable(gaz.find(prefix.text), prefix.text, allow_alt=False)
-        return not (big_city(entries) or any(
-            e.feature in ("country", "admin1") and e.kind in (PRIMARY, ALIAS) for e in entries))
+        return not (
+            big_city(entries)
+            or any(e.feature in ("country", "admin1") and e.kind in (PRIMARY, ALIAS) for e in entries)
+        )
     return False
 
 
@@ -299,9 +364,15 @@ def _firm_names(doc: Doc) -> set[str]:
         if ent.label_ != "ORG" or len(ent) < 2:
             continue
         words = [t for t in trim(ent) if t.text not in ("'s", "’s")]
-        firm = next((k for k, t in enumerate(words) if k > 0 and (
-            t.lower_.rstrip(".") in FIRM_WORDS or t.lower_ == "of" and _firm_follows(doc, t.i))),
-            None)
+        firm = next(
+            (
+                k
+                for k, t in enumerate(words)
+                if k > 0
+                and (t.lower_.rstrip(".") in FIRM_WORDS or (t.lower_ == "of" and _firm_follows(doc, t.i)))
+            ),
+            None,
+        )
         if firm is None:
             continue
         for n in range(1, min(firm, 2) + 1):
@@ -313,8 +384,9 @@ def _firm_names(doc: Doc) -> set[str]:
 def _modifier(doc: Doc, m: Mention) -> bool:
     """Whether the mention modifies a common noun right after it ("U.S. officials")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.end < len(doc) and doc[span.end].pos_ == "NOUN" \
-        and doc[span.end].is_lower
+    return (
+        span is not None and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower
+    )
 
 
 def _is_state(entries: tuple[Entry, ...]) -> bool:
@@ -335,11 +407,12 @@ def _state_at(doc: Doc, i: int, j: int, gaz: Gazetteer) -> bool:
 
 
 def _state_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
-    """"Texas, Oklahoma and Louisiana": a state, then a state spelt out, in a list with
+    """ "Texas, Oklahoma and Louisiana": a state, then a state spelt out, in a list with
     another state is a list of states, not Texas County in Oklahoma ("Washington, Pa." and
     "Washington, Pennsylvania" alone stay a town in a state)."""
-    if second.text.endswith(".") or not (_is_state(gaz.find(first.text))
-                                         and _is_state(gaz.find(second.text))):
+    if second.text.endswith(".") or not (
+        _is_state(gaz.find(first.text)) and _is_state(gaz.find(second.text))
+    ):
         return False
     i = second.end
     if i < len(doc) and doc[i].text == ",":
@@ -357,8 +430,7 @@ def _state_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
 
 
 def _is_region(entries: tuple[Entry, ...]) -> bool:
-    return any(e.feature in ("admin1", "country") and e.kind in (PRIMARY, ALIAS, ABBREV)
-               for e in entries)
+    return any(e.feature in ("admin1", "country") and e.kind in (PRIMARY, ALIAS, ABBREV) for e in entries)
 
 
 def _list_item(doc: Doc, i: int, step: int) -> bool:
@@ -373,7 +445,7 @@ def _list_item(doc: Doc, i: int, step: int) -> bool:
 
 
 def _city_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
-    """"New York, Boston, Chicago and Detroit": a series of three or more names whose second
+    """ "New York, Boston, Chicago and Detroit": a series of three or more names whose second
     is no state or country is a list, not the first inside the second (Boston is no
     village in Chicago). "Khasa Cantt, Amritsar" and "Springfield, Ill., and Dayton" keep
     their containment."""
@@ -383,7 +455,7 @@ def _city_list(doc: Doc, first: Span, second: Span, gaz: Gazetteer) -> bool:
 
 
 def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add) -> None:
-    """"Springfield, Ill." / "Khasa Cantt, Amritsar": the second names where the first is."""
+    """ "Springfield, Ill." / "Khasa Cantt, Amritsar": the second names where the first is."""
     by_start = {m.start: m for m in mentions}
     for m in list(mentions):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -405,16 +477,21 @@ def _add_containment(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, a
                 break
         if region is not None and _modifier(doc, region):
             continue  # "in the Gulf, U.S. officials said": an adjective, not a container
-        second = doc.char_span(region.start, region.end, alignment_mode="expand") \
-            if region is not None else None
-        if region is not None and region is not m and not is_country(m) and not _state_list(
-                doc, span, second, gaz) and not _city_list(doc, span, second, gaz):
+        second = (
+            doc.char_span(region.start, region.end, alignment_mode="expand") if region is not None else None
+        )
+        if (
+            region is not None
+            and region is not m
+            and not is_country(m)
+            and not _state_list(doc, span, second, gaz)
+            and not _city_list(doc, span, second, gaz)
+        ):
             m.within = region
             region.tags.add("container")
 
 
-_COUNTY_WORDS = {"counties": " County", "parishes": " Parish", "county": " County",
-                 "parish": " Parish"}
+_COUNTY_WORDS = {"counties": " County", "parishes": " Parish", "county": " County", "parish": " Parish"}
 
 
 def _tokens_at(doc: Doc, pattern: re.Pattern[str], text: str):
@@ -430,7 +507,7 @@ _COUNTY_WORD = re.compile(r"\b(?:counties|parishes|county|parish)\b")
 
 
 def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, add, text: str) -> None:
-    """"Camden, Charlton and Nassau counties": each name in the list is a county."""
+    """ "Camden, Charlton and Nassau counties": each name in the list is a county."""
     for tok in _tokens_at(doc, _COUNTY_WORD, text):
         suffix = _COUNTY_WORDS.get(tok.lower_)
         if suffix is None or tok.text[0].isupper() or tok.i == 0:
@@ -442,7 +519,7 @@ def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], take
                 j = i
                 while j - 1 >= 0 and doc[j - 1].pos_ == "PROPN":
                     j -= 1
-                names.append(doc[j:i + 1])
+                names.append(doc[j : i + 1])
                 i = j - 1
             else:
                 i -= 1
@@ -453,7 +530,7 @@ def _add_listed_counties(doc: Doc, gaz: Gazetteer, mentions: list[Mention], take
             existing = next((m for m in mentions if m.start == name.start_char), None)
             if existing is not None:
                 existing.entries = entries
-            elif not any(taken[name.start:name.end]):
+            elif not any(taken[name.start : name.end]):
                 add(name, entries, "GAZ")
 
 
@@ -473,9 +550,10 @@ def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: s
         # ("British" may already be a mention of its own); a name of unknown first words is
         # not this place ("Morgan Stanley-backed" is no town called Stanley)
         for k in range(max(0, tok.i - 3), tok.i):
-            words = doc[k:tok.i]
-            if not all(t.is_title or t.is_upper for t in words) or words[0].is_sent_start \
-                    and words[0].pos_ != "PROPN":
+            words = doc[k : tok.i]
+            if not all(t.is_title or t.is_upper for t in words) or (
+                words[0].is_sent_start and words[0].pos_ != "PROPN"
+            ):
                 continue
             longer = words.text + " " + name
             found = usable(gaz.find(longer), longer, allow_alt=False)
@@ -494,7 +572,7 @@ def _add_glued(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: s
         for k in range(start, tok.i + 1):
             taken[k] = True
         end = tok.idx + len(match.group(1))
-        mentions.append(Mention(first.idx, end, text[first.idx:end], entries, "GAZ"))
+        mentions.append(Mention(first.idx, end, text[first.idx : end], entries, "GAZ"))
 
 
 def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, text: str) -> None:
@@ -505,11 +583,10 @@ def _add_datelines(doc: Doc, gaz: Gazetteer, mentions: list[Mention], taken, tex
             continue
         start = match.start(1)
         span = doc.char_span(start, start + len(name), alignment_mode="contract")
-        if span is None or len(span) == 0 or any(taken[span.start:span.end]):
+        if span is None or len(span) == 0 or any(taken[span.start : span.end]):
             continue
         entries = usable(gaz.find(name), name, allow_alt=False)
         if entries:
             for k in range(span.start, span.end):
                 taken[k] = True
-            mentions.append(Mention(span.start_char, span.end_char, span.text, entries,
-                                    "DATELINE"))
+            mentions.append(Mention(span.start_char, span.end_char, span.text, entries, "DATELINE"))

@@ -17,48 +17,64 @@ from ..resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, En
 
 # Institutional heads after a place name inside an organisation's name: the place part is
 # still a toponym ("the Springfield Police Department" -> Springfield).
-ORG_HEADS = frozenset("""
+ORG_HEADS = frozenset(
+    """
 police sheriff department dept county city town township village board council commission
 school schools district college university hospital court courts fire library church
 chamber state high middle elementary public authority agency office government
 assembly legislature senate house airport port transit museum zoo park parks center
 centre water energy utilities housing health regional national community memorial
-""".split())
+""".split()
+)
 # News outlets and teams named after places are organisations, not toponyms.
-_MEDIA_HEADS = frozenset("""
+_MEDIA_HEADS = frozenset(
+    """
 post times tribune journal herald gazette news daily star sun globe chronicle register
 observer press examiner inquirer courier record bulletin dispatch mirror telegraph
 guardian standard review reporter republic sentinel enquirer monitor magazine
-""".split())
+""".split()
+)
 # Words that make the name before them a firm's ("Dome Mines", "Home Insurance Co"): a
 # town read there needs the article's geography behind it (see places.py).
-FIRM_WORDS = frozenset("""
+FIRM_WORDS = frozenset(
+    """
 inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv gmbh
 group holding holdings petroleum oil mines mining resources industries insurance
 securities capital futures bancorp financial investors brothers bros
 aviation airlines airways textiles mills foods motors steel chemicals bancshares bankshares
 savings shares stock stockholders shareholders debentures
-""".split())
+""".split()
+)
 STREET_SUFFIX = re.compile(
     r"\b(street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|"
     r"highway|hwy\.?|parkway|pkwy\.?|way|place|court|circle|square|bridge|route|trail)$",
-    re.IGNORECASE)
-_ROAD_HEADS = frozenset("""
+    re.IGNORECASE,
+)
+_ROAD_HEADS = frozenset(
+    """
 drive dr road rd street st avenue ave lane ln boulevard blvd way parkway pkwy highway hwy
 circle trail terrace pike
-""".split())
+""".split()
+)
 _DETERMINERS = frozenset({"the", "The", "THE"})
 # After a line start or the end of the headline sentence ("... budget . COLUMBUS, Ohio (AP)").
-DATELINE_RE = re.compile(r"(?:^|(?<=\. ))([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*"
-                       r"(?:--|—|–|\(|:)", re.MULTILINE)
+DATELINE_RE = re.compile(
+    r"(?:^|(?<=\. ))([A-Z][A-Z .'-]{2,40}?)(?:,\s+[A-Z][A-Za-z. ]+?)?\s*"
+    r"(?:--|—|–|\(|:)",
+    re.MULTILINE,
+)
 # "Atlanta-area", "Texas-based": a place glued to a modifier inside one token.
-GLUED = re.compile(r"^([A-Z][\w.]*(?:[ '][A-Z]\w*)?)-(?:area|based|born|bound|owned|run|made|"
-                    r"controlled|led|backed|style|wide|registered|headquartered)$")
+GLUED = re.compile(
+    r"^([A-Z][\w.]*(?:[ '][A-Z]\w*)?)-(?:area|based|born|bound|owned|run|made|"
+    r"controlled|led|backed|style|wide|registered|headquartered)$"
+)
 # Tokens before a capitalised word that mark a person, not a place ("Mr. Jackson").
-_PERSON_TITLES = frozenset("""
+_PERSON_TITLES = frozenset(
+    """
 mr mrs ms dr rev sen rep gov gen sgt lt capt officer judge president minister
 sens reps govs gens messrs msgr fr supt
-""".split())
+""".split()
+)
 
 
 @cache
@@ -73,7 +89,7 @@ class Mention:
     text: str
     entries: tuple[Entry, ...]
     source: str  # which rule found it: GPE, LOC, FAC, NORP, ORG, PERSON, GAZ, DATELINE
-    within: "Mention | None" = None  # the region named right after it ("X, Ohio")
+    within: Mention | None = None  # the region named right after it ("X, Ohio")
     # "container": names the region of the mention before it; "org": read inside (or as)
     # an organisation's name, so a town there needs the article's geography behind it;
     # "firm": that organisation is a business, not a town's police or school
@@ -94,8 +110,10 @@ def trim(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].text in _DETERMINERS or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-                           and doc[end - 1].text not in (".",)):
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’")
+        or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))
+    ):
         end -= 1
     return doc[start:end]
 
@@ -109,24 +127,27 @@ def extend(span: Span, gaz: Gazetteer) -> Span:
         end = span.end + extra
         if end > len(doc) or not (doc[end - 1].is_title or doc[end - 1].is_upper):
             continue
-        longer = doc[span.start:end]
+        longer = doc[span.start : end]
         if "\n" in longer.text or any(t.is_punct and t.text != "-" for t in longer):
             continue
         entries = gaz.find(longer.text)
         if any(e.kind in (PRIMARY, ALIAS) and e.feature != "city" for e in entries):
             return longer
         # a town's name with a particle NER cut ("Punta" + "del Este")
-        if any(t.is_lower for t in doc[span.end:end]) and any(
-                e.kind in (PRIMARY, ALIAS) and e.population >= 1000 for e in entries):
+        if any(t.is_lower for t in doc[span.end : end]) and any(
+            e.kind in (PRIMARY, ALIAS) and e.population >= 1000 for e in entries
+        ):
             return longer
     return span
 
 
-_DIRECTIONS = frozenset("""
+_DIRECTIONS = frozenset(
+    """
 north south east west northern southern eastern western northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern central upper lower greater
 downtown metro n s e w
-""".split())
+""".split()
+)
 _GENERIC_TAILS = frozenset("city province region county township twp village area state".split())
 
 
@@ -154,8 +175,13 @@ def _is_dotted_abbrev(text: str) -> bool:
     return text.count(".") >= 2  # "W.Va.", "N.Y.", "D.C."
 
 
-def usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
-            allow_demonym: bool = False, allow_abbrev: bool = False) -> tuple[Entry, ...]:
+def usable(
+    entries: tuple[Entry, ...],
+    text: str,
+    allow_alt: bool = True,
+    allow_demonym: bool = False,
+    allow_abbrev: bool = False,
+) -> tuple[Entry, ...]:
     out = []
     abbreviated = text.endswith(".") or _is_dotted_abbrev(text)
     for e in entries:
@@ -165,8 +191,9 @@ def usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
             continue
         if e.kind == ALIAS and len(text) <= 3 and text.isalpha() and text.istitle():
             continue  # our short aliases are codes ("LA", "US"): "La Caisse" is not LA
-        if e.kind == ABBREV and not (allow_abbrev and ("." in text or text.isupper())
-                                     or _is_dotted_abbrev(text)):
+        if e.kind == ABBREV and not (
+            (allow_abbrev and ("." in text or text.isupper())) or _is_dotted_abbrev(text)
+        ):
             continue  # "Kan.", "PA", "N.Y." but not "La" of "La Pampa"
         if e.kind == ALTERNATE and not allow_alt:
             continue
@@ -177,9 +204,9 @@ def usable(entries: tuple[Entry, ...], text: str, allow_alt: bool = True,
 def strong_name(entries: tuple[Entry, ...], min_pop: int) -> bool:
     """A name good enough to be taken as a place without NER's word."""
     for e in entries:
-        if e.kind in (PRIMARY, ALIAS) and (e.feature in ("country", "admin1", "region", "admin2",
-                                                        "landmark")
-                                       or e.population >= min_pop):
+        if e.kind in (PRIMARY, ALIAS) and (
+            e.feature in ("country", "admin1", "region", "admin2", "landmark") or e.population >= min_pop
+        ):
             return True
         if e.kind == ALTERNATE and e.population >= _BIG_CITY:
             return True  # a big city's common spelling ("Khan Younis", "Odessa")
@@ -205,10 +232,10 @@ def _split_parts(span: Span, separators: tuple[str, ...]) -> list[Span]:
     for tok in span:
         if tok.lower_ in separators:
             if tok.i > start:
-                parts.append(span.doc[start:tok.i])
+                parts.append(span.doc[start : tok.i])
             start = tok.i + 1
     if start < span.end:
-        parts.append(span.doc[start:span.end])
+        parts.append(span.doc[start : span.end])
     return parts
 
 
@@ -231,8 +258,9 @@ def org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) 
             continue
         if part.text in not_names() and any(t.lower_ == "of" for t in words):
             continue  # "University of Cincinnati": the place is the "of" tail
-        entries = usable(gaz.find(part.text), part.text, allow_alt=False,
-                          allow_demonym=n == 1 and heads is None)
+        entries = usable(
+            gaz.find(part.text), part.text, allow_alt=False, allow_demonym=n == 1 and heads is None
+        )
         if strong_name(entries, 1000) or any(e.kind in (DEMONYM, ABBREV) for e in entries):
             return part  # ABBREV: a dotted state ("the S.C. Highway Patrol")
     if heads is None:
@@ -240,7 +268,7 @@ def org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) 
         for k in range(len(words) - 2, 0, -1):
             tok = words[k]
             if tok.lower_ == "of":
-                tail = span[k + 1:]
+                tail = span[k + 1 :]
                 if len(tail) <= 3 and all(t.is_title or t.is_upper for t in tail):
                     if strong_name(usable(gaz.find(tail.text), tail.text, allow_alt=False), 1000):
                         return tail
@@ -249,11 +277,13 @@ def org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) 
     return None
 
 
-PERSON_HEADS = ORG_HEADS | frozenset("""
+PERSON_HEADS = ORG_HEADS | frozenset(
+    """
 mayor director spokeswoman spokesman spokesperson attorney commissioner chief officer
 superintendent detectives detective officials official manager councilman councilwoman
 commonwealth commonwealth’s commonwealth's
-""".split())
+""".split()
+)
 
 
 def propn_runs(doc: Doc, taken: list[bool]):
@@ -265,8 +295,13 @@ def propn_runs(doc: Doc, taken: list[bool]):
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and not taken[j] and not doc[j].ent_type_ and (
-                doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper)):
+        while (
+            j < n
+            and j - i < 4
+            and not taken[j]
+            and not doc[j].ent_type_
+            and (doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper))
+        ):
             j += 1
         yield doc[i:j]
         i = j
@@ -279,8 +314,15 @@ _SPEECH_VERBS = frozenset("say tell add explain note recall testify write".split
 
 def speakers(doc: Doc) -> set[str]:
     """Capitalised one-word subjects of a past-tense speech verb: surnames, not places."""
-    return {tok.text for tok in doc if tok.dep_ == "nsubj" and tok.head.tag_ == "VBD"
-            and tok.head.lemma_ in _SPEECH_VERBS and tok.text[:1].isupper() and not tok.is_upper}
+    return {
+        tok.text
+        for tok in doc
+        if tok.dep_ == "nsubj"
+        and tok.head.tag_ == "VBD"
+        and tok.head.lemma_ in _SPEECH_VERBS
+        and tok.text[:1].isupper()
+        and not tok.is_upper
+    }
 
 
 def line_start(tok) -> bool:
@@ -300,16 +342,18 @@ def is_acronym(span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in ("-", "--", "—", "–", "(", ","):
         return False  # a dateline
-    words = [t for t in (doc[span.start - 1] if span.start else None, nxt)
-             if t is not None and t.is_alpha]
+    words = [t for t in (doc[span.start - 1] if span.start else None, nxt) if t is not None and t.is_alpha]
     return any(not t.is_upper for t in words)
 
 
 def acronym_entries(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     """What an acronym may name: our aliases and abbreviations ("US", "UAE", "DRC"), and a
     country or state written in capitals."""
-    return tuple(e for e in entries if e.kind in (ALIAS, ABBREV)
-                 or e.kind == PRIMARY and e.feature in ("country", "admin1"))
+    return tuple(
+        e
+        for e in entries
+        if e.kind in (ALIAS, ABBREV) or (e.kind == PRIMARY and e.feature in ("country", "admin1"))
+    )
 
 
 def title_abbrev(span: Span) -> bool:
@@ -317,9 +361,14 @@ def title_abbrev(span: Span) -> bool:
     Dole", "Gens. Smith"): the period ends a word, not the sentence."""
     doc = span.doc
     k = span.end
-    return (len(span) == 1 and k + 1 < len(doc) and doc[k].text == "."
-            and doc[k].idx == span.end_char and not doc[k + 1].is_sent_start
-            and doc[k + 1].ent_type_ == "PERSON")
+    return (
+        len(span) == 1
+        and k + 1 < len(doc)
+        and doc[k].text == "."
+        and doc[k].idx == span.end_char
+        and not doc[k + 1].is_sent_start
+        and doc[k + 1].ent_type_ == "PERSON"
+    )
 
 
 def after_title(span: Span) -> bool:

@@ -18,14 +18,28 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..records import Place
-from ..resources.gazetteer import (ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, distance_km,
-                                   load_gazetteer)
+from ..resources.gazetteer import (
+    ABBREV,
+    ALIAS,
+    ALTERNATE,
+    DEMONYM,
+    PRIMARY,
+    Entry,
+    distance_km,
+    load_gazetteer,
+)
 from .place_mentions import Mention, find_mentions
 
 # Prior of each kind of place before context: a country or region named outright is
 # usually meant as such ("Georgia" the country unless the article is American).
-_FEATURE_PRIOR = {"country": 30.0, "admin1": 25.0, "region": 24.0, "landmark": 22.0,
-                  "admin2": 21.0, "other": 15.0}
+_FEATURE_PRIOR = {
+    "country": 30.0,
+    "admin1": 25.0,
+    "region": 24.0,
+    "landmark": 22.0,
+    "admin2": 21.0,
+    "other": 15.0,
+}
 _KIND_PRIOR = {ALTERNATE: -10.0, DEMONYM: 0.0}
 _SAME_COUNTRY = 6.0
 _SAME_REGION = 8.0
@@ -64,10 +78,7 @@ def _local_region(e: Entry) -> bool:
 
 
 def _prior(e: Entry) -> float:
-    if e.feature == "city":
-        base = 3.0 * math.log10(e.population + 10)
-    else:
-        base = _FEATURE_PRIOR.get(e.feature, 15.0)
+    base = 3.0 * math.log10(e.population + 10) if e.feature == "city" else _FEATURE_PRIOR.get(e.feature, 15.0)
     return base + _KIND_PRIOR.get(e.kind, 0.0) + 3.0 * (e.priority or 0.0)
 
 
@@ -87,8 +98,11 @@ def _fits_within(e: Entry, region: Entry) -> bool:
     if region.feature == "country":
         return e.country == region.country and e.feature != "country"
     if region.feature == "admin1":
-        return (e.country == region.country and e.admin1 == region.admin1
-                and e.feature not in ("country", "admin1"))
+        return (
+            e.country == region.country
+            and e.admin1 == region.admin1
+            and e.feature not in ("country", "admin1")
+        )
     return False
 
 
@@ -135,8 +149,7 @@ class _Context:
         national, region, near = self.parts(e, text)
         return national, region + near
 
-    def parts(self, e: Entry, text: str, series: int | None = None
-              ) -> tuple[float, float, float]:
+    def parts(self, e: Entry, text: str, series: int | None = None) -> tuple[float, float, float]:
         """The national bonus, the shared-region bonus and the nearness bonus."""
         key = text.lower()
         own_c, own_r = self.by_text.get(key, (Counter(), Counter()))
@@ -179,20 +192,25 @@ def _candidates(m: Mention) -> tuple[Entry, ...]:
         # a state's or country's own name is not a county's short form: "Texas" next to
         # "Oklahoma" is the state, not Texas County, Oklahoma; "Washington" beside "New York"
         # is not Washington County, N.Y. (those are named in full)
-        entries = tuple(e for e in entries if not (e.feature == "admin2" and e.kind == ALTERNATE)) \
-            or entries
+        entries = tuple(e for e in entries if not (e.feature == "admin2" and e.kind == ALTERNATE)) or entries
     exact = [e for e in entries if e.kind != ALTERNATE]
-    entries = tuple(replace(e, kind=ALIAS) if _world_exonym(e, entries)
-                    or _renowned_alternate(e, entries) else e for e in entries)
+    entries = tuple(
+        replace(e, kind=ALIAS) if _world_exonym(e, entries) or _renowned_alternate(e, entries) else e
+        for e in entries
+    )
     if exact:
         # a place called exactly this beats one that is sometimes also called this
         # ("Islamabad" is Pakistan's capital, not Anantnag's old name), unless that one is
         # far bigger (common exonyms such as "Odessa" are in our alias file)
         biggest = max(e.population for e in exact)
-        entries = tuple(e for e in entries
-                        if e.kind != ALTERNATE or e.population > 5 * biggest
-                        or e.feature == "admin2"  # "DeKalb" may be DeKalb County
-                        or e.feature == "admin1" and not _namesake_inside(e, entries))
+        entries = tuple(
+            e
+            for e in entries
+            if e.kind != ALTERNATE
+            or e.population > 5 * biggest
+            or e.feature == "admin2"  # "DeKalb" may be DeKalb County
+            or (e.feature == "admin1" and not _namesake_inside(e, entries))
+        )
     return entries
 
 
@@ -206,10 +224,14 @@ def _world_exonym(e: Entry, entries: tuple[Entry, ...]) -> bool:
     """Not where the name is also a place of the city's own country ("New York" the state,
     not New York City; "Bahia" the state, not Salvador), nor against a sizeable city called
     exactly that ("Cancun" is Cancún, not a spelling of Changchun)."""
-    return (e.kind == ALTERNATE and e.feature == "city" and e.population >= _EXONYM_POP
-            and e.names >= _FAME_NAMES[1]
-            and not any(x.country == e.country for x in entries if x is not e)
-            and all(e.population > 20 * x.population for x in entries if x.kind != ALTERNATE))
+    return (
+        e.kind == ALTERNATE
+        and e.feature == "city"
+        and e.population >= _EXONYM_POP
+        and e.names >= _FAME_NAMES[1]
+        and not any(x.country == e.country for x in entries if x is not e)
+        and all(e.population > 20 * x.population for x in entries if x.kind != ALTERNATE)
+    )
 
 
 # An alternate name's town must be this many times bigger, and known by at least this many
@@ -227,9 +249,12 @@ def _renowned_alternate(e: Entry, entries: tuple[Entry, ...]) -> bool:
         return False
     exact = [x for x in entries if x.kind != ALTERNATE]
     return bool(exact) and all(
-        x.feature == "city" and x.population < _VILLAGE
-        and e.population >= _RENOWN_RATIO * max(x.population, 1) and e.names >= 2 * x.names
-        for x in exact)
+        x.feature == "city"
+        and x.population < _VILLAGE
+        and e.population >= _RENOWN_RATIO * max(x.population, 1)
+        and e.names >= 2 * x.names
+        for x in exact
+    )
 
 
 def _namesake_inside(region: Entry, entries: tuple[Entry, ...]) -> bool:
@@ -237,18 +262,21 @@ def _namesake_inside(region: Entry, entries: tuple[Entry, ...]) -> bool:
     "Hesse", "Flanders") is still a candidate against towns of that name elsewhere (a hamlet
     in Alberta, a village in France), but not against a city of that name inside it: there
     the city is meant ("Baghdad", "Salzburg", "Durango")."""
-    return any(e.feature == "city" and e.country == region.country and e.admin1 == region.admin1
-               for e in entries)
+    return any(
+        e.feature == "city" and e.country == region.country and e.admin1 == region.admin1 for e in entries
+    )
 
 
-def _list_scale(mentions: list[Mention], cands: list[tuple[Entry, ...]]
-                ) -> list[tuple[Entry, ...]]:
+def _list_scale(mentions: list[Mention], cands: list[tuple[Entry, ...]]) -> list[tuple[Entry, ...]]:
     """Items of one list are things of one scale: in "New York, Boston, Chicago and
     Detroit" (big cities, states or countries all) Boston is the city, not a village of
     545 near Pittsburgh, whatever else the article names."""
+
     def big(entries):
-        return any(e.kind in (PRIMARY, ALIAS) and (
-            e.feature in ("country", "admin1") or e.population >= _BIG_CITY) for e in entries)
+        return any(
+            e.kind in (PRIMARY, ALIAS) and (e.feature in ("country", "admin1") or e.population >= _BIG_CITY)
+            for e in entries
+        )
 
     out = list(cands)
     for i, (m, entries) in enumerate(zip(mentions, cands)):
@@ -266,9 +294,11 @@ def _affinity(e: Entry, c: Entry) -> float:
         return 0.0
     if e.feature == "country" and c.country == e.country and c.feature != "country":
         return 1.0  # the article names a place in this country
-    km = distance_km(e.lat, e.lon, c.lat, c.lon) if (
-        e.lat is not None and c.lat is not None and e.feature in _LOCAL
-        and c.feature in _LOCAL) else None
+    km = (
+        distance_km(e.lat, e.lon, c.lat, c.lon)
+        if (e.lat is not None and c.lat is not None and e.feature in _LOCAL and c.feature in _LOCAL)
+        else None
+    )
     if km is not None and km < _CLOSE_KM:
         # a town and its county, or two neighbouring towns: far likelier by design than by
         # chance (Lebanon in Boone County is Indiana's, whichever Lebanon is biggest)
@@ -285,14 +315,19 @@ def _affinity(e: Entry, c: Entry) -> float:
 def _top(cands: list[tuple[Entry, ...]]) -> list[list[Entry]]:
     """A name's five likeliest cities, but all its regions and counties ("Henry County"
     exists in ten states, all with the same prior)."""
-    return [[e for e in c if e.feature != "city"]
-            + sorted((e for e in c if e.feature == "city"), key=_prior, reverse=True)[:5]
-            for c in cands]
+    return [
+        [e for e in c if e.feature != "city"]
+        + sorted((e for e in c if e.feature == "city"), key=_prior, reverse=True)[:5]
+        for c in cands
+    ]
 
 
-def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
-              top: list[list[Entry]], series: list[int | None] | None = None
-              ) -> list[dict[int, float]]:
+def _supports(
+    cands: list[tuple[Entry, ...]],
+    texts: list[str],
+    top: list[list[Entry]],
+    series: list[int | None] | None = None,
+) -> list[dict[int, float]]:
     """For each mention, each candidate's support from the other mentions' readings
     (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN).
     Items of one list support each other as places of one state do, no more: a state
@@ -329,8 +364,13 @@ def _supports(cands: list[tuple[Entry, ...]], texts: list[str],
     return out
 
 
-def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
-            support: dict[int, tuple[float, float]], series: int | None = None) -> list[float]:
+def _scores(
+    entries: tuple[Entry, ...],
+    text: str,
+    context: _Context | None,
+    support: dict[int, tuple[float, float]],
+    series: int | None = None,
+) -> list[float]:
     """Each entry's prior plus its evidence. That the article is about a country (it says
     "U.S.", as wire stories nearly always do, or names Washington and New York) does not
     make a namesake of a famous city elsewhere likelier: "Paris" is still Paris, France and
@@ -339,8 +379,9 @@ def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
     fame = [_fame(e) for e in entries]
     # a country named outright is as well known as a name gets: "Jamaica" in a U.S. wire
     # story is the island, not the neighbourhood in Queens, unless local evidence says so
-    fame = [1.0 if e.feature == "country" and e.kind in (PRIMARY, ALIAS) else f
-            for e, f in zip(entries, fame)]
+    fame = [
+        1.0 if e.feature == "country" and e.kind in (PRIMARY, ALIAS) else f for e, f in zip(entries, fame)
+    ]
     out = []
     for e, f in zip(entries, fame):
         strong, weak = support.get(e.rowid, (0.0, 0.0))
@@ -349,29 +390,43 @@ def _scores(entries: tuple[Entry, ...], text: str, context: _Context | None,
         # a village's sharing a state with the article's other places ("Milan weekly" in a
         # story naming a town in Georgia is no Milan, Georgia); a neighbour named counts,
         # and a town's sharing a state still does (Paris, Texas; Dublin, Ohio)
-        known = max((g for c, g in zip(entries, fame)
-                     if (c.country, c.admin1) != (e.country, e.admin1)), default=0.0) \
-            if e.feature == "city" and e.population < _VILLAGE else 0.0
+        known = (
+            max(
+                (g for c, g in zip(entries, fame) if (c.country, c.admin1) != (e.country, e.admin1)),
+                default=0.0,
+            )
+            if e.feature == "city" and e.population < _VILLAGE
+            else 0.0
+        )
         local = region * (1.0 - max(0.0, known - f)) + near
         # (local evidence: the state named, or a county or town next to it named as such)
-        rival = max((g for c, g in zip(entries, fame) if c.country != e.country
-                     and (e.feature == "city" and strong < _CLOSE or c.feature != "country")),
-                    default=0.0)
+        rival = max(
+            (
+                g
+                for c, g in zip(entries, fame)
+                if c.country != e.country
+                and ((e.feature == "city" and strong < _CLOSE) or c.feature != "country")
+            ),
+            default=0.0,
+        )
         national = (national + _SUPPORT * weak) * (1.0 - max(0.0, rival - f))
         out.append(_prior(e) + local + _SUPPORT * strong + national)
     return out
 
 
-def _choose(entries: tuple[Entry, ...], text: str, context: _Context | None,
-            support: dict[int, tuple[float, float]] | None = None, series: int | None = None
-            ) -> tuple[Entry | None, float, float]:
+def _choose(
+    entries: tuple[Entry, ...],
+    text: str,
+    context: _Context | None,
+    support: dict[int, tuple[float, float]] | None = None,
+    series: int | None = None,
+) -> tuple[Entry | None, float, float]:
     """Best entry of a mention, its margin over the runner-up and over the best entry in
     another country."""
     if not entries:
         return None, 0.0, 0.0
     support = support or {}
-    scored = sorted(zip(_scores(entries, text, context, support, series), entries),
-                    key=lambda x: -x[0])
+    scored = sorted(zip(_scores(entries, text, context, support, series), entries), key=lambda x: -x[0])
     best, entry = scored[0]
     margin = best - scored[1][0] if len(scored) > 1 else 10.0
     abroad = [score for score, e in scored[1:] if e.country != entry.country]
@@ -382,8 +437,13 @@ def _county_point(e: Entry, picks, gaz) -> tuple[float | None, float | None]:
     """A county has no point in our data: use the article's first place in the same state
     (local news names the county it is in), else the state's centre."""
     for _, other, *_ in picks:
-        if other is not None and other.feature == "city" and other.country == e.country \
-                and other.admin1 == e.admin1 and other.lat is not None:
+        if (
+            other is not None
+            and other.feature == "city"
+            and other.country == e.country
+            and other.admin1 == e.admin1
+            and other.lat is not None
+        ):
             return other.lat, other.lon
     region = gaz.region(e.country, e.admin1) if e.admin1 else None
     if region is not None:
@@ -406,9 +466,11 @@ def _short_forms(picks):
         m, e = pick[0], pick[1]
         key = m.text.lower() + " "
         longer = next((f for name, f in full.items() if name.startswith(key)), None)
-        if longer is not None and longer is not e and not any(
-                c.feature in ("country", "admin1") and c.kind in (PRIMARY, ALIAS)
-                for c in m.entries):
+        if (
+            longer is not None
+            and longer is not e
+            and not any(c.feature in ("country", "admin1") and c.kind in (PRIMARY, ALIAS) for c in m.entries)
+        ):
             pick = (m, longer, *pick[2:])
         out.append(pick)
     return out
@@ -417,8 +479,9 @@ def _short_forms(picks):
 _WATER = re.compile(r"\b(?:Ocean|Sea|Gulf)$")
 
 
-def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
-                   support: dict[int, tuple[float, float]], plain: set[str]) -> bool:
+def _firm_not_town(
+    m: Mention, e: Entry | None, context: _Context, support: dict[int, tuple[float, float]], plain: set[str]
+) -> bool:
     """A town read only inside an organisation's name ("Merrill Lynch", "Dome Petroleum",
     "Moody's") is more likely a founder's name or a word than a place, unless the article's
     geography backs it: its state or a place near it is named ("the Springfield Police" in
@@ -428,9 +491,12 @@ def _firm_not_town(m: Mention, e: Entry | None, context: _Context,
         return False
     if _WATER.search(e.name):
         return True  # "Atlantic Richfield", "Gulf Oil": no firm is named for being at sea
-    if any(c.feature in ("country", "admin1", "region") and c.kind != ALTERNATE
-           or c.kind in (ALIAS, DEMONYM, ABBREV)
-           or c.feature == "admin2" and c.kind == PRIMARY for c in m.entries):
+    if any(
+        (c.feature in ("country", "admin1", "region") and c.kind != ALTERNATE)
+        or c.kind in (ALIAS, DEMONYM, ABBREV)
+        or (c.feature == "admin2" and c.kind == PRIMARY)
+        for c in m.entries
+    ):
         return False  # "Kansas Electric", "the Licking County ...", "White House spokesman"
     if e.feature == "city" and e.population >= _BIG_CITY and e.kind in (PRIMARY, ALIAS):
         return False
@@ -449,14 +515,22 @@ def _nearest_waters(picks):
     out = []
     for pick in picks:
         m, e = pick[0], pick[1]
-        waters = [c for c in _candidates(m) if c.country is None and c.feature == "region"
-                  and c.lat is not None]
+        waters = [
+            c for c in _candidates(m) if c.country is None and c.feature == "region" and c.lat is not None
+        ]
         if e is not None and e in waters and len(waters) > 1:
-            def votes(w):
-                return sum(1 for n, o, *_ in picks
-                           if o is not None and o.lat is not None and n.text != m.text
-                           and o.feature != "region"
-                           and distance_km(w.lat, w.lon, o.lat, o.lon) < _SHORE_KM)
+
+            def votes(w, m=m):
+                return sum(
+                    1
+                    for n, o, *_ in picks
+                    if o is not None
+                    and o.lat is not None
+                    and n.text != m.text
+                    and o.feature != "region"
+                    and distance_km(w.lat, w.lon, o.lat, o.lon) < _SHORE_KM
+                )
+
             best = max(waters, key=lambda w: (votes(w), w is e))
             if best is not e and votes(best) > votes(e):
                 pick = (m, best, *pick[2:])
@@ -468,20 +542,27 @@ def _nearest_waters(picks):
 _STRAY_TOWN = 20_000
 
 
-def _stray_town(m: Mention, e: Entry | None, context: _Context,
-                support: dict[int, tuple[float, float]], longer: set[str]) -> bool:
+def _stray_town(
+    m: Mention, e: Entry | None, context: _Context, support: dict[int, tuple[float, float]], longer: set[str]
+) -> bool:
     """A one-word name read as a small town in a country the article names nowhere else
     ("Naval" a town in the Philippines in a story about a U.S. Navy contract, "Oster" in
     Ukraine for a firm's division, "Bula" in the Philippines beside Indonesian oilfields)
     is more likely a word, a firm or a name we do not know than that town."""
-    if e is None or e.feature != "city" or e.population >= _STRAY_TOWN or " " in m.text \
-            or m.source == "DATELINE" or _fame(e) > 0 or not e.country \
-            or any(name.startswith(m.text.lower() + " ") for name in longer):
+    if (
+        e is None
+        or e.feature != "city"
+        or e.population >= _STRAY_TOWN
+        or " " in m.text
+        or m.source == "DATELINE"
+        or _fame(e) > 0
+        or not e.country
+        or any(name.startswith(m.text.lower() + " ") for name in longer)
+    ):
         return False  # (a short form of a name given in full: "the North" of North Korea)
     own_c = context.by_text.get(m.text.lower(), (Counter(), Counter()))[0]
     others = {c for c, n in context.countries.items() if n - own_c[c] > 0}
-    return bool(others) and e.country not in others \
-        and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
+    return bool(others) and e.country not in others and support.get(e.rowid, (0.0, 0.0))[0] < 0.5
 
 
 def _unresolved_feature(m: Mention) -> str:
@@ -496,17 +577,23 @@ def extract_places(doc: Doc) -> list[Place]:
     texts = [m.text for m in mentions]
     series = [m.series for m in mentions]
     supports = _supports(cands, texts, _top(cands), series)
-    first = [(m, *_choose(c, m.text, None, s, m.series)) for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    first = [
+        (m, *_choose(c, m.text, None, s, m.series))
+        for i, (m, c, s) in enumerate(zip(mentions, cands, supports))
+    ]
     context = _Context(first)
-    picks = [(m, *_choose(c, m.text, context, s, m.series))
-             for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    picks = [
+        (m, *_choose(c, m.text, context, s, m.series))
+        for i, (m, c, s) in enumerate(zip(mentions, cands, supports))
+    ]
     # second round: clear readings now speak for themselves, unclear ones keep all options
-    top = [[e] if e is not None and margin >= 3.0 else t
-           for (_, e, margin, _), t in zip(picks, _top(cands))]
+    top = [[e] if e is not None and margin >= 3.0 else t for (_, e, margin, _), t in zip(picks, _top(cands))]
     supports = _supports(cands, texts, top, series)
     context = _Context(picks)
-    picks = [(m, *_choose(c, m.text, context, s, m.series))
-             for i, (m, c, s) in enumerate(zip(mentions, cands, supports))]
+    picks = [
+        (m, *_choose(c, m.text, context, s, m.series))
+        for i, (m, c, s) in enumerate(zip(mentions, cands, supports))
+    ]
     plain = {m.text.lower() for m in mentions if "org" not in m.tags}
     longer = {m.text.lower() for m in mentions if " " in m.text}
     firm = [("firm" in m.tags and m.text.lower() not in plain) for m in mentions]
@@ -514,27 +601,40 @@ def extract_places(doc: Doc) -> list[Place]:
         # a firm's town needs evidence from places named as places, or as the seats of
         # police, schools, councils: two firms named after towns of one state ("Drexel" and
         # "McDonald's", both towns in Ohio) do not vouch for each other
-        context = _Context([(m, None, *rest) if f else (m, e, *rest)
-                            for (m, e, *rest), f in zip(picks, firm)])
+        context = _Context(
+            [(m, None, *rest) if f else (m, e, *rest) for (m, e, *rest), f in zip(picks, firm)]
+        )
         supports = _supports(cands, texts, [[] if f else t for t, f in zip(top, firm)], series)
-    picks = [pick for pick, s in zip(picks, supports)
-             if not _firm_not_town(pick[0], pick[1], context, s, plain)
-             and not _stray_town(pick[0], pick[1], context, s, longer)]
+    picks = [
+        pick
+        for pick, s in zip(picks, supports)
+        if not _firm_not_town(pick[0], pick[1], context, s, plain)
+        and not _stray_town(pick[0], pick[1], context, s, longer)
+    ]
     picks = _short_forms(picks)
     picks = _nearest_waters(picks)
     places = []
     for m, e, *_ in picks:
         if e is None:
-            places.append(Place(m.text, m.start, m.end, None, None, None, None, None, None,
-                                _unresolved_feature(m)))
+            places.append(
+                Place(m.text, m.start, m.end, None, None, None, None, None, None, _unresolved_feature(m))
+            )
             continue
         lat, lon = e.lat, e.lon
         if lat is None and e.feature == "admin2":
             lat, lon = _county_point(e, picks, gaz)
-        places.append(Place(
-            text=m.text, start=m.start, end=m.end, geonameid=e.geonameid, name=e.name,
-            lat=None if lat is None else round(lat, 5), lon=None if lon is None else round(lon, 5),
-            country=e.country, admin1=e.admin1_name if e.feature != "admin1" else e.name,
-            feature=e.feature))
+        places.append(
+            Place(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                geonameid=e.geonameid,
+                name=e.name,
+                lat=None if lat is None else round(lat, 5),
+                lon=None if lon is None else round(lon, 5),
+                country=e.country,
+                admin1=e.admin1_name if e.feature != "admin1" else e.name,
+                feature=e.feature,
+            )
+        )
     return places
-

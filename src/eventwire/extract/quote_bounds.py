@@ -43,8 +43,12 @@ def cut_points(doc: Doc, first: int, last: int, cue: int) -> list[Token]:
     tok = doc[last]
     while first <= tok.i <= last:
         head = tok.head
-        if head.i < tok.i and (first <= head.i or head.i == cue) and tok.left_edge.i > first + 1 \
-                and not tok.is_punct:
+        if (
+            head.i < tok.i
+            and (first <= head.i or head.i == cue)
+            and tok.left_edge.i > first + 1
+            and not tok.is_punct
+        ):
             points.append(tok)
         if head.i == tok.i:
             break
@@ -59,12 +63,22 @@ def cut_features(doc: Doc, tok: Token, first: int, last: int, role: str, cue_lem
     word = tok.lower_ if tok.pos_ in _FUNCTION_POS else tok.pos_
     lead = left.lower_ if left.pos_ in _FUNCTION_POS else left.pos_
     feats = [
-        "bias", f"dep={tok.dep_}", f"dep_word={tok.dep_}|{word}", f"lead={lead}",
-        f"dep_lead={tok.dep_}|{lead}", f"head={tok.head.pos_}|{tok.dep_}", f"role={role}",
-        f"role_dep={role}|{tok.dep_}", f"comma={before.text in (',', ';', '—', '–', '--', '(')}",
-        f"comma_dep={before.text == ','}|{tok.dep_}", f"ent={tok.ent_type_ or left.ent_type_}",
-        f"kept={_bucket(left.i - first)}", f"cut={_bucket(last - left.i + 1)}",
-        f"cue_dep={cue_lemma}|{tok.dep_}", f"root_head={tok.head.i == first or tok.head.dep_}", f"on_cue={tok.head.i < first}",
+        "bias",
+        f"dep={tok.dep_}",
+        f"dep_word={tok.dep_}|{word}",
+        f"lead={lead}",
+        f"dep_lead={tok.dep_}|{lead}",
+        f"head={tok.head.pos_}|{tok.dep_}",
+        f"role={role}",
+        f"role_dep={role}|{tok.dep_}",
+        f"comma={before.text in (',', ';', '—', '–', '--', '(')}",
+        f"comma_dep={before.text == ','}|{tok.dep_}",
+        f"ent={tok.ent_type_ or left.ent_type_}",
+        f"kept={_bucket(left.i - first)}",
+        f"cut={_bucket(last - left.i + 1)}",
+        f"cue_dep={cue_lemma}|{tok.dep_}",
+        f"root_head={tok.head.i == first or tok.head.dep_}",
+        f"on_cue={tok.head.i < first}",
     ]
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") for t in tok.subtree):
         feats.append(f"verbal|{tok.dep_}")
@@ -78,8 +92,9 @@ def _token_range(doc: Doc, piece: Piece) -> tuple[int, int] | None:
     return span.start, span.end - 1
 
 
-def trimmed(doc: Doc, att: Attribution, weights: dict[str, float] | None = None,
-            cut: float | None = None) -> list[Piece]:
+def trimmed(
+    doc: Doc, att: Attribution, weights: dict[str, float] | None = None, cut: float | None = None
+) -> list[Piece]:
     """The attribution's content with its end moved to the model's cut, if any (the
     trained model unless `weights` and `cut` are given)."""
     if weights is None:

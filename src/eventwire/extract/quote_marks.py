@@ -68,7 +68,9 @@ def _facing(text: str, pos: int, size: int) -> str:
     return "?"
 
 
-def _double_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, int, int]], tuple[int, int] | None]:
+def _double_pieces(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int, int, int]], tuple[int, int] | None]:
     """Paired double marks in one paragraph: (content start, content end, open mark, close
     mark) tuples, and (mark offset, mark size) of a quote left open at the paragraph end."""
     pairs: list[tuple[int, int, int, int]] = []

@@ -24,8 +24,25 @@ _SUBJECT_DEPS = {"nsubj"}
 # "wants to say", "is ready to endorse".
 _INHERIT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
 # Objects that stand for the content rather than state it ("said it", "denied this").
-_EMPTY_OBJECTS = {"it", "this", "that", "so", "what", "which", "something", "anything",
-                  "nothing", "everything", "one", "them", "him", "her", "me", "us", "you"}
+_EMPTY_OBJECTS = {
+    "it",
+    "this",
+    "that",
+    "so",
+    "what",
+    "which",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "one",
+    "them",
+    "him",
+    "her",
+    "me",
+    "us",
+    "you",
+}
 _TRIM = {"punct", "cc", "prep", "mark"}
 _EDGE_PUNCT = set(",;:-–—()[]")
 
@@ -86,8 +103,10 @@ def _quoted_as(prep: Token) -> Token | None:
 
 
 def _cue_verb(tok: Token, cue_class: str | None = None) -> bool:
-    return tok.pos_ == "VERB" and any(c.pos == "verb" and (cue_class is None or cue_class in c.classes)
-                                      for c in cues_by_lemma().get(tok.lemma_.lower(), ()))
+    return tok.pos_ == "VERB" and any(
+        c.pos == "verb" and (cue_class is None or cue_class in c.classes)
+        for c in cues_by_lemma().get(tok.lemma_.lower(), ())
+    )
 
 
 def _speech_verb(tok: Token) -> bool:
@@ -104,8 +123,13 @@ def _coordinated_report(tok: Token) -> bool:
     head = tok.head
     if head.dep_ == "ccomp":
         return _speech_verb(tok) and _speech_verb(head.head)
-    return head.dep_ == "xcomp" and _infinitive(head) and tok.tag_ in ("VBD", "VBZ") \
-        and _cue_verb(tok) and _cue_verb(head.head)
+    return (
+        head.dep_ == "xcomp"
+        and _infinitive(head)
+        and tok.tag_ in ("VBD", "VBZ")
+        and _cue_verb(tok)
+        and _cue_verb(head.head)
+    )
 
 
 def _infinitive(verb: Token) -> bool:
@@ -120,8 +144,9 @@ def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Token range [first, last] without punctuation or conjunctions at its edges."""
     while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc" or doc[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct and doc[last].text not in "\"”’'" or doc[last].is_space
-                             or doc[last].dep_ == "cc"):
+    while last >= first and (
+        (doc[last].is_punct and doc[last].text not in "\"”’'") or doc[last].is_space or doc[last].dep_ == "cc"
+    ):
         last -= 1
     return (first, last) if first <= last else None
 
@@ -222,16 +247,25 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
         particle = _particle(verb, cue)
         if particle is None:
             # "calling for X to resign": the parser makes "for" the mark of the clause.
-            clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
-                           and any(t.dep_ == "mark" and t.lower_ == cue.particle for t in c.lefts)), None)
+            clause = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("advcl", "ccomp")
+                    and c.i > verb.i
+                    and any(t.dep_ == "mark" and t.lower_ == cue.particle for t in c.lefts)
+                ),
+                None,
+            )
             if clause is None:
                 return [], "", None
             marker = next(t for t in clause.lefts if t.dep_ == "mark" and t.lower_ == cue.particle)
             span = _trim(doc, marker.i + 1, clause.right_edge.i)
             return ([_chars(doc, *span)] if span else []), "object", marker
         if particle.dep_ == "prep":
-            objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")
-                       and c.lower_ not in _EMPTY_OBJECTS]
+            objects = [
+                c for c in particle.children if c.dep_ in ("pobj", "pcomp") and c.lower_ not in _EMPTY_OBJECTS
+            ]
             if objects:
                 last = max([objects[0].right_edge.i] + [c.right_edge.i for c in _predicative(particle)])
                 span = _trim(doc, objects[0].left_edge.i, last)
@@ -261,13 +295,22 @@ def _content(doc: Doc, verb: Token, cue: Cue, drop_mark: bool) -> tuple[list[Pie
                 # "sees him as a threat", "considers the deal a mistake"
                 span = _trim(doc, child.left_edge.i, max(c.right_edge.i for c in said))
                 return ([_chars(doc, *span)] if span else []), "predicative", particle
-    if "speech" in cue.classes and verb.dep_ == "advcl" and verb.head.i != verb.i \
-            and any(t.dep_ == "mark" and t.lower_ == "as" for t in verb.lefts):
+    if (
+        "speech" in cue.classes
+        and verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(t.dep_ == "mark" and t.lower_ == "as" for t in verb.lefts)
+    ):
         # "As the Post reported, C": the clause the cue's as-clause modifies.
         return _minus(doc, verb.head, verb), "reversed", particle
-    if "clause" in cue.roles and "speech" in cue.classes and verb.head.i != verb.i \
-            and (verb.head.i < verb.i or verb.dep_ == "parataxis") \
-            and verb.head.pos_ in ("VERB", "AUX") and _set_off(doc, verb):
+    if (
+        "clause" in cue.roles
+        and "speech" in cue.classes
+        and verb.head.i != verb.i
+        and (verb.head.i < verb.i or verb.dep_ == "parataxis")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and _set_off(doc, verb)
+    ):
         # "C, X said": the parser often hangs the cue under the content's verb, as a
         # parataxis or a complement; a comma before the cue's clause tells the two apart
         # from "he said [they wrote]".
@@ -333,10 +376,11 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
         return None
     content = None
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp", "relcl") and "clause" in roles \
-                and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.lefts):
-            content = child
-        elif child.dep_ in ("acl", "xcomp") and "xcomp" in roles and _infinitive(child):
+        if (
+            child.dep_ in ("acl", "ccomp", "relcl")
+            and "clause" in roles
+            and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.lefts)
+        ) or (child.dep_ in ("acl", "xcomp") and "xcomp" in roles and _infinitive(child)):
             content = child
         elif child.dep_ == "prep" and "object" in roles and child.lower_ in _NOUN_OBJECT_PREPS:
             content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -359,14 +403,28 @@ def _noun_cue(doc: Doc, noun: Token, entries: tuple[Cue, ...], drop_mark: bool) 
     if speaker is None and content.head.dep_ == "prep":
         return None  # "support for X" with nobody's support: a topic, not an attribution
     span = speaker_span(doc, speaker, range(noun.i, noun.i + 1)) if speaker is not None else None
-    return Attribution((noun.idx, noun.idx + len(noun.text)), noun.i, span,
-                       speaker.i if speaker is not None else None, pieces, "noun")
+    return Attribution(
+        (noun.idx, noun.idx + len(noun.text)),
+        noun.i,
+        span,
+        speaker.i if speaker is not None else None,
+        pieces,
+        "noun",
+    )
 
 
 def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
     """A verb outside the lexicon with a subject and a that-clause ("they learned that C")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-                   and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.lefts)), None)
+    clause = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.i > verb.i
+            and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.lefts)
+        ),
+        None,
+    )
     subject = _subject(verb)
     if clause is None or subject is None:
         return None
@@ -378,10 +436,34 @@ def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
 
 
 # Adjectives whose of/about/to-phrase is a stance toward its object ("critical of X").
-_STANCE_ADJECTIVES = {"critical", "supportive", "opposed", "skeptical", "sceptical", "wary", "fond",
-                      "proud", "afraid", "confident", "suspicious", "dismissive", "hostile",
-                      "sympathetic", "worried", "concerned", "optimistic", "pessimistic", "eager",
-                      "open", "receptive", "enthusiastic", "angry", "furious", "unhappy", "happy"}
+_STANCE_ADJECTIVES = {
+    "critical",
+    "supportive",
+    "opposed",
+    "skeptical",
+    "sceptical",
+    "wary",
+    "fond",
+    "proud",
+    "afraid",
+    "confident",
+    "suspicious",
+    "dismissive",
+    "hostile",
+    "sympathetic",
+    "worried",
+    "concerned",
+    "optimistic",
+    "pessimistic",
+    "eager",
+    "open",
+    "receptive",
+    "enthusiastic",
+    "angry",
+    "furious",
+    "unhappy",
+    "happy",
+}
 _STANCE_PREPS = {"of", "about", "to", "toward", "towards", "with"}
 _EMPTY_SUBJECTS = {"it", "there", "this", "that", "which"}
 
@@ -397,8 +479,11 @@ def _adjective_cue(doc: Doc, adjective: Token, drop_mark: bool) -> Attribution |
     for child in adjective.rights:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _infinitive(child)):
             content = _subtree_pieces(doc, child, drop_mark)
-        elif child.dep_ == "prep" and child.lower_ in _STANCE_PREPS \
-                and adjective.lemma_.lower() in _STANCE_ADJECTIVES:
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in _STANCE_PREPS
+            and adjective.lemma_.lower() in _STANCE_ADJECTIVES
+        ):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             span = _trim(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
             content = [_chars(doc, *span)] if span else None
@@ -407,8 +492,14 @@ def _adjective_cue(doc: Doc, adjective: Token, drop_mark: bool) -> Attribution |
     if not content:
         return None
     speaker = speaker_span(doc, subject, range(adjective.i, adjective.i + 1))
-    return Attribution((adjective.idx, adjective.idx + len(adjective.text)), adjective.i, speaker,
-                       subject.i, content, "adjective")
+    return Attribution(
+        (adjective.idx, adjective.idx + len(adjective.text)),
+        adjective.i,
+        speaker,
+        subject.i,
+        content,
+        "adjective",
+    )
 
 
 # "NAME: words" at a paragraph start: an interview transcript line or a headline that
@@ -416,10 +507,33 @@ def _adjective_cue(doc: Doc, adjective: Token, drop_mark: bool) -> Attribution |
 # words; labels that are not speakers are listed.
 _COLON_NAME_RE = re.compile(
     r"^[ \t]*((?:[A-Z][\w.’'-]*|of|the|de|van|von)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|de|van|von)){0,4}):[ \t]+(?=\S)",
-    re.MULTILINE)
-_NOT_SPEAKERS = {"update", "updated", "breaking", "exclusive", "watch", "note", "editor's note",
-                 "related", "read more", "full text", "photo", "video", "source", "sources", "q", "a",
-                 "transcript", "correction", "disclosure", "listen", "see also", "also read", "read"}
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = {
+    "update",
+    "updated",
+    "breaking",
+    "exclusive",
+    "watch",
+    "note",
+    "editor's note",
+    "related",
+    "read more",
+    "full text",
+    "photo",
+    "video",
+    "source",
+    "sources",
+    "q",
+    "a",
+    "transcript",
+    "correction",
+    "disclosure",
+    "listen",
+    "see also",
+    "also read",
+    "read",
+}
 
 
 def colon_attributions(doc: Doc, text: str) -> list[Attribution]:
@@ -438,14 +552,23 @@ def colon_attributions(doc: Doc, text: str) -> list[Attribution]:
             continue
         colon = match.end(1)
         head = doc.char_span(match.start(1), colon, alignment_mode="expand")
-        found.append(Attribution((colon, colon + 1), head.root.i if head is not None else 0,
-                                 (match.start(1), colon), head.root.i if head is not None else None,
-                                 [(start, end)], "colon", True))
+        found.append(
+            Attribution(
+                (colon, colon + 1),
+                head.root.i if head is not None else 0,
+                (match.start(1), colon),
+                head.root.i if head is not None else None,
+                [(start, end)],
+                "colon",
+                True,
+            )
+        )
     return found
 
 
-def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False,
-                      classes: frozenset[str] | None = None) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, text: str | None = None, drop_mark: bool = False, classes: frozenset[str] | None = None
+) -> list[Attribution]:
     """Attributions in token order of their cue word."""
     by_lemma = cues_by_lemma(classes) if classes else cues_by_lemma()
     found: list[Attribution] = []
@@ -460,7 +583,9 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
         # one to others ("retweeted" -> "retweete").
         entries = by_lemma.get(lemma) or (
             (by_lemma.get(lemma + "e") or (by_lemma.get(lemma[:-1]) if lemma.endswith("e") else None))
-            if tok.pos_ == "VERB" else None)
+            if tok.pos_ == "VERB"
+            else None
+        )
         if entries and tok.pos_ == "ADV":
             hit = _adverb_cue(doc, tok, entries)
             if hit:
@@ -510,8 +635,17 @@ def find_attributions(doc: Doc, text: str | None = None, drop_mark: bool = False
                 speaker = speaker_span(doc, subject, avoid)
                 if any(s < speaker[1] and speaker[0] < e for s, e in pieces):
                     speaker = _chars(doc, subject.i, subject.i)
-            found.append(Attribution(cue_span, tok.i, speaker, subject.i if subject is not None else None,
-                                     pieces, role, "speech" in cue.classes))
+            found.append(
+                Attribution(
+                    cue_span,
+                    tok.i,
+                    speaker,
+                    subject.i if subject is not None else None,
+                    pieces,
+                    role,
+                    "speech" in cue.classes,
+                )
+            )
             break
     text = doc_text(doc) if text is None else text
     for att in found:
@@ -546,8 +680,9 @@ def _whole_clause(doc: Doc, verb: Token) -> Attribution | None:
     span = _trim(doc, _clause_start(verb), verb.right_edge.i)
     if span is None or span[1] - span[0] < 2:
         return None
-    return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, None, None,
-                       [_chars(doc, *span)], "whole")
+    return Attribution(
+        (verb.idx, verb.idx + len(verb.text)), verb.i, None, None, [_chars(doc, *span)], "whole"
+    )
 
 
 def _adverb_cue(doc: Doc, adverb: Token, entries: tuple[Cue, ...]) -> Attribution | None:
@@ -560,5 +695,6 @@ def _adverb_cue(doc: Doc, adverb: Token, entries: tuple[Cue, ...]) -> Attributio
     span = _trim(doc, _clause_start(head), head.right_edge.i)
     if span is None:
         return None
-    return Attribution((adverb.idx, adverb.idx + len(adverb.text)), adverb.i, None, None,
-                       [_chars(doc, *span)], "whole")
+    return Attribution(
+        (adverb.idx, adverb.idx + len(adverb.text)), adverb.i, None, None, [_chars(doc, *span)], "whole"
+    )

@@ -57,12 +57,24 @@ def features(doc: Doc, att: Attribution, in_quote: bool) -> list[str]:
     size = sum(e - s for s, e in att.content)
     where = "after" if att.content[0][0] >= att.cue[1] else "before"
     feats = [
-        "bias", f"role={role}", f"lemma={lemma}", f"lemma_role={lemma}|{role}",
-        f"class={klass}", f"class_role={klass}|{role}", f"pos={cue.pos_}", f"tag={cue.tag_}",
-        f"dep={cue.dep_}", f"dep_head={cue.dep_}|{cue.head.pos_}", f"speaker={speaker}",
-        f"lemma_speaker={lemma}|{att.speaker_token is not None}", f"size={_length_bucket(size)}",
-        f"role_size={role}|{_length_bucket(size)}", f"where={role}|{where}",
-        f"speech={att.speech}", f"in_quote={in_quote}", f"role_in_quote={role}|{in_quote}",
+        "bias",
+        f"role={role}",
+        f"lemma={lemma}",
+        f"lemma_role={lemma}|{role}",
+        f"class={klass}",
+        f"class_role={klass}|{role}",
+        f"pos={cue.pos_}",
+        f"tag={cue.tag_}",
+        f"dep={cue.dep_}",
+        f"dep_head={cue.dep_}|{cue.head.pos_}",
+        f"speaker={speaker}",
+        f"lemma_speaker={lemma}|{att.speaker_token is not None}",
+        f"size={_length_bucket(size)}",
+        f"role_size={role}|{_length_bucket(size)}",
+        f"where={role}|{where}",
+        f"speech={att.speech}",
+        f"in_quote={in_quote}",
+        f"role_in_quote={role}|{in_quote}",
     ]
     if "neg" in deps:
         feats.append("neg")

@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from ..records import Actor, Quote, Span
-from .quote_marks import Quoted, find_quoted
 from .quote_bounds import trimmed
+from .quote_marks import Quoted, find_quoted
 from .quote_parse import Attribution, Piece, find_attributions, speaker_span
 from .quote_scorer import features, probability, threshold
 
@@ -88,10 +88,7 @@ def _size(pieces: list[Piece]) -> int:
 
 def _sentence_break(gap: str) -> bool:
     """A full stop in `gap` that ends a sentence, not an abbreviation ("Mr.", "Sen.", "J.")."""
-    for match in _ABBREV_RE().finditer(gap):
-        if not match.group(1):
-            return True
-    return False
+    return any(not match.group(1) for match in _ABBREV_RE().finditer(gap))
 
 
 @cache
@@ -100,7 +97,9 @@ def _ABBREV_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
     return re.compile(r"(\b[A-Z][a-z]{0,3}|\b[A-Z])?\.(?=\s|$)")
 
 
-def _tail_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_starts: list[int]) -> Attribution | None:
+def _tail_cue(
+    text: str, quoted: Quoted, spoken: list[Attribution], cue_starts: list[int]
+) -> Attribution | None:
     """A cue with a speaker just after the closing mark, with no quote mark in between."""
     if quoted.close_at is None:
         return None
@@ -108,9 +107,14 @@ def _tail_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_starts: 
     i = bisect.bisect_left(cue_starts, start)
     if i < len(spoken):
         hit = spoken[i]
-        gap = text[start:hit.cue[0]]
-        if hit.cue[0] - start <= _TAIL_CHARS and "\n" not in gap and not any(c in gap for c in "\"“”!?") \
-                and not _sentence_break(gap) and not _new_sentence(text, quoted, gap):
+        gap = text[start : hit.cue[0]]
+        if (
+            hit.cue[0] - start <= _TAIL_CHARS
+            and "\n" not in gap
+            and not any(c in gap for c in '"“”!?')
+            and not _sentence_break(gap)
+            and not _new_sentence(text, quoted, gap)
+        ):
             return hit
     return None
 
@@ -118,35 +122,67 @@ def _tail_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_starts: 
 def _new_sentence(text: str, quoted: Quoted, gap: str) -> bool:
     """A quote that ends with a full stop, followed by more than a short subject before
     the cue ('"I'm with her." But now she wants ...'): the cue starts a new sentence."""
-    if text[quoted.end - 1:quoted.end] != ".":
+    if text[quoted.end - 1 : quoted.end] != ".":
         return False
     words = gap.split()
-    return len(words) > 2 or bool(words) and words[0].strip(",").lower() in _SENTENCE_OPENERS
+    return len(words) > 2 or (bool(words) and words[0].strip(",").lower() in _SENTENCE_OPENERS)
 
 
-_SENTENCE_OPENERS = {"but", "and", "now", "so", "yet", "then", "still", "however", "meanwhile",
-                     "later", "instead", "also", "in", "on", "at", "after", "before", "when", "as"}
+_SENTENCE_OPENERS = {
+    "but",
+    "and",
+    "now",
+    "so",
+    "yet",
+    "then",
+    "still",
+    "however",
+    "meanwhile",
+    "later",
+    "instead",
+    "also",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "as",
+}
 
 
-def _head_cue(text: str, quoted: Quoted, spoken: list[Attribution], cue_ends: list[int]) -> Attribution | None:
+def _head_cue(
+    text: str, quoted: Quoted, spoken: list[Attribution], cue_ends: list[int]
+) -> Attribution | None:
     """A cue ending just before the opening mark ("X said:", "he added,")."""
     i = bisect.bisect_right(cue_ends, quoted.open_at) - 1
     if i >= 0:
         hit = spoken[i]
-        gap = text[hit.cue[1]:quoted.open_at]
+        gap = text[hit.cue[1] : quoted.open_at]
         if len(gap.strip(" \t\n:,;—–-")) == 0 and len(gap) <= _HEAD_GAP_CHARS + 2:
             return hit
         # "X said in an op-ed last year, '...'", "telling the crowd, '...'": a short
         # phrase set off by a comma or colon, in the same sentence.
-        if len(gap) <= _HEAD_PHRASE_CHARS and gap.rstrip().endswith((",", ":")) and "\n" not in gap \
-                and not any(c in gap for c in "\"“”‘’!?;") and not _sentence_break(gap):
+        if (
+            len(gap) <= _HEAD_PHRASE_CHARS
+            and gap.rstrip().endswith((",", ":"))
+            and "\n" not in gap
+            and not any(c in gap for c in '"“”‘’!?;')
+            and not _sentence_break(gap)
+        ):
             return hit
     return None
 
 
-def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution], used: set[int],
-                  by_start: tuple[list[Attribution], list[int]],
-                  by_end: tuple[list[Attribution], list[int]]) -> _Draft | None:
+def _draft_direct(
+    doc: Doc,
+    text: str,
+    quoted: Quoted,
+    attrs: list[Attribution],
+    used: set[int],
+    by_start: tuple[list[Attribution], list[int]],
+    by_end: tuple[list[Attribution], list[int]],
+) -> _Draft | None:
     region = (quoted.open_at, (quoted.close_at + 1) if quoted.close_at is not None else quoted.end)
     pieces = list(quoted.pieces)
     for k, att in enumerate(attrs):
@@ -159,14 +195,17 @@ def _draft_direct(doc: Doc, text: str, quoted: Quoted, attrs: list[Attribution],
             used.add(k)
             return _Draft("direct", pieces, att.cue, *_outside_speaker(doc, att, region))
         # The quoted words without their closing punctuation, which the content leaves out.
-        size = len(text[quoted.start:quoted.end].rstrip(",.;:!? "))
+        size = len(text[quoted.start : quoted.end].rstrip(",.;:!? "))
         if _covered([(quoted.start, quoted.start + size)], *_span_of(att.content)) >= size * 0.9:
             return None  # a partial quote inside indirect speech: the attribution keeps it
     hit = _tail_cue(text, quoted, *by_start) or _head_cue(text, quoted, *by_end)
     if hit is not None:
         return _Draft("direct", pieces, hit.cue, *_outside_speaker(doc, hit, region))
-    return _colon_intro(doc, text, quoted) or _tail_verb(doc, text, quoted) \
+    return (
+        _colon_intro(doc, text, quoted)
+        or _tail_verb(doc, text, quoted)
         or _Draft("direct", pieces, None, None, None)
+    )
 
 
 # Words of a tail attribution: '"...," Toomey fumed on Tuesday.'
@@ -177,9 +216,11 @@ def _tail_verb(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
     """A quote ending in a comma, question or exclamation mark, followed in its sentence by
     a subject and a verb outside the cue lexicon ('"...," Toomey fumed.', '"...?" quipped
     the senator'): that verb introduces the quote, and its subject speaks."""
-    if quoted.close_at is None or text[quoted.end - 1:quoted.end] not in (",", "?", "!"):
+    if quoted.close_at is None or text[quoted.end - 1 : quoted.end] not in (",", "?", "!"):
         return None
-    after = doc.char_span(quoted.close_at + 1, min(len(text), quoted.close_at + 120), alignment_mode="contract")
+    after = doc.char_span(
+        quoted.close_at + 1, min(len(text), quoted.close_at + 120), alignment_mode="contract"
+    )
     if after is None:
         return None
     for tok in after[:_TAIL_WORDS]:
@@ -187,8 +228,14 @@ def _tail_verb(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
             return None  # the sentence ended, or another quote starts
         if tok.pos_ != "VERB":
             continue
-        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx > quoted.close_at
-                        and c.tag_ not in ("WDT", "WP")), None)
+        subject = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "nsubj" and c.idx > quoted.close_at and c.tag_ not in ("WDT", "WP")
+            ),
+            None,
+        )
         if subject is None or not (subject.i < tok.i or subject.i == tok.i + 1 or tok.i == after.start):
             return None
         speaker = speaker_span(doc, subject, range(tok.i, tok.i + 1))
@@ -221,7 +268,7 @@ def _between(doc: Doc, start: int, end: int) -> tuple[Piece, int] | None:
 def _colon_intro(doc: Doc, text: str, quoted: Quoted) -> _Draft | None:
     """'Cruz called them on it: "..."' (also across a paragraph break): the subject of the
     clause that the colon ends speaks; the cue runs from its verb to the colon."""
-    before = text[:quoted.open_at].rstrip()
+    before = text[: quoted.open_at].rstrip()
     if not before.endswith(":") or quoted.open_at - len(before) > 3:
         return None
     colon = len(before) - 1
@@ -247,12 +294,13 @@ def _span_of(pieces: list[Piece]) -> tuple[int, int]:
 def _ends_paragraph(text: str, pos: int) -> bool:
     """Nothing but punctuation follows `pos` in its paragraph."""
     end = text.find("\n", pos)
-    rest = text[pos:len(text) if end == -1 else end]
+    rest = text[pos : len(text) if end == -1 else end]
     return not rest.strip(" \t.,;:!?\"”’'")
 
 
-def _direct_drafts(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution]
-                   ) -> tuple[list[_Draft], set[int]]:
+def _direct_drafts(
+    doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attribution]
+) -> tuple[list[_Draft], set[int]]:
     """Quotes in quotation marks with their cue and speaker, and the indices of the
     attributions they took."""
     spoken = [a for a in attrs if a.speaker is not None]  # cues a quote may take
@@ -272,28 +320,36 @@ def _direct_drafts(doc: Doc, text: str, quoted: list[Quoted], attrs: list[Attrib
         if draft.cue is None and previous is not None:
             # No attribution of its own: the quote goes on ("'A,' he said. 'B.'"), in the
             # same paragraph or at the start of the next one.
-            gap = text[previous.pieces[-1][1]:q.open_at]
-            same_para = para == previous.close_para and (len(gap) <= 120 or (
-                len(gap) <= 400 and previous.cue is not None and previous.cue[0] < q.open_at))
-            next_para = para == previous.close_para + 1 and previous.ends_para and \
-                text[para_starts[para]:q.open_at].strip() == ""
+            gap = text[previous.pieces[-1][1] : q.open_at]
+            same_para = para == previous.close_para and (
+                len(gap) <= 120
+                or (len(gap) <= 400 and previous.cue is not None and previous.cue[0] < q.open_at)
+            )
+            next_para = (
+                para == previous.close_para + 1
+                and previous.ends_para
+                and text[para_starts[para] : q.open_at].strip() == ""
+            )
             if same_para or next_para:
                 previous.pieces.extend(draft.pieces)
                 previous.close_para = bisect.bisect_right(para_starts, q.end) - 1
                 previous.ends_para = _ends_paragraph(text, region[1])
                 continue
-        if draft.cue is None and len(text[q.start:q.end].split()) < _MIN_UNATTRIBUTED_WORDS:
+        if draft.cue is None and len(text[q.start : q.end].split()) < _MIN_UNATTRIBUTED_WORDS:
             continue
         draft.close_para = bisect.bisect_right(para_starts, q.end) - 1
-        end_of_attr = max(region[1], draft.cue[1] if draft.cue else 0, draft.speaker[1] if draft.speaker else 0)
+        end_of_attr = max(
+            region[1], draft.cue[1] if draft.cue else 0, draft.speaker[1] if draft.speaker else 0
+        )
         draft.ends_para = _ends_paragraph(text, end_of_attr)
         drafts.append(draft)
         previous = draft
     return drafts, used
 
 
-def candidates(doc: Doc, text: str, trim: bool = True
-               ) -> tuple[list[_Draft], list[tuple[Attribution, list[str]]]]:
+def candidates(
+    doc: Doc, text: str, trim: bool = True
+) -> tuple[list[_Draft], list[tuple[Attribution, list[str]]]]:
     """Direct quotes, and the indirect attribution candidates with their features: those
     of the rule layer not taken by a direct quote (content ends moved by `quote_bounds`
     unless `trim` is false)."""
@@ -304,17 +360,24 @@ def candidates(doc: Doc, text: str, trim: bool = True
     marks = [(q.open_at, (q.close_at + 1) if q.close_at is not None else q.end) for q in quoted]
     outer = [(a.content[0][0], a.content[-1][1]) for a in attrs if a.content and a.role in _OUTER_ROLES]
     taken = {d.cue for d in drafts}
-    pool = [a for k, a in enumerate(attrs) if k not in used and a.content
-            and (a.speaker is not None or a.role in _SPEAKERLESS)
-            and not (a.role == "s-object" and a.cue in taken)]  # '"...?" she asked the crowd'
+    pool = [
+        a
+        for k, a in enumerate(attrs)
+        if k not in used
+        and a.content
+        and (a.speaker is not None or a.role in _SPEAKERLESS)
+        and not (a.role == "s-object" and a.cue in taken)
+    ]  # '"...?" she asked the crowd'
     if trim:
         for att in pool:
             att.content = trimmed(doc, att)
     found = []
     for att in pool:
         start, end = _span_of(att.content)
-        if any(s < end and start < e and _covered(att.content, s, e) * 2 > _size(att.content)
-               for s, e in direct_regions):
+        if any(
+            s < end and start < e and _covered(att.content, s, e) * 2 > _size(att.content)
+            for s, e in direct_regions
+        ):
             continue  # the same words are already a direct quote, or lie inside one
         if not att.speech and any(s <= att.cue[0] < e for s, e in outer):
             continue  # a belief or stance inside reported speech is part of what was said
@@ -343,8 +406,9 @@ def _unique(scored: list[tuple[float, Attribution]]) -> list[tuple[float, Attrib
     for p, att in sorted(scored, key=lambda x: -x[0]):
         size = _size(att.content)
         start, end = _span_of(att.content)
-        if any(s < end and start < e and _covered(att.content, s, e) * 10 >= max(size, n) * 9
-               for s, e, n in kept):
+        if any(
+            s < end and start < e and _covered(att.content, s, e) * 10 >= max(size, n) * 9 for s, e, n in kept
+        ):
             continue
         out.append((p, att))
         kept.append((start, end, size))
@@ -366,8 +430,12 @@ def _resolve(doc: Doc, text: str, span: Piece, head: int | None, actors: Sequenc
     found = next((a for a in actors if a.start <= at < a.end), None)
     if found is None:
         found = next((a for a in actors if a.start < end and start < a.end), None)
-    if found is None and head_tok is not None and head_tok.tag_ in ("WP", "WDT") \
-            and head_tok.head.dep_ == "relcl":
+    if (
+        found is None
+        and head_tok is not None
+        and head_tok.tag_ in ("WP", "WDT")
+        and head_tok.head.dep_ == "relcl"
+    ):
         antecedent = head_tok.head.head.idx
         found = next((a for a in actors if a.start <= antecedent < a.end), None)
     mention = text[start:end]
@@ -391,8 +459,15 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     drafts = _assemble(doc, text)
     quotes = []
     for draft in drafts:
-        cue = Span(text[draft.cue[0]:draft.cue[1]], *draft.cue) if draft.cue else None
+        cue = Span(text[draft.cue[0] : draft.cue[1]], *draft.cue) if draft.cue else None
         speaker = _resolve(doc, text, draft.speaker, draft.speaker_token, actors) if draft.speaker else None
-        quotes.append(Quote(id=f"q{len(quotes) + 1}", kind=draft.kind,
-                            content=_content_span(text, draft.pieces), cue=cue, speaker=speaker))
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                kind=draft.kind,
+                content=_content_span(text, draft.pieces),
+                cue=cue,
+                speaker=speaker,
+            )
+        )
     return quotes

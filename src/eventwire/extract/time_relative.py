@@ -9,9 +9,23 @@ import datetime as dt
 
 from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
-from .time_values import (Context, Value, duration, explicit_year, iso_day, iso_month, iso_week,
-                          month_number, norm_key, number, quarter_of, resolve_weekday,
-                          season_value, shift_month, weekday_number)
+from .time_values import (
+    Context,
+    Value,
+    duration,
+    explicit_year,
+    iso_day,
+    iso_month,
+    iso_week,
+    month_number,
+    norm_key,
+    number,
+    quarter_of,
+    resolve_weekday,
+    season_value,
+    shift_month,
+    weekday_number,
+)
 
 _PAST_RELS = ("last", "the past", "the last", "the previous", "this past", "previous")
 _NEXT_RELS = ("next", "the coming", "the next", "the following", "this coming", "coming")
@@ -25,8 +39,14 @@ def _part_suffix(part: str | None) -> str:
 def rel_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     word = norm_key(g["rd"])
-    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
-               "the day before yesterday": -2, "the day after tomorrow": 2}
+    offsets = {
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "tonight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
     if ctx.anchor is None:
         return Value("DATE", "XXXX-XX-XX", "day")
     day = ctx.anchor + dt.timedelta(days=offsets[word])
@@ -58,13 +78,13 @@ def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def season_plural(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"the past three summers" -> XXXX-SU, as TimeBank marks it."""
+    """ "the past three summers" -> XXXX-SU, as TimeBank marks it."""
     code = time_lexicon().seasons[norm_key(c.groups["season"])[:-1]]
     return Value("SET", f"XXXX-{code}", "season")
 
 
 def part_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"mid-afternoon yesterday", "late evening Friday"; "mid-afternoon" alone belongs to
+    """ "mid-afternoon yesterday", "late evening Friday"; "mid-afternoon" alone belongs to
     the day last talked about, else to the publication date."""
     g = c.groups
     suffix = _part_suffix(g.get("part") or g.get("part2"))
@@ -82,7 +102,7 @@ def part_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def ord_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"on the 21st": that day of the current month when it has passed (the previous month
+    """ "on the 21st": that day of the current month when it has passed (the previous month
     when it has not), the next such day under a future verb; "Friday the 13th": the nearest
     month, in that direction, where the 13th is a Friday."""
     g = c.groups
@@ -120,7 +140,7 @@ def weekday_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def month_set(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"each July" -> XXXX-07."""
+    """ "each July" -> XXXX-07."""
     return Value("SET", f"XXXX-{month_number(c.groups['mon']):02d}", "month")
 
 
@@ -162,9 +182,13 @@ def rel_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
         return _after_last_mentioned(unit, ctx, 1 if rel == "the following" else 0)
     seasons = time_lexicon().seasons
     if ctx.anchor is None:
-        return Value("DATE", {"PAST": "PAST_REF", "NEXT": "FUTURE_REF"}.get(
-            "PAST" if rel in _PAST_RELS else "NEXT" if rel in _NEXT_RELS else "", "PRESENT_REF"),
-            None)
+        return Value(
+            "DATE",
+            {"PAST": "PAST_REF", "NEXT": "FUTURE_REF"}.get(
+                "PAST" if rel in _PAST_RELS else "NEXT" if rel in _NEXT_RELS else "", "PRESENT_REF"
+            ),
+            None,
+        )
     if unit in seasons:
         return Value("DATE", season_value(ctx.anchor, seasons[unit], rel, tense), "season")
     step = -1 if rel in _PAST_RELS else 1 if rel in _NEXT_RELS else 0
@@ -216,7 +240,8 @@ def ago(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if letter is None:
         return None
     if direction in ("later", "earlier", "before") and not (
-            direction == "earlier" and letter == "Y" and scale == 1 and num == 1):
+        direction == "earlier" and letter == "Y" and scale == 1 and num == 1
+    ):
         # TimeBank: "three days later" is the duration "three days" (the word outside).
         value = duration(num, unit)
         return Value("DURATION", value, None, trim_end=len(g["dir"])) if value else None
@@ -257,8 +282,11 @@ def duration_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None
     num = number(num_text)
     if num is not None and g.get("half"):
         num += 0.5
-    if num is None and num_text not in time_lexicon().vague_numbers and not num_text.startswith(
-            ("the past few", "the last few")):
+    if (
+        num is None
+        and num_text not in time_lexicon().vague_numbers
+        and not num_text.startswith(("the past few", "the last few"))
+    ):
         return None
     if num is not None and num > 1000:
         return None
@@ -280,8 +308,7 @@ def plural_unit(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def set_rule(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     unit, every = norm_key(g["unit"]), norm_key(g["every"])
-    if every in ("a", "an") and (unit not in ("day", "week", "month", "year", "hour")
-                                 or g.get("num")):
+    if every in ("a", "an") and (unit not in ("day", "week", "month", "year", "hour") or g.get("num")):
         return None  # "a five year plan" is a duration, not a set
     num = number(g.get("num")) if g.get("num") else 1.0
     parts = time_lexicon().day_parts
@@ -306,8 +333,7 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5")
-                   or g.get("h6"))
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5") or g.get("h6"))
         minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or g.get("m6") or 0)
         ampm = norm_key(g.get("ampm")).replace(".", "")
         if g.get("h5") or norm_key(g.get("pod")) in ("afternoon", "evening"):
@@ -328,7 +354,7 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def next_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"the next morning", "the previous day": one day from the day last talked about."""
+    """ "the next morning", "the previous day": one day from the day last talked about."""
     base = ctx.last_day or ctx.anchor
     if base is None:
         return None
@@ -341,7 +367,7 @@ def next_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def that_day(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"that day": the day last talked about (none: the antecedent is not a date we saw)."""
+    """ "that day": the day last talked about (none: the antecedent is not a date we saw)."""
     return Value("DATE", iso_day(ctx.last_day), "day") if ctx.last_day else None
 
 
@@ -351,5 +377,3 @@ def reference(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 def vague_duration(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DURATION", time_lexicon().vague_durations[norm_key(c.groups["dur"])], None)
-
-

@@ -10,18 +10,49 @@ one they fall back to TimeML's underspecified values ("XXXX-XX-XX").
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from ..resources.time_lexicon import time_lexicon
 from .time_grammar import Candidate
-from .time_relative import (ago, bare_unit, clock, duration_rule, next_day, ord_day, part_day,
-                            season_plural,
-                            plural_unit,
-                            reference, rel_day, rel_unit, season, set_rule, set_word, that_day,
-                            this_part, vague_duration, weekday, weekday_set, month_set)
-from .time_values import (Context, Value, day_number, explicit_year, iso_day, iso_month, iso_week,
-                          month_number, norm_key, previous_quarter, quarter_of, resolve_year,
-                          weekday_number)
+from .time_relative import (
+    ago,
+    bare_unit,
+    clock,
+    duration_rule,
+    month_set,
+    next_day,
+    ord_day,
+    part_day,
+    plural_unit,
+    reference,
+    rel_day,
+    rel_unit,
+    season,
+    season_plural,
+    set_rule,
+    set_word,
+    that_day,
+    this_part,
+    vague_duration,
+    weekday,
+    weekday_set,
+)
+from .time_values import (
+    Context,
+    Value,
+    day_number,
+    explicit_year,
+    iso_day,
+    iso_month,
+    iso_week,
+    month_number,
+    norm_key,
+    previous_quarter,
+    quarter_of,
+    resolve_year,
+    weekday_number,
+)
 
 
 def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -54,7 +85,7 @@ def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def week_of(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"the week of March 6": the ISO week holding that day."""
+    """ "the week of March 6": the ISO week holding that day."""
     day = date_full(c, ctx, tense)
     if day is None:
         return None
@@ -64,17 +95,15 @@ def week_of(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def numeric_date(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"5/10/2025" or "10/05/2025": month first (US) or day first (elsewhere); when both
+    """ "5/10/2025" or "10/05/2025": month first (US) or day first (elsewhere); when both
     readings are valid, the one nearer the publication date (US without one)."""
     g = c.groups
     a, b = int(g["a"]), int(g["b"])
     year = explicit_year(g["year"], ctx.anchor)
     readings = []
     for month, day in ((a, b), (b, a)):
-        try:
+        with contextlib.suppress(ValueError):
             readings.append(dt.date(year, month, day))
-        except ValueError:
-            pass
     if not readings:
         return None
     value = readings[0]
@@ -157,15 +186,26 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
             if word.isdigit() and len(word) == 4:
                 explicit = int(word)
     shift = 0
-    if "last year's" in det or any(w in mods for w in ("year-earlier", "year ago", "year-ago",
-                                                       "year earlier", "year before")):
-        shift = -1
-    elif "year ago" in det or "year earlier" in det:
+    if (
+        "last year's" in det
+        or any(w in mods for w in ("year-earlier", "year ago", "year-ago", "year earlier", "year before"))
+        or "year ago" in det
+        or "year earlier" in det
+    ):
         shift = -1
     elif "next year's" in det:
         shift = 1
-    numbers = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-               "fourth": 4, "4th": 4, "final": 4}
+    numbers = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+        "final": 4,
+    }
     if ordinal in numbers:
         q = numbers[ordinal]
         if explicit is not None:
@@ -187,12 +227,11 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     elif det == "next" and not mods and ctx.anchor:
         y, q = quarter_of(ctx.anchor)
         y, q = (y, q + 1) if q < 4 else (y + 1, 1)
-    elif (det == "this" and not mods or mods == "current") and ctx.anchor:
+    elif ((det == "this" and not mods) or mods == "current") and ctx.anchor:
         y, q = quarter_of(ctx.anchor)
     else:
         # "the quarter", "the latest quarter": in business news the quarter just reported.
-        ref = (previous_quarter(ctx.anchor) if ctx.anchor and not shift
-               else _reference_quarter(ctx))
+        ref = previous_quarter(ctx.anchor) if ctx.anchor and not shift else _reference_quarter(ctx)
         if ref is None:
             return Value("DATE", "XXXX-QX", "quarter")
         y, q = ref
@@ -204,7 +243,7 @@ def quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 def q_quarter(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"Q3", "Q3 2025", "2025 Q3": like "the third quarter"."""
+    """ "Q3", "Q3 2025", "2025 Q3": like "the third quarter"."""
     q = int(c.groups["qn"])
     y = explicit_year(c.groups.get("year") or c.groups.get("year2"), ctx.anchor)
     if y is None:
@@ -254,12 +293,20 @@ def year_earlier(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     return Value("DATE", f"{ctx.anchor.year - 1:04d}", "year")
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def decade_word(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
-    """"the nineties": the last such decade before the anchor (default: the 1900s)."""
+    """ "the nineties": the last such decade before the anchor (default: the 1900s)."""
     digit = _DECADE_WORDS[norm_key(c.groups["dec"])]
     century = 19
     if ctx.anchor and ctx.anchor.year >= 2000 + digit * 10 + 10:
@@ -278,13 +325,14 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 def holiday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     rule = time_lexicon().holidays[norm_key(c.groups["hol"]).replace("’", "'")]
     if ctx.anchor is None:
-        return Value("DATE", f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""),
-                     "day")
+        return Value("DATE", f"XXXX-{rule[0]:02d}" + (f"-{rule[1]:02d}" if len(rule) == 2 else ""), "day")
+
     def on(year: int) -> dt.date:
         if len(rule) == 2:
             return dt.date(year, rule[0], rule[1])
         # A fourth number shifts the day: Election Day is the Tuesday after the first Monday.
         return _nth_weekday(year, *rule[:3]) + dt.timedelta(days=rule[3] if len(rule) > 3 else 0)
+
     this = on(ctx.anchor.year)
     if tense == "future":
         day = this if this >= ctx.anchor else on(ctx.anchor.year + 1)
@@ -302,16 +350,42 @@ def year_end(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 
 
 NORMALISERS = {
-    "vague_duration": vague_duration, "year_end": year_end, "that_day": that_day,
-    "next_day": next_day, "decade_word": decade_word,
-    "iso_date": date_full, "numeric_date": numeric_date, "month_day": date_full,
-    "day_month": date_full, "week_of": week_of, "month": month, "year": year, "decade": decade,
-    "century": century, "quarter": quarter, "q_quarter": q_quarter, "half": half,
+    "vague_duration": vague_duration,
+    "year_end": year_end,
+    "that_day": that_day,
+    "next_day": next_day,
+    "decade_word": decade_word,
+    "iso_date": date_full,
+    "numeric_date": numeric_date,
+    "month_day": date_full,
+    "day_month": date_full,
+    "week_of": week_of,
+    "month": month,
+    "year": year,
+    "decade": decade,
+    "century": century,
+    "quarter": quarter,
+    "q_quarter": q_quarter,
+    "half": half,
     "period": period,
-    "year_earlier": year_earlier, "rel_day": rel_day, "this_part": this_part,
-    "weekday": weekday, "weekday_set": weekday_set, "month_set": month_set, "rel_unit": rel_unit,
-    "bare_unit": bare_unit, "season": season, "ago": ago, "duration": duration_rule,
-    "plural_unit": plural_unit, "set": set_rule, "set_word": set_word, "clock": clock,
-    "holiday": holiday, "reference": reference, "ord_day": ord_day, "part_day": part_day,
+    "year_earlier": year_earlier,
+    "rel_day": rel_day,
+    "this_part": this_part,
+    "weekday": weekday,
+    "weekday_set": weekday_set,
+    "month_set": month_set,
+    "rel_unit": rel_unit,
+    "bare_unit": bare_unit,
+    "season": season,
+    "ago": ago,
+    "duration": duration_rule,
+    "plural_unit": plural_unit,
+    "set": set_rule,
+    "set_word": set_word,
+    "clock": clock,
+    "holiday": holiday,
+    "reference": reference,
+    "ord_day": ord_day,
+    "part_day": part_day,
     "season_plural": season_plural,
 }

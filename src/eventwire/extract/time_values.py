@@ -46,9 +46,11 @@ def month_number(text: str | None) -> int | None:
     return time_lexicon().months.get(norm_key(text)) if text else None
 
 
-_ORDINAL_ONES = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                 "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                 "nineteenth").split()
+_ORDINAL_ONES = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth"
+).split()
 # Days of the month written as ordinal words ("the fourth of March", "March twenty-first").
 DAY_ORDINALS: dict[str, int] = {word: i + 1 for i, word in enumerate(_ORDINAL_ONES)}
 DAY_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "thirty first": 31})
@@ -56,7 +58,7 @@ DAY_ORDINALS.update({f"twenty {word}": 21 + i for i, word in enumerate(_ORDINAL_
 
 
 def day_number(text: str | None) -> int | None:
-    """"4", "4th", "fourth", "twenty-first" -> the day of the month."""
+    """ "4", "4th", "fourth", "twenty-first" -> the day of the month."""
     key = norm_key(text)
     if key[:1].isdigit():
         return int("".join(ch for ch in key if ch.isdigit()))
@@ -99,7 +101,7 @@ def number(text: str | None) -> float | None:
 
 
 def year_of(text: str | None) -> int | None:
-    """"1998", "nineteen ninety-six", "two thousand" -> int."""
+    """ "1998", "nineteen ninety-six", "two thousand" -> int."""
     key = norm_key(text)
     if not key:
         return None
@@ -140,8 +142,10 @@ _NEAR_MONTHS = 2
 
 
 def _nearest_distance(anchor: dt.date, month: int) -> int:
-    return min(abs((y * 12 + month) - (anchor.year * 12 + anchor.month))
-               for y in (anchor.year - 1, anchor.year, anchor.year + 1))
+    return min(
+        abs((y * 12 + month) - (anchor.year * 12 + anchor.month))
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+    )
 
 
 def resolve_year(anchor: dt.date, month: int, day: int | None, tense: str | None) -> int:
@@ -152,8 +156,11 @@ def resolve_year(anchor: dt.date, month: int, day: int | None, tense: str | None
     if target == now:
         return anchor.year
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if _nearest_distance(anchor, month) <= _NEAR_MONTHS and (tense != "future" or day) and (
-            tense != "past" or day or target < now):
+    if (
+        _nearest_distance(anchor, month) <= _NEAR_MONTHS
+        and (tense != "future" or day)
+        and (tense != "past" or day or target < now)
+    ):
         # Close to the anchor the nearest year wins whatever the verb says, except a month
         # name under a future verb ("can win in November" in January: next November) and a
         # later month under a past verb ("took effect in June" in May: last June).
@@ -199,8 +206,7 @@ def duration(num: float | None, unit: str, vague_ok: bool = True) -> str | None:
     if num == int(num):
         return f"{prefix}{int(num)}{letter}"
     whole, frac = int(num), num - int(num)
-    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
-               "H": ("M", 60), "Q": ("M", 3)}
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3)}
     if letter in smaller and not is_time:
         sub, per = smaller[letter]
         head = f"{whole}{letter}" if whole else ""
@@ -224,13 +230,16 @@ def previous_quarter(d: dt.date) -> tuple[int, int]:
 
 
 def season_value(anchor: dt.date, season: str, rel: str, tense: str | None) -> str:
-    """"last fall" in October 1989 -> 1988-FA; "this summer" -> anchor year."""
+    """ "last fall" in October 1989 -> 1988-FA; "this summer" -> anchor year."""
     first, last = _SEASON_MONTHS[season]
     year = anchor.year
     in_season = (first <= anchor.month <= last) if first < last else anchor.month in (12, 1, 2)
     started = anchor.month >= first or (season == "WI" and anchor.month <= 2)
-    if season == "WI" and anchor.month <= 2 and rel not in ("last", "this past", "the past",
-                                                            "the last", "the previous"):
+    if (
+        season == "WI"
+        and anchor.month <= 2
+        and rel not in ("last", "this past", "the past", "the last", "the previous")
+    ):
         year -= 1  # winter belongs to the year in which it starts
     if rel == "this past":  # the most recent one that has begun
         return f"{year if started else year - 1:04d}-{season}"

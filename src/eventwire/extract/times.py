@@ -28,7 +28,8 @@ _ARRANGE_VERBS = frozenset({"plan", "schedule"})
 # Verbs whose infinitive complement lies ahead ("plans to meet on Friday").
 _FUTURE_VERBS = frozenset(
     "plan expect schedule intend hope aim want seek agree promise set due likely propose "
-    "prepare decide vow pledge threaten going be".split())
+    "prepare decide vow pledge threaten going be".split()
+)
 
 
 def _verb_of(token: Token) -> Token | None:
@@ -84,8 +85,8 @@ def _on_verb(token: Token) -> bool:
 
 # Present-tense verbs that report rather than schedule ("says Monday" is a past day).
 _REPORT_VERBS = frozenset(
-    "say tell report announce confirm deny add note insist claim state write show want be "
-    "have".split())
+    "say tell report announce confirm deny add note insist claim state write show want be have".split()
+)
 
 
 def _scheduled(token: Token) -> bool:
@@ -96,8 +97,11 @@ def _scheduled(token: Token) -> bool:
 
 # Text between a clock time and a day that makes them one expression:
 # "today at approximately 5 AM", "10 p.m. Wednesday", "noon on Thursday".
-_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?(?:(?:approximately|about|around|roughly|"
-                             r"some|shortly\s+after|just\s+after|just\s+before)\s+)?$", re.I)
+_DAY_THEN_CLOCK = re.compile(
+    r"\s*,?\s*(?:at\s+)?(?:(?:approximately|about|around|roughly|"
+    r"some|shortly\s+after|just\s+after|just\s+before)\s+)?$",
+    re.I,
+)
 _CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*|\s+on\s+)?$", re.I)
 
 
@@ -110,11 +114,19 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
             p_cand, p_value, p_start, p_end = out[-1]
             gap = text[p_end:start]
             day, clock = None, None
-            if (p_value.precision == "day" and cand.rule == "clock"
-                    and _DAY_THEN_CLOCK.match(gap) and len(gap) < 30):
+            if (
+                p_value.precision == "day"
+                and cand.rule == "clock"
+                and _DAY_THEN_CLOCK.match(gap)
+                and len(gap) < 30
+            ):
                 day, clock = p_value, value
-            elif (p_cand.rule == "clock" and value.precision == "day"
-                  and _CLOCK_THEN_DAY.match(gap) and len(gap) < 6):
+            elif (
+                p_cand.rule == "clock"
+                and value.precision == "day"
+                and _CLOCK_THEN_DAY.match(gap)
+                and len(gap) < 6
+            ):
                 day, clock = value, p_value
             if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
                 merged = Value("TIME", day.value + clock.value[10:], clock.precision)
@@ -133,9 +145,14 @@ def _drop_conversions(text: str, items: list[tuple[Candidate, Value, int, int]])
     out: list[tuple[Candidate, Value, int, int]] = []
     for item in items:
         cand, _value, start, _end = item
-        if (out and cand.rule == "clock" and cand.groups.get("h6")
-                and (cand.groups.get("tz") or "").upper() in ("GMT", "UTC")
-                and out[-1][0].rule == "clock" and _OPEN_PAREN.match(text[out[-1][3]:start])):
+        if (
+            out
+            and cand.rule == "clock"
+            and cand.groups.get("h6")
+            and (cand.groups.get("tz") or "").upper() in ("GMT", "UTC")
+            and out[-1][0].rule == "clock"
+            and _OPEN_PAREN.match(text[out[-1][3] : start])
+        ):
             continue
         out.append(item)
     return out
@@ -145,15 +162,27 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # A value on the calendar: its year and month, for "that year", "the following month".
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d\d))?(?![\d])")
 # Words just before an expression that point ahead whatever the verb ("as soon as Tuesday").
-_FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
-                         re.I)
+_FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$", re.I)
 # "by February", "through January": a deadline or an end point of a month lies ahead.
 _DEADLINE_CUE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 # Rules whose value depends on the tense of the governing verb (the rest skip the parse).
-_TENSED_RULES = frozenset({"month_day", "day_month", "week_of", "month", "weekday", "ord_day",
-                           "part_day",
-                           "quarter",
-                           "q_quarter", "season", "rel_unit", "bare_unit", "holiday"})
+_TENSED_RULES = frozenset(
+    {
+        "month_day",
+        "day_month",
+        "week_of",
+        "month",
+        "weekday",
+        "ord_day",
+        "part_day",
+        "quarter",
+        "q_quarter",
+        "season",
+        "rel_unit",
+        "bare_unit",
+        "holiday",
+    }
+)
 
 
 def _normalise(cand: Candidate, ctx: Context, tense: str | None) -> Value | None:
@@ -170,26 +199,26 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
     text = doc_text(doc)
     ctx = Context(anchor=published)
     items: list[tuple[Candidate, Value, int, int]] = []
+
     def viable(cand: Candidate) -> bool:
         # A scratch context: discourse-dependent rules ("that day") are judged later.
-        scratch = Context(anchor=published, last_day=published or dt.date(2000, 1, 1),
-                          last_month=(2000, 1))
+        scratch = Context(anchor=published, last_day=published or dt.date(2000, 1, 1), last_month=(2000, 1))
         return _normalise(cand, scratch, None) is not None
 
     for cand in find_candidates(text, viable):
         tense = None
         if cand.rule in _TENSED_RULES:
             if _FUTURE_CUE.search(text, max(0, cand.start - 20), cand.start) or (
-                    cand.rule in ("month", "month_day", "week_of", "ord_day")
-                    and _DEADLINE_CUE.search(text, max(0, cand.start - 10), cand.start)):
+                cand.rule in ("month", "month_day", "week_of", "ord_day")
+                and _DEADLINE_CUE.search(text, max(0, cand.start - 10), cand.start)
+            ):
                 tense = "future"
             else:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
                 tense = tense_of(span[0]) if span is not None and len(span) else None
                 if cand.rule == "month" and tense == "past" and not _on_verb(span[0]):
                     tense = None  # "told them of a cutback in September": the noun's month
-                if cand.rule in ("weekday", "ord_day") and tense == "present" and \
-                        _scheduled(span.root):
+                if cand.rule in ("weekday", "ord_day") and tense == "present" and _scheduled(span.root):
                     tense = "future"  # "the leaders meet Monday": a plan, not a report
         value = _normalise(cand, ctx, tense)
         if value is None or not value.value:
@@ -207,5 +236,7 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
             end -= 1
         items.append((cand, value, start, end))
     items = _merge_clock(text, _drop_conversions(text, items))
-    return [Time(text=text[s:e], start=s, end=e, type=v.type, value=v.value,
-                 precision=v.precision) for _c, v, s, e in items]
+    return [
+        Time(text=text[s:e], start=s, end=e, type=v.type, value=v.value, precision=v.precision)
+        for _c, v, s, e in items
+    ]

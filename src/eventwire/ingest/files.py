@@ -155,15 +155,25 @@ def _read_table(path: Path, published: str | None) -> Iterator[Item]:
     """Rows of a CSV or Parquet file as articles, read by DuckDB in chunks."""
     import duckdb
 
-    reader = ("read_parquet(?)" if path.suffix.lower() == ".parquet"
-              else "read_csv(?, all_varchar = true, header = true)")
+    reader = (
+        "read_parquet(?)"
+        if path.suffix.lower() == ".parquet"
+        else "read_csv(?, all_varchar = true, header = true)"
+    )
     try:
         con = duckdb.connect()
         cursor = con.execute(f"SELECT * FROM {reader}", [str(path)])
         names = [d[0].lower() for d in cursor.description]
     except duckdb.Error as exc:
-        yield ErrorRecord(path.name, "InputError", str(InputError(
-            f"{path.name} cannot be read as {path.suffix.lower()[1:]} ({exc}); check the file.")))
+        yield ErrorRecord(
+            path.name,
+            "InputError",
+            str(
+                InputError(
+                    f"{path.name} cannot be read as {path.suffix.lower()[1:]} ({exc}); check the file."
+                )
+            ),
+        )
         return
     number = 0
     while rows := cursor.fetchmany(1000):

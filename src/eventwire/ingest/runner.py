@@ -24,7 +24,15 @@ from ..store import dedup
 from ..store.database import clear_failure, record_failure, write_records
 from .files import _expand, read_path
 from .web import (
-    FetchError, Fetcher, Page, article_id_for, canonical_url, declared_canonical, feed_entries, is_url, normalize_url,
+    Fetcher,
+    FetchError,
+    Page,
+    article_id_for,
+    canonical_url,
+    declared_canonical,
+    feed_entries,
+    is_url,
+    normalize_url,
     page_date,
 )
 
@@ -58,8 +66,10 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.stored} stored, {self.errors} error records, {self.skipped} already stored, "
-                f"{len(self.failures)} sources unreachable")
+        return (
+            f"{self.stored} stored, {self.errors} error records, {self.skipped} already stored, "
+            f"{len(self.failures)} sources unreachable"
+        )
 
 
 class Known:
@@ -74,19 +84,30 @@ class Known:
     def has_url(self, url: str) -> bool:
         if url in self.urls:
             return True
-        return self.con.execute("SELECT count(*) FROM articles WHERE error_type IS NULL AND "
-                                "(canonical_url = ? OR origin = ?)", [url, url]).fetchone()[0] > 0
+        return (
+            self.con.execute(
+                "SELECT count(*) FROM articles WHERE error_type IS NULL AND "
+                "(canonical_url = ? OR origin = ?)",
+                [url, url],
+            ).fetchone()[0]
+            > 0
+        )
 
     def has_hash(self, digest: str) -> bool:
         if digest in self.hashes:
             return True
-        return self.con.execute("SELECT count(*) FROM articles WHERE content_hash = ? AND error_type IS NULL",
-                                [digest]).fetchone()[0] > 0
+        return (
+            self.con.execute(
+                "SELECT count(*) FROM articles WHERE content_hash = ? AND error_type IS NULL", [digest]
+            ).fetchone()[0]
+            > 0
+        )
 
     def has_error(self, record: ErrorRecord) -> bool:
         """The same error already stored for the same id (so a rerun changes nothing)."""
-        row = self.con.execute("SELECT error_type, error_message FROM articles WHERE id = ?",
-                               [record.id]).fetchone()
+        row = self.con.execute(
+            "SELECT error_type, error_message FROM articles WHERE id = ?", [record.id]
+        ).fetchone()
         return row == (record.type, record.message)
 
     def add(self, url: str | None, digest: str | None) -> None:
@@ -116,7 +137,8 @@ def read_file_candidates(path: str | Path, published: str | None) -> Iterator[Ca
                 date = page_date(item.html, item.url)
             item = replace(item, published=date or published)
             url = declared_canonical(item.html, item.url) or (
-                normalize_url(item.url) if item.url and is_url(item.url) else None)
+                normalize_url(item.url) if item.url and is_url(item.url) else None
+            )
             yield Candidate(item, f"{origin}#{item.id}" if stdin or _many(path) else origin, url)
         else:
             yield Candidate(item, origin)
@@ -132,20 +154,24 @@ def _stdin(published: str | None):
     return read_inputs(["-"], published=published)
 
 
-def page_candidate(page: Page, origin: str, feed_date: str | None = None, fallback: str | None = None) -> Candidate:
+def page_candidate(
+    page: Page, origin: str, feed_date: str | None = None, fallback: str | None = None
+) -> Candidate:
     """An article from a fetched page (HTML or plain text). Its date: the feed's, else the
     one the page declares, else the fallback (--published)."""
     text = page.text
     html = page.content_type != "text/plain"
     url = canonical_url(page.url, text if html else None)
     date = feed_date or (page_date(text, page.url) if html else None) or fallback
-    article = Article(id=article_id_for(url), url=url, published=date,
-                      **({"html": text} if html else {"text": text}))
+    article = Article(
+        id=article_id_for(url), url=url, published=date, **({"html": text} if html else {"text": text})
+    )
     return Candidate(article, origin, url)
 
 
-def url_candidates(url: str, fetcher: Fetcher, known: Known, published: str | None,
-                   failures: list[Failure]) -> Iterator[Candidate]:
+def url_candidates(
+    url: str, fetcher: Fetcher, known: Known, published: str | None, failures: list[Failure]
+) -> Iterator[Candidate]:
     """The article at a URL, or every new entry of the feed at it."""
     if known.has_url(normalize_url(url)):  # a stored article (feeds are never stored): no fetch
         known.skipped += 1
@@ -179,8 +205,9 @@ def url_candidates(url: str, fetcher: Fetcher, known: Known, published: str | No
         yield candidate
 
 
-def _prepared(candidates: Iterable[Candidate], known: Known, report: IngestReport,
-              provenance: dict) -> Iterator[Article | ErrorRecord]:
+def _prepared(
+    candidates: Iterable[Candidate], known: Known, report: IngestReport, provenance: dict
+) -> Iterator[Article | ErrorRecord]:
     """New articles only, with their text cleaned once (and hashed) before coding."""
     for cand in candidates:
         item = cand.article
@@ -211,14 +238,24 @@ def _prepared(candidates: Iterable[Candidate], known: Known, report: IngestRepor
             report.skipped += 1
             continue
         known.add(cand.canonical_url, None if cand.canonical_url else digest)
-        provenance[item.id] = {"origin": cand.origin, "canonical_url": cand.canonical_url, "content_hash": digest}
+        provenance[item.id] = {
+            "origin": cand.origin,
+            "canonical_url": cand.canonical_url,
+            "content_hash": digest,
+        }
         # The text is already clean: code it as text, so the page is not extracted twice.
         yield replace(item, text=text, html=None)
 
 
-def ingest(sources: Iterable[str | Path], con: duckdb.DuckDBPyConnection, *, fetcher: Fetcher | None = None,
-           published: str | None = None, progress: Callable[[Iterable], Iterable] | None = None,
-           batch_size: int | None = None) -> IngestReport:
+def ingest(
+    sources: Iterable[str | Path],
+    con: duckdb.DuckDBPyConnection,
+    *,
+    fetcher: Fetcher | None = None,
+    published: str | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    batch_size: int | None = None,
+) -> IngestReport:
     """Ingest files, folders, URLs and feeds into the store open (for writing) on `con`."""
     report = IngestReport()
     known = Known(con)

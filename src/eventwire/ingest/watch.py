@@ -59,14 +59,17 @@ class CycleReport:
 
     def line(self) -> str:
         down = sorted({f.origin for f in self.report.failures if f.kind in ("url", "feed")})
-        text = (f"cycle {self.cycle}: {self.feeds} feeds, {self.report.stored} new articles, "
-                f"{self.report.errors} error records, {self.report.skipped} known, "
-                f"{len(self.report.failures)} failures in {self.seconds:.1f} s")
+        text = (
+            f"cycle {self.cycle}: {self.feeds} feeds, {self.report.stored} new articles, "
+            f"{self.report.errors} error records, {self.report.skipped} known, "
+            f"{len(self.report.failures)} failures in {self.seconds:.1f} s"
+        )
         return text + (f"; down: {', '.join(down)}" if down else "")
 
 
-def run_cycle(number: int, feeds: list[str], store: str | Path, fetcher: Fetcher,
-              published: str | None = None) -> CycleReport:
+def run_cycle(
+    number: int, feeds: list[str], store: str | Path, fetcher: Fetcher, published: str | None = None
+) -> CycleReport:
     """One polling cycle over all feeds."""
     started = time.monotonic()
     total = IngestReport()
@@ -82,9 +85,15 @@ def run_cycle(number: int, feeds: list[str], store: str | Path, fetcher: Fetcher
     return CycleReport(number, len(feeds), total, time.monotonic() - started)
 
 
-def watch(feeds: list[str], store: str | Path, every: float, cycles: int | None = None,
-          fetcher: Fetcher | None = None, sleep: Callable[[float], None] = time.sleep,
-          emit: Callable[[str], None] = log.info) -> list[CycleReport]:
+def watch(
+    feeds: list[str],
+    store: str | Path,
+    every: float,
+    cycles: int | None = None,
+    fetcher: Fetcher | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    emit: Callable[[str], None] = log.info,
+) -> list[CycleReport]:
     """Poll `feeds` every `every` seconds (`cycles` times, or until interrupted)."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(revalidate_feeds=True)

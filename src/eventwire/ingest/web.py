@@ -38,8 +38,11 @@ MAX_REDIRECTS = 5
 USER_AGENT = "eventwire (news event coder; +local use)"
 
 # Query parameters that only track the reader: dropping them makes one story one URL.
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|smid|ncid|"
-                       r"ref|ref_src|taid|at_medium|at_campaign|icid|sr_share|_ga)$", re.I)
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|smid|ncid|"
+    r"ref|ref_src|taid|at_medium|at_campaign|icid|sr_share|_ga)$",
+    re.I,
+)
 _LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
@@ -77,8 +80,9 @@ def normalize_url(url: str) -> str:
     host = (parts.hostname or "").lower()
     port = parts.port
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if not _TRACKING.match(k)))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    )
     path = parts.path or "/"
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/")
@@ -130,13 +134,16 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_hos
     try:
         addresses = [host] if _is_ip(host) else resolve(host)
     except OSError as exc:
-        raise FetchError(f"cannot resolve the host of {url} ({exc}); check the address and the network.") from None
+        raise FetchError(
+            f"cannot resolve the host of {url} ({exc}); check the address and the network."
+        ) from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global or ip.is_multicast:
             raise FetchError(
                 f"{url} points at a non-public address ({ip}); refused so that feeds cannot reach "
-                "your own network. Pass --allow-private to fetch it anyway.")
+                "your own network. Pass --allow-private to fetch it anyway."
+            )
     return None if _is_ip(host) or not addresses else addresses[0]
 
 
@@ -164,9 +171,15 @@ def _is_ip(host: str) -> bool:
 class Fetcher:
     """Fetches URLs with the guards above. Use as a context manager, or call `close`."""
 
-    def __init__(self, transport: httpx.BaseTransport | None = None, allow_private: bool = False,
-                 timeout: float = 20.0, max_bytes: int | None = None, resolve: Resolver = resolve_host,
-                 revalidate_feeds: bool = False):
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        allow_private: bool = False,
+        timeout: float = 20.0,
+        max_bytes: int | None = None,
+        resolve: Resolver = resolve_host,
+        revalidate_feeds: bool = False,
+    ):
         self.allow_private = allow_private
         # With revalidate_feeds (for `watch`), a feed fetched before is asked for again with
         # its ETag / Last-Modified, and a 304 answer reuses the copy kept here: polling every
@@ -179,8 +192,11 @@ class Fetcher:
         # host name: the address is checked but not pinned.
         self.pin = transport is not None or not urllib.request.getproxies()
         self.client = httpx.Client(
-            transport=transport, follow_redirects=False, headers={"User-Agent": USER_AGENT},
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
+            transport=transport,
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+        )
 
     def __enter__(self) -> Fetcher:
         return self
@@ -199,13 +215,17 @@ class Fetcher:
             target, headers, extensions = _pinned(url, address if self.pin else None)
             validators, kept = self._feeds.get(url, ({}, None))
             try:
-                with self.client.stream("GET", target, headers=headers | validators, extensions=extensions) as response:
+                with self.client.stream(
+                    "GET", target, headers=headers | validators, extensions=extensions
+                ) as response:
                     if response.is_redirect and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue
                     if response.status_code == 304:
                         if kept is None:
-                            raise FetchError(f"{url} answered 304 Not Modified to a request that had no validators.")
+                            raise FetchError(
+                                f"{url} answered 304 Not Modified to a request that had no validators."
+                            )
                         return kept
                     page = self._page(url, response)
                     self._keep(asked, page, response.headers)
@@ -233,18 +253,24 @@ class Fetcher:
             raise FetchError(f"{url} answered HTTP {response.status_code}.")
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type and content_type not in ALLOWED_TYPES:
-            raise FetchError(f"{url} is {content_type}, not a news page or feed; "
-                             f"eventwire reads {', '.join(sorted(ALLOWED_TYPES))}.")
+            raise FetchError(
+                f"{url} is {content_type}, not a news page or feed; "
+                f"eventwire reads {', '.join(sorted(ALLOWED_TYPES))}."
+            )
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(f"{url} is {int(declared) / 1e6:.1f} MB, over the limit of "
-                             f"{self.max_bytes / 1e6:.1f} MB (EVENTWIRE_MAX_ARTICLE_BYTES).")
+            raise FetchError(
+                f"{url} is {int(declared) / 1e6:.1f} MB, over the limit of "
+                f"{self.max_bytes / 1e6:.1f} MB (EVENTWIRE_MAX_ARTICLE_BYTES)."
+            )
         body = bytearray()
         for chunk in response.iter_bytes():
             body += chunk
             if len(body) > self.max_bytes:
-                raise FetchError(f"{url} is over the limit of {self.max_bytes / 1e6:.1f} MB "
-                                 "(EVENTWIRE_MAX_ARTICLE_BYTES); not read further.")
+                raise FetchError(
+                    f"{url} is over the limit of {self.max_bytes / 1e6:.1f} MB "
+                    "(EVENTWIRE_MAX_ARTICLE_BYTES); not read further."
+                )
         return Page(str(url), content_type, bytes(body))
 
 
@@ -290,7 +316,7 @@ def entry_date(entry) -> str | None:
             pass
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc).isoformat()
+            return dt.datetime(*parsed[:6], tzinfo=dt.UTC).isoformat()
     return None
 
 

@@ -105,8 +105,9 @@ def organisations() -> dict[str, tuple[Organisation, ...]]:
     """Organisation names and aliases -> the dated rows they may stand for."""
     table: dict[str, list[Organisation]] = {}
     for row in read_tsv("actors/organisations.tsv"):
-        org = Organisation(row["name"], row["country"] or None, row["sector"] or None,
-                           _date(row["start"]), _date(row["end"]))
+        org = Organisation(
+            row["name"], row["country"] or None, row["sector"] or None, _date(row["start"]), _date(row["end"])
+        )
         for surface in [row["name"], *_split(row["aliases"])]:
             table.setdefault(surface, []).append(org)
     return {surface: tuple(rows) for surface, rows in table.items()}
@@ -117,8 +118,14 @@ def people() -> dict[str, tuple[Person, ...]]:
     """Names and aliases of known people -> their dated offices."""
     table: dict[str, list[Person]] = {}
     for row in read_tsv("actors/people.tsv"):
-        person = Person(row["name"], row["country"] or None, row["sector"] or None,
-                        row["title"] or None, _date(row["start"]), _date(row["end"]))
+        person = Person(
+            row["name"],
+            row["country"] or None,
+            row["sector"] or None,
+            row["title"] or None,
+            _date(row["start"]),
+            _date(row["end"]),
+        )
         for surface in [row["name"], *_split(row["aliases"])]:
             rows = table.setdefault(surface, [])
             if person not in rows:
@@ -130,8 +137,10 @@ def people() -> dict[str, tuple[Person, ...]]:
 def ambiguous_countries() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Country names that may be other places: surface -> (cues for the other place,
     words confirming the country)."""
-    return {row["surface"]: (tuple(_split(row["cues"])), tuple(_split(row["confirm"])))
-            for row in read_tsv("actors/ambiguous.tsv")}
+    return {
+        row["surface"]: (tuple(_split(row["cues"])), tuple(_split(row["confirm"])))
+        for row in read_tsv("actors/ambiguous.tsv")
+    }
 
 
 @cache

@@ -98,8 +98,23 @@ def _verb_entry(key: str, value) -> VerbEntry:
         else:
             prt = word
     spec = {"code": value} if isinstance(value, str) else dict(value)
-    unknown = set(spec) - {"code", "tprep", "nodobj", "obj", "cue", "light", "embed", "ctarget", "conf",
-                           "bare", "transitive", "invert", "mover", "subjcue", "actor_target"}
+    unknown = set(spec) - {
+        "code",
+        "tprep",
+        "nodobj",
+        "obj",
+        "cue",
+        "light",
+        "embed",
+        "ctarget",
+        "conf",
+        "bare",
+        "transitive",
+        "invert",
+        "mover",
+        "subjcue",
+        "actor_target",
+    }
     if unknown:
         raise ResourceError(f"{LEXICON_FILE}: verb {key!r}: unknown fields {sorted(unknown)}")
     if spec.get("embed") not in _EMBED:
@@ -108,14 +123,24 @@ def _verb_entry(key: str, value) -> VerbEntry:
     for row in spec.get("cue") or ():
         cues.append((_code(row[0], key), frozenset(_words(row[1:]))))
     return VerbEntry(
-        lemma=lemma, prt=prt, prep=prep, code=_code(spec.get("code", "010"), key),
-        tprep=_words(spec.get("tprep")), nodobj=bool(spec.get("nodobj", False)),
+        lemma=lemma,
+        prt=prt,
+        prep=prep,
+        code=_code(spec.get("code", "010"), key),
+        tprep=_words(spec.get("tprep")),
+        nodobj=bool(spec.get("nodobj", False)),
         obj=tuple((_word(k), _code(v, key)) for k, v in (spec.get("obj") or {}).items()),
-        cue=tuple(cues), light=bool(spec.get("light", False)), embed=spec.get("embed"),
-        ctarget=bool(spec.get("ctarget", False)), conf=float(spec.get("conf", 0.8)),
-        bare=bool(spec.get("bare", True)), transitive=bool(spec.get("transitive", False)),
-        invert=bool(spec.get("invert", False)), mover=bool(spec.get("mover", False)),
-        subjcue=bool(spec.get("subjcue", False)), actor_target=bool(spec.get("actor_target", False)),
+        cue=tuple(cues),
+        light=bool(spec.get("light", False)),
+        embed=spec.get("embed"),
+        ctarget=bool(spec.get("ctarget", False)),
+        conf=float(spec.get("conf", 0.8)),
+        bare=bool(spec.get("bare", True)),
+        transitive=bool(spec.get("transitive", False)),
+        invert=bool(spec.get("invert", False)),
+        mover=bool(spec.get("mover", False)),
+        subjcue=bool(spec.get("subjcue", False)),
+        actor_target=bool(spec.get("actor_target", False)),
     )
 
 
@@ -155,7 +180,9 @@ def event_lexicon() -> EventLexicon:
             compounds.setdefault(words[0], {})[words[1]] = code
             continue
         nouns[words[0]] = NounEntry(
-            lemma=words[0], code=code, tprep=_words(spec.get("tprep")) or ("on", "against"),
+            lemma=words[0],
+            code=code,
+            tprep=_words(spec.get("tprep")) or ("on", "against"),
             conf=float(spec.get("conf", 0.65)),
             cue=tuple((_code(row[0], key), frozenset(_words(row[1:]))) for row in spec.get("cue") or ()),
         )
@@ -170,6 +197,8 @@ def event_lexicon() -> EventLexicon:
         intent={str(k): _code(v, "intent") for k, v in (data.get("intent") or {}).items()},
         refusal={str(k): _code(v, "refusal") for k, v in (data.get("refusal") or {}).items()},
         agents=frozenset(_words(data.get("agents"))),
-        refused_when_negated={str(k): _code(v, "refused_when_negated")
-                              for k, v in (data.get("refused_when_negated") or {}).items()},
+        refused_when_negated={
+            str(k): _code(v, "refused_when_negated")
+            for k, v in (data.get("refused_when_negated") or {}).items()
+        },
     )

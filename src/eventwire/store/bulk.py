@@ -22,12 +22,17 @@ def column_types(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[s
     Cached per table: every store of one schema version declares the same types."""
     types = _TYPES.get(table)
     if types is None or any(c not in types for c in columns):
-        types = _TYPES[table] = dict(con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]).fetchall())
+        types = _TYPES[table] = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
+            ).fetchall()
+        )
     return [types[c] for c in columns]
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[Sequence]
+) -> None:
     """Insert `rows` (tuples in `columns` order) into `table`."""
     if not rows:
         return
@@ -35,7 +40,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[st
     select = ", ".join(f"unnest(?::{t}[])" for t in types)
     sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}"
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
+        chunk = rows[start : start + CHUNK]
         con.execute(sql, [list(values) for values in zip(*chunk)])
 
 

@@ -38,7 +38,9 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     """A connection to the store at `path`, created or migrated to the current schema."""
     path = Path(path)
     if read_only and not path.exists():
-        raise StoreError(f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire code --store`.")
+        raise StoreError(
+            f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire code --store`."
+        )
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
@@ -81,7 +83,8 @@ def writing(path: str | Path, wait: float = 30.0) -> Iterator[duckdb.DuckDBPyCon
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The store's schema version (0 for an empty file)."""
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()[0]
     if not exists:
         return 0
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
@@ -93,7 +96,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     if current > SCHEMA_VERSION:
         raise StoreError(
             f"the store has schema version {current}, newer than this eventwire knows "
-            f"({SCHEMA_VERSION}); upgrade eventwire.")
+            f"({SCHEMA_VERSION}); upgrade eventwire."
+        )
     for version in range(current + 1, SCHEMA_VERSION + 1):
         sql = resources.files(__package__).joinpath(MIGRATIONS[version]).read_text()
         con.execute("BEGIN TRANSACTION")
@@ -111,11 +115,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 def _backfill_dedup(con: duckdb.DuckDBPyConnection) -> None:
     """Give articles stored before version 2 their hash, near-duplicate group and clusters."""
-    rows = con.execute("SELECT id, text FROM articles WHERE text IS NOT NULL ORDER BY coded_at, id").fetchall()
+    rows = con.execute(
+        "SELECT id, text FROM articles WHERE text IS NOT NULL ORDER BY coded_at, id"
+    ).fetchall()
     groups = dedup.assign_dup_groups(con, rows)
     for article_id, text in rows:
-        con.execute("UPDATE articles SET content_hash = ?, dup_group = ?, canonical_url = url WHERE id = ?",
-                    [dedup.content_hash(text), groups[article_id], article_id])
+        con.execute(
+            "UPDATE articles SET content_hash = ?, dup_group = ?, canonical_url = url WHERE id = ?",
+            [dedup.content_hash(text), groups[article_id], article_id],
+        )
     dedup.rebuild_clusters(con)
 
 
@@ -130,7 +138,8 @@ EVENT_COLUMNS = (
     "source_text, source_code, source_country, source_sector, source_name, "
     "target_text, target_code, target_country, target_sector, target_name, "
     "cameo, cameo_root, plover, plover_mode, quad_class, goldstein, event_date, date_text, "
-    "place_name, place_geonameid, lat, lon, place_country, negated, modality, quote_id, confidence, cluster_id")
+    "place_name, place_geonameid, lat, lon, place_country, negated, modality, quote_id, confidence, cluster_id"
+)
 
 
 def _event_row(aid: str, e) -> list:
@@ -138,28 +147,68 @@ def _event_row(aid: str, e) -> list:
     counted = not e.negated and e.modality in ("asserted", "intended")
     geonameid = loc.geonameid if loc else None
     return [
-        aid, e.id, e.sentence.start, e.sentence.end, e.trigger.text, e.trigger.start, e.trigger.end,
-        *_mention(e.source), *_mention(e.target), e.cameo, e.cameo_root, e.plover, e.plover_mode,
-        e.quad_class, e.goldstein, e.date, e.date_text,
-        loc.name if loc else None, geonameid, loc.lat if loc else None,
-        loc.lon if loc else None, loc.country if loc else None,
-        e.negated, e.modality, e.quote_id, e.confidence,
-        dedup.cluster_id(e.source.code if e.source else None, e.target.code if e.target else None,
-                         e.cameo, e.date, geonameid, counted),
+        aid,
+        e.id,
+        e.sentence.start,
+        e.sentence.end,
+        e.trigger.text,
+        e.trigger.start,
+        e.trigger.end,
+        *_mention(e.source),
+        *_mention(e.target),
+        e.cameo,
+        e.cameo_root,
+        e.plover,
+        e.plover_mode,
+        e.quad_class,
+        e.goldstein,
+        e.date,
+        e.date_text,
+        loc.name if loc else None,
+        geonameid,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        loc.country if loc else None,
+        e.negated,
+        e.modality,
+        e.quote_id,
+        e.confidence,
+        dedup.cluster_id(
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.cameo,
+            e.date,
+            geonameid,
+            counted,
+        ),
     ]
 
 
 def _rows(record: CodedArticle) -> dict[str, list[list]]:
     aid = record.id
     return {
-        "actors": [[aid, a.id, a.text, a.start, a.end, a.code, a.country, a.sector, a.name, a.title]
-                   for a in record.actors],
-        "places": [[aid, p.text, p.start, p.end, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature]
-                   for p in record.places],
+        "actors": [
+            [aid, a.id, a.text, a.start, a.end, a.code, a.country, a.sector, a.name, a.title]
+            for a in record.actors
+        ],
+        "places": [
+            [aid, p.text, p.start, p.end, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature]
+            for p in record.places
+        ],
         "times": [[aid, t.text, t.start, t.end, t.type, t.value, t.precision] for t in record.times],
-        "quotes": [[aid, q.id, q.kind, q.content.text, q.content.start, q.content.end,
-                    q.cue.text if q.cue else None, *(_mention(q.speaker)[i] for i in (0, 1, 4))]
-                   for q in record.quotes],
+        "quotes": [
+            [
+                aid,
+                q.id,
+                q.kind,
+                q.content.text,
+                q.content.start,
+                q.content.end,
+                q.cue.text if q.cue else None,
+                *(_mention(q.speaker)[i] for i in (0, 1, 4)),
+            ]
+            for q in record.quotes
+        ],
         "events": [_event_row(aid, e) for e in record.events],
     }
 
@@ -201,23 +250,72 @@ def _published_date(value: str | None):
         return None
 
 
-ARTICLE_COLUMNS = ("id", "published", "published_date", "title", "url", "source", "text", "record",
-                   "canonical_url", "content_hash", "origin", "dup_group", "error_type", "error_message")
+ARTICLE_COLUMNS = (
+    "id",
+    "published",
+    "published_date",
+    "title",
+    "url",
+    "source",
+    "text",
+    "record",
+    "canonical_url",
+    "content_hash",
+    "origin",
+    "dup_group",
+    "error_type",
+    "error_message",
+)
 CHILD_COLUMNS = {
-    "actors": ("article_id", "actor_id", "text", "start_char", "end_char", "code", "country", "sector", "name", "title"),
-    "places": ("article_id", "text", "start_char", "end_char", "geonameid", "name", "lat", "lon", "country",
-               "admin1", "feature"),
+    "actors": (
+        "article_id",
+        "actor_id",
+        "text",
+        "start_char",
+        "end_char",
+        "code",
+        "country",
+        "sector",
+        "name",
+        "title",
+    ),
+    "places": (
+        "article_id",
+        "text",
+        "start_char",
+        "end_char",
+        "geonameid",
+        "name",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "feature",
+    ),
     "times": ("article_id", "text", "start_char", "end_char", "type", "value", "precision"),
-    "quotes": ("article_id", "quote_id", "kind", "content", "content_start", "content_end", "cue",
-               "speaker_text", "speaker_code", "speaker_name"),
+    "quotes": (
+        "article_id",
+        "quote_id",
+        "kind",
+        "content",
+        "content_start",
+        "content_end",
+        "cue",
+        "speaker_text",
+        "speaker_code",
+        "speaker_name",
+    ),
     "events": tuple(c.strip() for c in EVENT_COLUMNS.split(",")),
 }
 #: Articles per set-based write (one DELETE and one INSERT per table for the lot).
 WRITE_CHUNK = 500
 
 
-def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[Result],
-                  provenance: Mapping[str, Mapping[str, str | None]] | None = None) -> int:
+def write_records(
+    con: duckdb.DuckDBPyConnection,
+    records: Iterable[Result],
+    provenance: Mapping[str, Mapping[str, str | None]] | None = None,
+) -> int:
     """Store coded articles and error records (replacing earlier copies); returns the count.
 
     `provenance` maps an article id to its `origin` (path or URL), `canonical_url` and
@@ -246,27 +344,65 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenan
         return 0
     latest = {(r.id if r.id is not None else "unknown"): r for r in records}  # the last copy of an id wins
     ids = list(latest)
-    touched = {row[0] for row in con.execute(
-        "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL AND article_id IN "
-        "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+    touched = {
+        row[0]
+        for row in con.execute(
+            "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL AND article_id IN "
+            "(SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        ).fetchall()
+    }
     for table in CHILD_TABLES:
         bulk.delete_where_in(con, table, "article_id", ids)
     bulk.delete_where_in(con, "articles", "id", ids)
     coded = [(aid, r) for aid, r in latest.items() if isinstance(r, CodedArticle)]
-    groups = dedup.assign_dup_groups(con, [(aid, r.text) for aid, r in coded],
-                                     drop=[aid for aid, r in latest.items() if not isinstance(r, CodedArticle)])
+    groups = dedup.assign_dup_groups(
+        con,
+        [(aid, r.text) for aid, r in coded],
+        drop=[aid for aid, r in latest.items() if not isinstance(r, CodedArticle)],
+    )
     article_rows = []
     child_rows: dict[str, list] = {table: [] for table in CHILD_TABLES}
     for aid, record in latest.items():
         prov = provenance.get(record.id) or {}
         if isinstance(record, ErrorRecord):
-            article_rows.append((aid, None, None, None, None, None, None, None, prov.get("canonical_url"),
-                                 prov.get("content_hash"), prov.get("origin"), None, record.type, record.message))
+            article_rows.append(
+                (
+                    aid,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    prov.get("canonical_url"),
+                    prov.get("content_hash"),
+                    prov.get("origin"),
+                    None,
+                    record.type,
+                    record.message,
+                )
+            )
             continue
-        article_rows.append((
-            aid, record.published, _published_date(record.published), record.title, record.url, record.source,
-            record.text, record_json(record), prov.get("canonical_url") or record.url,
-            prov.get("content_hash") or dedup.content_hash(record.text), prov.get("origin"), groups[aid], None, None))
+        article_rows.append(
+            (
+                aid,
+                record.published,
+                _published_date(record.published),
+                record.title,
+                record.url,
+                record.source,
+                record.text,
+                record_json(record),
+                prov.get("canonical_url") or record.url,
+                prov.get("content_hash") or dedup.content_hash(record.text),
+                prov.get("origin"),
+                groups[aid],
+                None,
+                None,
+            )
+        )
         for table, rows in _rows(record).items():
             child_rows[table] += rows
     bulk.insert_rows(con, "articles", ARTICLE_COLUMNS, article_rows)
@@ -277,13 +413,18 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenan
     return len(records)
 
 
-def record_failure(con: duckdb.DuckDBPyConnection, origin: str, kind: str, error_type: str, message: str) -> None:
+def record_failure(
+    con: duckdb.DuckDBPyConnection, origin: str, kind: str, error_type: str, message: str
+) -> None:
     """Remember a source that could not be read (a URL, feed or file), counting attempts."""
-    con.execute("""
+    con.execute(
+        """
         INSERT INTO ingest_failures VALUES (?, ?, ?, ?, current_timestamp, current_timestamp, 1)
         ON CONFLICT (origin) DO UPDATE SET kind = excluded.kind, error_type = excluded.error_type,
             message = excluded.message, last_failed = excluded.last_failed,
-            attempts = ingest_failures.attempts + 1""", [origin, kind, error_type, message])
+            attempts = ingest_failures.attempts + 1""",
+        [origin, kind, error_type, message],
+    )
 
 
 def clear_failure(con: duckdb.DuckDBPyConnection, origin: str) -> None:

@@ -73,7 +73,7 @@ def shingles(text: str) -> np.ndarray:
     if len(words) < SHINGLE:
         grams = [" ".join(words)] if words else []
     else:
-        grams = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+        grams = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
     return np.fromiter((zlib.crc32(g.encode("utf-8")) for g in set(grams)), dtype=np.uint64)
 
 
@@ -91,7 +91,7 @@ def band_hashes(signature: np.ndarray) -> list[int]:
     """One 64-bit hash per band; the band number is part of the hash."""
     out = []
     for band in range(BANDS):
-        chunk = signature[band * ROWS:(band + 1) * ROWS].tobytes()
+        chunk = signature[band * ROWS : (band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
         out.append(int.from_bytes(digest, "big"))
     return out
@@ -102,8 +102,9 @@ def similarity(first: np.ndarray, second: np.ndarray) -> float:
     return float(np.mean(first == second))
 
 
-def assign_dup_groups(con: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]],
-                      drop: list[str] = ()) -> dict[str, str]:
+def assign_dup_groups(
+    con: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]], drop: list[str] = ()
+) -> dict[str, str]:
     """Store the articles' signatures and return each one's near-duplicate group id.
 
     An article joins the group of its most similar earlier article (stored, or earlier in
@@ -121,9 +122,11 @@ def assign_dup_groups(con: duckdb.DuckDBPyConnection, articles: list[tuple[str, 
     wanted = sorted({h for _, _, bands in signed for h in bands})
     if wanted:
         for value, other, other_sig, group in con.execute(
-                "SELECT b.hash, b.article_id, m.signature, coalesce(a.dup_group, a.id) FROM article_bands b "
-                "JOIN article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id "
-                "WHERE b.hash IN (SELECT unnest(?::UBIGINT[]))", [wanted]).fetchall():
+            "SELECT b.hash, b.article_id, m.signature, coalesce(a.dup_group, a.id) FROM article_bands b "
+            "JOIN article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id "
+            "WHERE b.hash IN (SELECT unnest(?::UBIGINT[]))",
+            [wanted],
+        ).fetchall():
             index.setdefault(value, []).append((other, np.asarray(other_sig, dtype=np.uint32), group))
     groups = {aid: aid for aid, _ in articles}
     for aid, sig, bands in signed:
@@ -139,9 +142,15 @@ def assign_dup_groups(con: duckdb.DuckDBPyConnection, articles: list[tuple[str, 
                     best, groups[aid] = score, group
         for value in bands:  # later articles of this batch can copy this one
             index.setdefault(value, []).append((aid, sig, groups[aid]))
-    insert_rows(con, "article_minhash", ("article_id", "signature"), [(aid, sig.tolist()) for aid, sig, _ in signed])
-    insert_rows(con, "article_bands", ("article_id", "band", "hash"),
-                [(aid, band, value) for aid, _, bands in signed for band, value in enumerate(bands)])
+    insert_rows(
+        con, "article_minhash", ("article_id", "signature"), [(aid, sig.tolist()) for aid, sig, _ in signed]
+    )
+    insert_rows(
+        con,
+        "article_bands",
+        ("article_id", "band", "hash"),
+        [(aid, band, value) for aid, _, bands in signed for band, value in enumerate(bands)],
+    )
     return groups
 
 
@@ -152,8 +161,10 @@ def cluster_id(source_code, target_code, cameo, date, geonameid, counted: bool) 
 
 
 # Outlet of an article: its source name, else the URL host, else the article itself.
-_OUTLET = ("coalesce(nullif(a.source, ''), nullif(regexp_extract(coalesce(a.canonical_url, a.url, ''), "
-           "'^[a-z]+://(?:www\\.)?([^/:?#]+)', 1), ''), a.id)")
+_OUTLET = (
+    "coalesce(nullif(a.source, ''), nullif(regexp_extract(coalesce(a.canonical_url, a.url, ''), "
+    "'^[a-z]+://(?:www\\.)?([^/:?#]+)', 1), ''), a.id)"
+)
 
 
 def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: set[str]) -> None:
@@ -162,7 +173,8 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: set[str]) -> N
         return
     ids = sorted(cluster_ids)
     con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    con.execute(f"""
+    con.execute(
+        f"""
         INSERT INTO event_clusters
         SELECT e.cluster_id, any_value(e.source_code), any_value(e.target_code), any_value(e.cameo),
                any_value(e.event_date), any_value(e.place_geonameid),
@@ -174,13 +186,19 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: set[str]) -> N
                min(a.published_date), max(a.published_date)
         FROM events e JOIN articles a ON a.id = e.article_id
         WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[]))
-        GROUP BY e.cluster_id""", [ids])
+        GROUP BY e.cluster_id""",
+        [ids],
+    )
 
 
 def rebuild_clusters(con: duckdb.DuckDBPyConnection) -> int:
     """Recount every cluster (after a migration or a bulk load); returns the cluster count."""
     con.execute("DELETE FROM event_clusters")
-    ids = {row[0] for row in con.execute(
-        "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL").fetchall()}
+    ids = {
+        row[0]
+        for row in con.execute(
+            "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL"
+        ).fetchall()
+    }
     refresh_clusters(con, ids)
     return len(ids)

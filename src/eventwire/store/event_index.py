@@ -44,9 +44,13 @@ def attach(con: duckdb.DuckDBPyConnection) -> None:
     """Make `ewidx` resolvable: a schema of an in-memory connection (the API's snapshot, so
     one transaction can swap the data and its index together), else an attached in-memory
     database (never a schema inside a store file, which would persist the index there)."""
-    if con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [SCHEMA]).fetchall()[0][0]:
+    if con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [SCHEMA]).fetchall()[0][
+        0
+    ]:
         return
-    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
     if path and path[0][0] is None:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
     else:
@@ -54,8 +58,14 @@ def attach(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def has_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE (database_name = ? OR schema_name = ?) "
-                       "AND table_name = 'event_index'", [SCHEMA, SCHEMA]).fetchall()[0][0] > 0
+    return (
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE (database_name = ? OR schema_name = ?) "
+            "AND table_name = 'event_index'",
+            [SCHEMA, SCHEMA],
+        ).fetchall()[0][0]
+        > 0
+    )
 
 
 def build_event_index(con: duckdb.DuckDBPyConnection, transaction: bool = True) -> int:
@@ -66,8 +76,10 @@ def build_event_index(con: duckdb.DuckDBPyConnection, transaction: bool = True) 
     attach(con)
     # Rowids of rows written in the current transaction are provisional, so the snapshot
     # numbers its events itself (`ew_rid`); a plain store connection uses the rowid.
-    has_rid = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
-                          "AND table_name = 'events' AND column_name = 'ew_rid'").fetchall()[0][0]
+    has_rid = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND table_name = 'events' AND column_name = 'ew_rid'"
+    ).fetchall()[0][0]
     rid = "e.ew_rid" if has_rid else "e.rowid"
     if transaction:
         con.execute("BEGIN TRANSACTION")

@@ -36,15 +36,44 @@ COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'intended')"
 PLOVER_VERSION = "0.6b2"
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{field}" for n in (1, 2) for field in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-        "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{field}"
+        for n in (1, 2)
+        for field in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{who}Geo_{field}"
+        for who in ("Actor1", "Actor2", "Action")
+        for field in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 # International (non-country) actor codes go to KnownGroupCode as GDELT does.
@@ -64,10 +93,12 @@ def _actor_sql(side: str) -> str:
 
 def _gdelt_sql(where: str) -> str:
     day = "coalesce(try_strptime(left(e.event_date, 10), '%Y-%m-%d')::DATE, a.published_date)"
-    geo_type = ("CASE WHEN e.place_geonameid IS NULL AND e.lat IS NULL THEN 0 "
-                "WHEN p.feature = 'country' THEN 1 "
-                "WHEN p.feature = 'admin1' THEN CASE WHEN e.place_country = 'US' THEN 2 ELSE 5 END "
-                "ELSE CASE WHEN e.place_country = 'US' THEN 3 ELSE 4 END END")
+    geo_type = (
+        "CASE WHEN e.place_geonameid IS NULL AND e.lat IS NULL THEN 0 "
+        "WHEN p.feature = 'country' THEN 1 "
+        "WHEN p.feature = 'admin1' THEN CASE WHEN e.place_country = 'US' THEN 2 ELSE 5 END "
+        "ELSE CASE WHEN e.place_country = 'US' THEN 3 ELSE 4 END END"
+    )
     empty_geo = ", 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
     return f"""
         WITH d AS (SELECT e.*, a.published_date, a.coded_at, coalesce(a.url, a.canonical_url, a.origin, a.id) AS src_url,
@@ -76,7 +107,7 @@ def _gdelt_sql(where: str) -> str:
         SELECT ('0x' || left(coalesce(e.cluster_id, md5(e.article_id || '/' || e.event_id)), 15))::BIGINT,
                strftime(e.day, '%Y%m%d')::INTEGER, strftime(e.day, '%Y%m')::INTEGER, year(e.day),
                round(year(e.day) + (month(e.day) * 30 + day(e.day)) / 365.0, 4)
-               {_actor_sql('source')} {_actor_sql('target')},
+               {_actor_sql("source")} {_actor_sql("target")},
                CASE WHEN e.sentence_start = 0 THEN 1 ELSE 0 END,
                e.cameo, left(e.cameo, 3), e.cameo_root, e.quad_class, e.goldstein,
                e.mentions, e.sources, e.articles, NULL
@@ -107,8 +138,9 @@ def _cell(value) -> str:
     return str(value).replace("\t", " ").replace("\n", " ")
 
 
-def export_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO, counted_only: bool = True,
-                 header: bool = False) -> int:
+def export_gdelt(
+    con: duckdb.DuckDBPyConnection, out: TextIO, counted_only: bool = True, header: bool = False
+) -> int:
     """GDELT 2.0 event rows, tab-separated; returns the row count."""
     cursor = con.execute(_gdelt_sql(_where(counted_only, first_only=True)))
     if header:
@@ -149,26 +181,52 @@ def plover_records(con: duckdb.DuckDBPyConnection, counted_only: bool = True) ->
     while rows := cursor.fetchmany(2000):
         for r in rows:
             record = {
-                "id": f"{r[0]}-{r[1]}", "date": r[2],
-                "source": _plover_actor(*r[3:8]), "target": _plover_actor(*r[8:13]),
-                "event": r[13], "eventText": r[15], "mode": r[14] or "", "context": "",
-                "text": r[16], "language": "en", "publication": r[17] or "",
-                "coder": "eventwire", "version": PLOVER_VERSION, "dateCoded": str(r[18]) if r[18] else None,
+                "id": f"{r[0]}-{r[1]}",
+                "date": r[2],
+                "source": _plover_actor(*r[3:8]),
+                "target": _plover_actor(*r[8:13]),
+                "event": r[13],
+                "eventText": r[15],
+                "mode": r[14] or "",
+                "context": "",
+                "text": r[16],
+                "language": "en",
+                "publication": r[17] or "",
+                "coder": "eventwire",
+                "version": PLOVER_VERSION,
+                "dateCoded": str(r[18]) if r[18] else None,
             }
             if r[26] is not None or r[27] is not None:
-                record["geolocation"] = {"placeName": r[25], "geonameID": r[26], "latitude": r[27],
-                                         "longitude": r[28], "countryCode": r[29]}
+                record["geolocation"] = {
+                    "placeName": r[25],
+                    "geonameID": r[26],
+                    "latitude": r[27],
+                    "longitude": r[28],
+                    "countryCode": r[29],
+                }
             record["eventwire"] = {
-                "article_id": r[0], "event_id": r[1], "url": r[33], "cameo": r[19], "quad_class": r[20],
-                "goldstein": r[21], "mentions": r[22], "articles": r[23], "sources": r[24],
-                "negated": r[30], "modality": r[31], "cluster_id": r[32], "trigger": [r[34], r[35]],
+                "article_id": r[0],
+                "event_id": r[1],
+                "url": r[33],
+                "cameo": r[19],
+                "quad_class": r[20],
+                "goldstein": r[21],
+                "mentions": r[22],
+                "articles": r[23],
+                "sources": r[24],
+                "negated": r[30],
+                "modality": r[31],
+                "cluster_id": r[32],
+                "trigger": [r[34], r[35]],
             }
             yield record
 
 
 def _events_sql(counted_only: bool) -> str:
-    return f"SELECT e.* FROM corroborated_events e WHERE {_where(counted_only, first_only=False)} " \
-           "ORDER BY e.article_id, e.event_id"
+    return (
+        f"SELECT e.* FROM corroborated_events e WHERE {_where(counted_only, first_only=False)} "
+        "ORDER BY e.article_id, e.event_id"
+    )
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, out: TextIO, counted_only: bool = True) -> int:
@@ -186,12 +244,16 @@ def export_parquet(con: duckdb.DuckDBPyConnection, path: str | Path, counted_onl
     """The corroborated events as a Parquet file (written by DuckDB itself)."""
     target = str(path).replace("'", "''")
     con.execute(f"COPY ({_events_sql(counted_only)}) TO '{target}' (FORMAT parquet)")
-    return con.execute(f"SELECT count(*) FROM corroborated_events e WHERE {_where(counted_only, False)}").fetchone()[0]
+    return con.execute(
+        f"SELECT count(*) FROM corroborated_events e WHERE {_where(counted_only, False)}"
+    ).fetchone()[0]
 
 
 def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
     """Every stored article as its contract record (error records in the error shape)."""
-    cursor = con.execute("SELECT id, record, error_type, error_message FROM articles ORDER BY published_date, id")
+    cursor = con.execute(
+        "SELECT id, record, error_type, error_message FROM articles ORDER BY published_date, id"
+    )
     count = 0
     while rows := cursor.fetchmany(500):
         for article_id, record, error_type, message in rows:
@@ -202,8 +264,14 @@ def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
     return count
 
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, output: str | Path | None, out: TextIO,
-           counted_only: bool = True, header: bool = False) -> int:
+def export(
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    output: str | Path | None,
+    out: TextIO,
+    counted_only: bool = True,
+    header: bool = False,
+) -> int:
     """Write the store in `fmt` to `output` (a path), or to `out` when output is None."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")

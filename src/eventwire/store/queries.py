@@ -15,15 +15,19 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None)
 
 
 def store_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "events", "quotes", "places", "times", "actors")}
+    counts = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "events", "quotes", "places", "times", "actors")
+    }
     counts["errors"] = con.execute("SELECT count(*) FROM articles WHERE error_type IS NOT NULL").fetchone()[0]
     return counts
 
 
 def dyad_days(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
     """Counted events per directed country dyad and day, with QuadClass counts and Goldstein."""
-    return _dicts(con, f"""
+    return _dicts(
+        con,
+        f"""
         SELECT source_country || '->' || target_country AS dyad, left(event_date, 10) AS day,
                count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS q1,
@@ -34,12 +38,16 @@ def dyad_days(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
         FROM events
         WHERE {COUNTED} AND source_country IS NOT NULL AND target_country IS NOT NULL
               AND source_country <> target_country
-        GROUP BY ALL ORDER BY day, events DESC, dyad LIMIT ?""", [limit])
+        GROUP BY ALL ORDER BY day, events DESC, dyad LIMIT ?""",
+        [limit],
+    )
 
 
 def top_actors(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
     """Actors by number of counted events they take part in, as source or target."""
-    return _dicts(con, f"""
+    return _dicts(
+        con,
+        f"""
         WITH sides AS (
             SELECT coalesce(source_name, source_text) AS actor, source_code AS code FROM events
             WHERE {COUNTED} AND source_text IS NOT NULL
@@ -47,13 +55,19 @@ def top_actors(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
             SELECT coalesce(target_name, target_text), target_code FROM events WHERE {COUNTED} AND target_text IS NOT NULL
         )
         SELECT actor, code, count(*) AS events FROM sides
-        GROUP BY ALL ORDER BY events DESC, actor LIMIT ?""", [limit])
+        GROUP BY ALL ORDER BY events DESC, actor LIMIT ?""",
+        [limit],
+    )
 
 
 def top_quotes(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict]:
     """Quotes per speaker, most quoted first, with one example."""
-    return _dicts(con, """
+    return _dicts(
+        con,
+        """
         SELECT coalesce(speaker_name, speaker_text) AS speaker, speaker_code AS code,
                count(*) AS quotes, arg_max(content, length(content)) AS example
         FROM quotes WHERE speaker_text IS NOT NULL
-        GROUP BY ALL ORDER BY quotes DESC, speaker LIMIT ?""", [limit])
+        GROUP BY ALL ORDER BY quotes DESC, speaker LIMIT ?""",
+        [limit],
+    )

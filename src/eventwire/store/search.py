@@ -121,8 +121,9 @@ _PAGE = """
     ORDER BY e._rank"""
 
 
-def search_events(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 100,
-                  offset: int = 0) -> tuple[int, list[dict]]:
+def search_events(
+    con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 100, offset: int = 0
+) -> tuple[int, list[dict]]:
     """(total matching, one page of events newest first) for the filter."""
     where, params = _where(f)
     with _consistent(con):
@@ -133,19 +134,29 @@ def _search_events(con, where: str, params: list, limit: int, offset: int) -> tu
     total = con.execute(f"SELECT count(*) FROM {SCHEMA}.event_index i WHERE {where}", params).fetchall()[0][0]
     if total == 0 or offset >= total:
         return total, []
-    rows = _dicts(con.execute(f"""
+    rows = _dicts(
+        con.execute(
+            f"""
         WITH ids AS MATERIALIZED (
             SELECT i.rid, i.pos FROM {SCHEMA}.event_index i WHERE {where} ORDER BY i.pos LIMIT ? OFFSET ?),
         page AS MATERIALIZED (SELECT e.* EXCLUDE (ew_rid), ids.pos AS _rank FROM events e JOIN ids ON e.ew_rid = ids.rid)
-        {_PAGE}""", params + [limit, offset]))
+        {_PAGE}""",
+            params + [limit, offset],
+        )
+    )
     return total, [_event_json(r) for r in rows]
 
 
 def get_event(con: duckdb.DuckDBPyConnection, article_id: str, event_id: str) -> dict | None:
-    rows = _dicts(con.execute(f"""
+    rows = _dicts(
+        con.execute(
+            f"""
         WITH page AS MATERIALIZED (SELECT * EXCLUDE (ew_rid), 1 AS _rank FROM events
                                    WHERE article_id = ? AND event_id = ?)
-        {_PAGE}""", [article_id, event_id]))
+        {_PAGE}""",
+            [article_id, event_id],
+        )
+    )
     return _event_json(rows[0]) if rows else None
 
 
@@ -176,8 +187,13 @@ def _find(text: str | None, sentence: str) -> list[int] | None:
 def _event_json(row: dict) -> dict:
     sentence = row.pop("_sentence") or ""
     spans = row.pop("_spans")
-    article = {"id": row["article_id"], "title": row.pop("_title"), "source": row.pop("_source"),
-               "url": row.pop("_url"), "published": row.pop("_published")}
+    article = {
+        "id": row["article_id"],
+        "title": row.pop("_title"),
+        "source": row.pop("_source"),
+        "url": row.pop("_url"),
+        "published": row.pop("_published"),
+    }
     row.pop("_rank", None)
     base = row["sentence_start"] or 0
     source, target = _span_of(spans, 0), _span_of(spans, 1)
@@ -193,30 +209,46 @@ def _event_json(row: dict) -> dict:
 
 def list_dyads(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[dict]:
     """Undirected country dyads with counted events, most events first."""
-    return _dicts(con.execute(f"""
+    return _dicts(
+        con.execute(
+            f"""
         SELECT d.dyad, sum(x.events)::BIGINT AS events, min(x.day) AS first, max(x.day) AS last
         FROM {SCHEMA}.dyad_days x JOIN {SCHEMA}.dyads d ON d.id = x.dyad_id
         WHERE NOT x.all_dyads
-        GROUP BY d.dyad ORDER BY events DESC, d.dyad LIMIT ?""", [limit]))
+        GROUP BY d.dyad ORDER BY events DESC, d.dyad LIMIT ?""",
+            [limit],
+        )
+    )
 
 
-def daily_counts(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None,
-                 start: dt.date | None = None, end: dt.date | None = None) -> list[dict]:
+def daily_counts(
+    con: duckdb.DuckDBPyConnection,
+    dyad: tuple[str, str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[dict]:
     """Counted events per day of an undirected dyad (or of all events): days with events only,
     with QuadClass counts and the Goldstein sum that the escalation index needs."""
     params: list = []
-    if dyad is None:
-        where = ["i.all_dyads"]
-    else:
-        where = ["NOT i.all_dyads", dyad_sql(dyad, params)]
+    where = ["i.all_dyads"] if dyad is None else ["NOT i.all_dyads", dyad_sql(dyad, params)]
     where += ["i.day IS NOT NULL", *date_sql(start, end, params)]
-    return _dicts(con.execute(f"""
+    return _dicts(
+        con.execute(
+            f"""
         SELECT i.day, i.events, i.q1, i.q2, i.q3, i.q4, i.goldstein_sum
-        FROM {SCHEMA}.dyad_days i WHERE {" AND ".join(where)} ORDER BY i.day""", params))
+        FROM {SCHEMA}.dyad_days i WHERE {" AND ".join(where)} ORDER BY i.day""",
+            params,
+        )
+    )
 
 
-def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, actor: str | None = None,
-                  limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
+def search_quotes(
+    con: duckdb.DuckDBPyConnection,
+    speaker: str | None = None,
+    actor: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[int, list[dict]]:
     """Quotes whose speaker name or mention contains `speaker`, or whose code starts with `actor`."""
     where, params = ["TRUE"], []
     if speaker:
@@ -228,21 +260,31 @@ def search_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, ac
     cond = " AND ".join(where)
     with _consistent(con):
         total = con.execute(f"SELECT count(*) FROM quotes q WHERE {cond}", params).fetchall()[0][0]
-        rows = _dicts(con.execute(f"""
+        rows = _dicts(
+            con.execute(
+                f"""
             SELECT q.article_id, q.quote_id, q.kind, q.content, q.speaker_text, q.speaker_code,
                    q.speaker_name, a.published
             FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
             WHERE {cond}
             ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.quote_id
-            LIMIT ? OFFSET ?""", params + [limit, offset]))
+            LIMIT ? OFFSET ?""",
+                params + [limit, offset],
+            )
+        )
     return total, rows
 
 
 def list_speakers(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[dict]:
     """Speakers by number of quotes (a resolved name, else the mention), with their most
     frequent code and their longest quote as an example."""
-    return _dicts(con.execute("""
+    return _dicts(
+        con.execute(
+            """
         SELECT coalesce(speaker_name, speaker_text) AS speaker, mode(speaker_code) AS code,
                count(*) AS quotes, arg_max(content, length(content)) AS example
         FROM quotes WHERE speaker_text IS NOT NULL
-        GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?""", [limit]))
+        GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?""",
+            [limit],
+        )
+    )

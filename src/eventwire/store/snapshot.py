@@ -41,12 +41,16 @@ def signature(path: str | Path) -> tuple:
 
 def _attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if not path.exists():
-        raise StoreError(f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire ingest`.")
+        raise StoreError(
+            f"no store at {str(path)!r}; create one with `eventwire demo` or `eventwire ingest`."
+        )
     quoted = str(path).replace("'", "''")
     try:
         con.execute(f"ATTACH '{quoted}' AS ewsrc (READ_ONLY)")
     except duckdb.Error as exc:
-        raise StoreError(f"cannot read the store {str(path)!r} ({exc}); a writer may hold it: retrying later.") from exc
+        raise StoreError(
+            f"cannot read the store {str(path)!r} ({exc}); a writer may hold it: retrying later."
+        ) from exc
 
 
 # Events in list order (newest first), numbered (`ew_rid`) so that a page's rows sit
@@ -79,8 +83,10 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
     try:
         version = con.execute("SELECT coalesce(max(version), 0) FROM ewsrc.schema_version").fetchall()[0][0]
         if version < SCHEMA_VERSION:
-            raise StoreError(f"the store {str(path)!r} has schema version {version}, this eventwire needs "
-                             f"{SCHEMA_VERSION}; open it once for writing (e.g. `eventwire ingest --store`).")
+            raise StoreError(
+                f"the store {str(path)!r} has schema version {version}, this eventwire needs "
+                f"{SCHEMA_VERSION}; open it once for writing (e.g. `eventwire ingest --store`)."
+            )
         attach(con)
         con.execute("BEGIN TRANSACTION")
         try:
@@ -88,8 +94,10 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
                 if table == "events":
                     con.execute(_EVENTS)
                 elif table == "articles":
-                    con.execute("CREATE OR REPLACE TABLE main.articles AS SELECT * EXCLUDE (record) "
-                                "FROM ewsrc.main.articles")
+                    con.execute(
+                        "CREATE OR REPLACE TABLE main.articles AS SELECT * EXCLUDE (record) "
+                        "FROM ewsrc.main.articles"
+                    )
                 else:
                     con.execute(f"CREATE OR REPLACE TABLE main.{table} AS FROM ewsrc.main.{table}")
             # The index holds event numbers of this copy: swap both in the same transaction.
@@ -107,8 +115,9 @@ def read_record(con: duckdb.DuckDBPyConnection, path: str | Path, article_id: st
     """One article's stored record (or its error record) read from the file; None if unknown."""
     _attach(con, Path(path))
     try:
-        row = con.execute("SELECT record, error_type, error_message FROM ewsrc.main.articles WHERE id = ?",
-                          [article_id]).fetchall()
+        row = con.execute(
+            "SELECT record, error_type, error_message FROM ewsrc.main.articles WHERE id = ?", [article_id]
+        ).fetchall()
     finally:
         con.execute("DETACH ewsrc")
     if not row:

@@ -15,23 +15,54 @@ import duckdb
 
 # Country codes with rough centre coordinates (lat, lon); the first ones are chosen most.
 COUNTRIES = (
-    ("IND", 22.0, 79.0), ("PAK", 30.0, 70.0), ("USA", 39.0, -98.0), ("CHN", 35.0, 103.0),
-    ("RUS", 60.0, 90.0), ("UKR", 49.0, 32.0), ("ISR", 31.0, 35.0), ("IRN", 32.0, 53.0),
-    ("AFG", 33.0, 66.0), ("GBR", 54.0, -2.0), ("FRA", 46.0, 2.0), ("DEU", 51.0, 10.0),
-    ("TUR", 39.0, 35.0), ("SAU", 24.0, 45.0), ("EGY", 27.0, 30.0), ("BGD", 24.0, 90.0),
-    ("LKA", 7.0, 81.0), ("NPL", 28.0, 84.0), ("JPN", 36.0, 138.0), ("KOR", 36.0, 128.0),
+    ("IND", 22.0, 79.0),
+    ("PAK", 30.0, 70.0),
+    ("USA", 39.0, -98.0),
+    ("CHN", 35.0, 103.0),
+    ("RUS", 60.0, 90.0),
+    ("UKR", 49.0, 32.0),
+    ("ISR", 31.0, 35.0),
+    ("IRN", 32.0, 53.0),
+    ("AFG", 33.0, 66.0),
+    ("GBR", 54.0, -2.0),
+    ("FRA", 46.0, 2.0),
+    ("DEU", 51.0, 10.0),
+    ("TUR", 39.0, 35.0),
+    ("SAU", 24.0, 45.0),
+    ("EGY", 27.0, 30.0),
+    ("BGD", 24.0, 90.0),
+    ("LKA", 7.0, 81.0),
+    ("NPL", 28.0, 84.0),
+    ("JPN", 36.0, 138.0),
+    ("KOR", 36.0, 128.0),
 )
 
 # CAMEO code, root, PLOVER type, QuadClass, Goldstein (a spread over all four classes).
 CODES = (
-    ("010", "01", None, 1, 0.0), ("020", "02", "REQUEST", 1, 3.0), ("036", "03", "AGREE", 1, 4.0),
-    ("040", "04", "CONSULT", 1, 1.0), ("042", "04", "CONSULT", 1, 1.9), ("051", "05", "SUPPORT", 1, 3.4),
-    ("057", "05", "AGREE", 1, 8.0), ("061", "06", "COOPERATE", 2, 6.4), ("070", "07", "AID", 2, 7.0),
-    ("081", "08", "CONCEDE", 2, 5.0), ("111", "11", "ACCUSE", 3, -2.0), ("112", "11", "ACCUSE", 3, -2.0),
-    ("120", "12", "REJECT", 3, -4.0), ("130", "13", "THREATEN", 3, -4.4), ("138", "13", "THREATEN", 3, -7.0),
-    ("140", "14", "PROTEST", 3, -6.5), ("163", "16", "SANCTION", 3, -8.0), ("172", "17", "COERCE", 4, -5.0),
-    ("150", "15", "MOBILIZE", 4, -7.2), ("190", "19", "ASSAULT", 4, -10.0), ("193", "19", "ASSAULT", 4, -10.0),
-    ("195", "19", "ASSAULT", 4, -10.0), ("180", "18", "ASSAULT", 4, -9.0), ("183", "18", "ASSAULT", 4, -10.0),
+    ("010", "01", None, 1, 0.0),
+    ("020", "02", "REQUEST", 1, 3.0),
+    ("036", "03", "AGREE", 1, 4.0),
+    ("040", "04", "CONSULT", 1, 1.0),
+    ("042", "04", "CONSULT", 1, 1.9),
+    ("051", "05", "SUPPORT", 1, 3.4),
+    ("057", "05", "AGREE", 1, 8.0),
+    ("061", "06", "COOPERATE", 2, 6.4),
+    ("070", "07", "AID", 2, 7.0),
+    ("081", "08", "CONCEDE", 2, 5.0),
+    ("111", "11", "ACCUSE", 3, -2.0),
+    ("112", "11", "ACCUSE", 3, -2.0),
+    ("120", "12", "REJECT", 3, -4.0),
+    ("130", "13", "THREATEN", 3, -4.4),
+    ("138", "13", "THREATEN", 3, -7.0),
+    ("140", "14", "PROTEST", 3, -6.5),
+    ("163", "16", "SANCTION", 3, -8.0),
+    ("172", "17", "COERCE", 4, -5.0),
+    ("150", "15", "MOBILIZE", 4, -7.2),
+    ("190", "19", "ASSAULT", 4, -10.0),
+    ("193", "19", "ASSAULT", 4, -10.0),
+    ("195", "19", "ASSAULT", 4, -10.0),
+    ("180", "18", "ASSAULT", 4, -9.0),
+    ("183", "18", "ASSAULT", 4, -10.0),
 )
 
 EVENTS_PER_ARTICLE = 20
@@ -49,8 +80,12 @@ def _values(rows: tuple[tuple, ...]) -> str:
 def fill_synthetic(con: duckdb.DuckDBPyConnection, events: int = 1_000_000) -> int:
     """Add `events` synthetic events (and their articles) to an empty store; returns the count."""
     articles = -(-events // EVENTS_PER_ARTICLE)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE syn_country AS SELECT * FROM (VALUES {_values(tuple((i, *c) for i, c in enumerate(COUNTRIES)))}) t(k, code, lat, lon)")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE syn_code AS SELECT * FROM (VALUES {_values(tuple((i, *c) for i, c in enumerate(CODES)))}) t(k, cameo, root, plover, quad, goldstein)")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE syn_country AS SELECT * FROM (VALUES {_values(tuple((i, *c) for i, c in enumerate(COUNTRIES)))}) t(k, code, lat, lon)"
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE syn_code AS SELECT * FROM (VALUES {_values(tuple((i, *c) for i, c in enumerate(CODES)))}) t(k, cameo, root, plover, quad, goldstein)"
+    )
     n_countries, n_codes = len(COUNTRIES), len(CODES)
     con.execute("BEGIN TRANSACTION")
     con.execute(f"""

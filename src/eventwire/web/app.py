@@ -81,8 +81,9 @@ class StoreHandle:
             if time.monotonic() >= deadline:
                 # A long `eventwire ingest` holds the file: serve an empty store now, and the
                 # store itself as soon as the writer lets go (refresh keeps trying).
-                log.warning("the store %s is held by a writer; serving an empty store until it is free",
-                            self.path)
+                log.warning(
+                    "the store %s is held by a writer; serving an empty store until it is free", self.path
+                )
                 self._load_empty()
                 break
             time.sleep(0.5)
@@ -136,16 +137,15 @@ class StoreHandle:
         try:
             if not self.closed:
                 self._reload()
-        except Exception:  # noqa: BLE001 - keep serving the old snapshot; the next check retries
+        except Exception:
             log.exception("reloading the store %s failed", self.path)
         finally:
             self.lock.release()
 
     def write(self, records: list[Result]) -> None:
         """Store records in the file (waiting for a busy writer), then reload the snapshot."""
-        with self.lock:
-            with writing(self.path) as con:
-                write_records(con, records)
+        with self.lock, writing(self.path) as con:
+            write_records(con, records)
         self.refresh(force=True)
 
     def record(self, article_id: str, wait: float = 10.0) -> dict | None:
@@ -172,8 +172,9 @@ class StoreHandle:
         self.con.close()
 
 
-def create_app(store_path: str | Path | None = None, token: str | None = None,
-               refresh_seconds: float = 2.0) -> FastAPI:
+def create_app(
+    store_path: str | Path | None = None, token: str | None = None, refresh_seconds: float = 2.0
+) -> FastAPI:
     """The API over the store at `store_path` (default: settings `store`); POST /api/articles
     requires `Authorization: Bearer <token>` (default: settings `api_token`). The snapshot
     follows changes of the file within `refresh_seconds`."""
@@ -194,7 +195,7 @@ def create_app(store_path: str | Path | None = None, token: str | None = None,
         title="eventwire",
         version=__version__,
         description="Political events, actors, quotes and places coded from news articles: "
-                    "filter events, read dyad timelines with an escalation index, and code new articles.",
+        "filter events, read dyad timelines with an escalation index, and code new articles.",
     )
     app.state.token = token or None
     app.state.store = handle
@@ -211,9 +212,12 @@ def create_app(store_path: str | Path | None = None, token: str | None = None,
     def docs():
         if not (VENDOR_DIR / "swagger-ui-bundle.js").is_file():
             return HTMLResponse(_PLACEHOLDER)
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="eventwire API",
-                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui.css",
-                                   swagger_favicon_url="data:,")
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title="eventwire API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
     return app

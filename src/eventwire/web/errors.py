@@ -18,8 +18,15 @@ from ..errors import EventwireError
 log = logging.getLogger(__name__)
 
 # Status codes to error types for errors raised by the framework, not by us.
-_HTTP_TYPES = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound",
-               405: "MethodNotAllowed", 422: "InvalidParameter", 503: "Unavailable"}
+_HTTP_TYPES = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    422: "InvalidParameter",
+    503: "Unavailable",
+}
 
 
 class ApiError(Exception):
@@ -62,8 +69,12 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such path {request.url.path!r}; the endpoints are listed at /docs"
-        return _respond(exc.status_code, _HTTP_TYPES.get(exc.status_code, "HTTPError"), message,
-                        getattr(exc, "headers", None))
+        return _respond(
+            exc.status_code,
+            _HTTP_TYPES.get(exc.status_code, "HTTPError"),
+            message,
+            getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(EventwireError)
     async def _eventwire(request: Request, exc: EventwireError):
@@ -72,4 +83,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception):
         log.exception("unexpected failure on %s", request.url.path)
-        return _respond(500, "InternalError", f"{type(exc).__name__}: {exc} (a bug in eventwire; please report it)")
+        return _respond(
+            500, "InternalError", f"{type(exc).__name__}: {exc} (a bug in eventwire; please report it)"
+        )

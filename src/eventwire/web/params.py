@@ -10,8 +10,24 @@ import re
 from ..store.search import EventFilter
 from .errors import ApiError
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 MAX_LIMIT = 1000
 
 _DYAD = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
@@ -90,8 +106,11 @@ def parse_quad_class(value: str | None) -> int | None:
         return None
     if value in ("1", "2", "3", "4"):
         return int(value)
-    raise invalid("quad_class", value,
-                  "1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)")
+    raise invalid(
+        "quad_class",
+        value,
+        "1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)",
+    )
 
 
 def parse_text(name: str, value: str | None, longest: int = 200) -> str | None:
@@ -101,12 +120,30 @@ def parse_text(name: str, value: str | None, longest: int = 200) -> str | None:
     return value or None
 
 
-def event_filter(dyad=None, actor=None, start=None, end=None, cameo_root=None, plover=None,
-                 place=None, bbox=None, quad_class=None, all=False, unique=False) -> EventFilter:
+def event_filter(
+    dyad=None,
+    actor=None,
+    start=None,
+    end=None,
+    cameo_root=None,
+    plover=None,
+    place=None,
+    bbox=None,
+    quad_class=None,
+    all=False,
+    unique=False,
+) -> EventFilter:
     s, e = parse_range(start, end)
     return EventFilter(
-        dyad=parse_dyad(dyad), actor=parse_text("actor", actor), start=s, end=e,
-        cameo_root=parse_cameo_root(cameo_root), plover=parse_plover(plover),
-        place=parse_text("place", place), bbox=parse_bbox(bbox),
-        quad_class=parse_quad_class(quad_class), all=bool(all), unique=bool(unique),
+        dyad=parse_dyad(dyad),
+        actor=parse_text("actor", actor),
+        start=s,
+        end=e,
+        cameo_root=parse_cameo_root(cameo_root),
+        plover=parse_plover(plover),
+        place=parse_text("place", place),
+        bbox=parse_bbox(bbox),
+        quad_class=parse_quad_class(quad_class),
+        all=bool(all),
+        unique=bool(unique),
     )

@@ -36,6 +36,7 @@ def as_json(data, status_code: int = 200) -> Response:
     body = json.dumps(data, ensure_ascii=False, allow_nan=False, default=_default, separators=(",", ":"))
     return Response(body, status_code=status_code, media_type="application/json")
 
+
 Limit = Annotated[int, Query(ge=1, le=params.MAX_LIMIT, description="page size, 1-1000")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 
@@ -55,8 +56,15 @@ Cursor = Annotated[object, Depends(cursor)]
 @router.get("/health", summary="Liveness and version")
 def health(request: Request) -> Response:
     store = request.app.state.store
-    return as_json({"ok": True, "version": __version__, "store": store.path, "writable": store.writable,
-                    "loaded_at": store.loaded_at})
+    return as_json(
+        {
+            "ok": True,
+            "version": __version__,
+            "store": store.path,
+            "writable": store.writable,
+            "loaded_at": store.loaded_at,
+        }
+    )
 
 
 @router.get("/events", summary="Events filtered by dyad, actor, dates, CAMEO root, PLOVER type, place, box")
@@ -85,8 +93,11 @@ def events(
 def event(cur: Cursor, article_id: str, event_id: str) -> Response:
     row = get_event(cur, article_id, event_id)
     if row is None:
-        raise ApiError(404, "NotFound", f"no event {event_id!r} in article {article_id!r}; "
-                                        "list events with GET /api/events")
+        raise ApiError(
+            404,
+            "NotFound",
+            f"no event {event_id!r} in article {article_id!r}; list events with GET /api/events",
+        )
     return as_json(row)
 
 
@@ -113,8 +124,12 @@ class ArticleIn(BaseModel):
 def check_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     token = request.app.state.token
     if not token:
-        raise ApiError(503, "Unavailable", "posting articles is disabled: no API token is configured "
-                                           "(set EVENTWIRE_API_TOKEN and restart the server)")
+        raise ApiError(
+            503,
+            "Unavailable",
+            "posting articles is disabled: no API token is configured "
+            "(set EVENTWIRE_API_TOKEN and restart the server)",
+        )
     if not authorization:
         raise ApiError(401, "Unauthorized", "missing header 'Authorization: Bearer <token>'")
     scheme, _, given = authorization.partition(" ")
@@ -122,8 +137,12 @@ def check_token(request: Request, authorization: Annotated[str | None, Header()]
         raise ApiError(403, "Forbidden", "the bearer token is wrong")
 
 
-@router.post("/articles", status_code=201, dependencies=[Depends(check_token)],
-             summary="Code an article and store it (needs the bearer token)")
+@router.post(
+    "/articles",
+    status_code=201,
+    dependencies=[Depends(check_token)],
+    summary="Code an article and store it (needs the bearer token)",
+)
 def post_article(request: Request, body: ArticleIn) -> Response:
     store = request.app.state.store
     if (body.text is None) == (body.html is None):
@@ -147,7 +166,9 @@ def dyads(cur: Cursor, limit: Limit = 1000) -> Response:
 @router.get("/timeline", summary="Daily QuadClass counts, Goldstein, escalation index and jumps of a dyad")
 def timeline(
     cur: Cursor,
-    dyad: Annotated[str | None, Query(description="undirected pair, e.g. IND-PAK; all counted events if absent")] = None,
+    dyad: Annotated[
+        str | None, Query(description="undirected pair, e.g. IND-PAK; all counted events if absent")
+    ] = None,
     start: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     end: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
 ) -> Response:
@@ -163,8 +184,9 @@ def quotes(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
-    total, rows = search_quotes(cur, params.parse_text("speaker", speaker), params.parse_text("actor", actor),
-                                limit, offset)
+    total, rows = search_quotes(
+        cur, params.parse_text("speaker", speaker), params.parse_text("actor", actor), limit, offset
+    )
     return as_json({"total": total, "quotes": rows})
 
 
