@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.web import create_app
+from eventwire.web.errors import ApiError
 
 from .conftest import TOKEN
 
@@ -124,10 +125,43 @@ def test_event_pages_are_ordered_and_stable(client):
         ("offset=-1", 422, "offset"),
         ("all=maybe", 422, "all"),
         ("actor=" + "x" * 300, 422, "actor"),
+        # Digits that str.isdigit() accepts and int() refuses, and offsets past 64 bits.
+        ("cameo_root=²", 422, "cameo_root"),
+        ("cameo_root=1²", 422, "cameo_root"),
+        ("cameo_root=١٩", 422, "cameo_root"),
+        ("start=２０２５-05-10", 422, "start"),
+        ("offset=9223372036854775808", 422, "offset"),
+        ("offset=" + "9" * 40, 422, "offset"),
     ],
 )
 def test_event_filters_reject_bad_parameters(client, query, status, fragment):
     assert fragment in error_of(client.get(f"/api/events?{query}"), status)["message"]
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/quotes", "/api/speakers", "/api/actors", "/api/dyads"])
+@pytest.mark.parametrize("value", ["9223372036854775808", "9" * 40, "²", "-0", "1e3"])
+def test_no_numeric_parameter_is_a_server_error(client, path, value):
+    for name in ("limit", "offset"):
+        response = client.get(f"{path}?{name}={value}")
+        assert response.status_code < 500, response.text
+
+
+@pytest.mark.parametrize("place", ["²", "1²", "9" * 40, "\u0000"])
+def test_odd_place_values_are_names_that_match_nothing(client, place):
+    assert client.get("/api/events", params={"place": place}).json()["total"] == 0
+
+
+def test_error_messages_cut_a_huge_bad_value():
+    from eventwire.web.params import parse_dyad
+
+    with pytest.raises(ApiError) as info:
+        parse_dyad("x" * 100_000)
+    assert len(info.value.message) < 400 and "100,000 characters" in info.value.message
+
+
+def test_a_huge_bad_number_is_not_echoed_whole(client):
+    message = error_of(client.get("/api/events?limit=" + "9" * 60_000), 422)["message"]
+    assert len(message) < 400
 
 
 def test_one_event(client):
@@ -186,6 +220,8 @@ def test_timeline(client):
     window = client.get("/api/timeline?dyad=IND-PAK&start=2025-05-08&end=2025-05-20").json()["days"]
     assert [d["day"] for d in window] == ["2025-05-08", "2025-05-09"]
     assert client.get("/api/timeline?dyad=CHN-USA").json() == {"dyad": "CHN-USA", "days": []}
+    # The first calendar day has no window before it.
+    assert client.get("/api/timeline?start=0001-01-01&end=0001-12-31").json()["days"] == []
 
 
 @pytest.mark.parametrize(

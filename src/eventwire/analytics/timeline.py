@@ -45,7 +45,7 @@ def dyad_timeline(
     The baseline of the first days shown needs the days before them, so the query reaches
     back one window before `start` and the result is cut to start..end afterwards.
     """
-    since = start - dt.timedelta(days=WINDOW) if start else None
+    since = start - min(dt.timedelta(days=WINDOW), start - dt.date.min) if start else None
     days = score_days(fill_days(daily_rows(con, dyad, since, end), since, end))
     if start:
         days = [d for d in days if d["day"] >= start.isoformat()]

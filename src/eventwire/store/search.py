@@ -77,7 +77,7 @@ def _where(f: EventFilter) -> tuple[str, list]:
         where.append("i.quad_class = ?")
         params.append(f.quad_class)
     if f.place:
-        if f.place.isdigit():
+        if f.place.isascii() and f.place.isdigit() and len(f.place) <= 18:  # a GeoNames id
             where.append(f"i.place_id IN (SELECT id FROM {SCHEMA}.places WHERE geonameid = ?)")
             params.append(int(f.place))
         else:

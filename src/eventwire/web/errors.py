@@ -29,6 +29,12 @@ _HTTP_TYPES = {
 }
 
 
+def shown(value, longest: int = 80) -> str:
+    """The value as an error message repeats it: its repr, cut to `longest` characters."""
+    text = repr(value)
+    return text if len(text) <= longest else f"{text[:longest]}... ({len(str(value)):,} characters)"
+
+
 class ApiError(Exception):
     """An error the API answers with: HTTP status, a stable type name, a helpful message."""
 
@@ -50,7 +56,7 @@ def _describe(errors: list[dict]) -> str:
     parts = []
     for err in errors:
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
-        got = f" (got {err['input']!r})" if "input" in err and not isinstance(err["input"], dict) else ""
+        got = f" (got {shown(err['input'])})" if "input" in err and not isinstance(err["input"], dict) else ""
         parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}{got}")
     return "; ".join(parts)
 

@@ -8,7 +8,7 @@ import math
 import re
 
 from ..store.search import EventFilter
-from .errors import ApiError
+from .errors import ApiError, shown
 
 PLOVER_TYPES = (
     "AGREE",
@@ -29,13 +29,17 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 MAX_LIMIT = 1000
+#: The deepest page: far beyond any store, and well inside the database's 64-bit integers.
+MAX_OFFSET = 10**12
 
 _DYAD = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only: str.isdigit() and \d also accept '²' or '٣', which int() refuses.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ROOT = re.compile(r"[0-9]{1,2}")
 
 
 def invalid(name: str, value, expected: str) -> ApiError:
-    return ApiError(422, "InvalidParameter", f"{name}={value!r} is not valid: expected {expected}.")
+    return ApiError(422, "InvalidParameter", f"{name}={shown(value)} is not valid: expected {expected}.")
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
@@ -53,7 +57,7 @@ def parse_day(name: str, value: str | None) -> dt.date | None:
     if not value:
         return None
     try:
-        if not _DATE.match(value):
+        if not _DATE.fullmatch(value):
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -88,7 +92,7 @@ def parse_cameo_root(value: str | None) -> str | None:
     """'19' or '9' -> '19' / '09': a CAMEO root code 01..20."""
     if not value:
         return None
-    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 20:
+    if _ROOT.fullmatch(value) and 1 <= int(value) <= 20:
         return f"{int(value):02d}"
     raise invalid("cameo_root", value, "a CAMEO root code from 01 to 20, e.g. 19 (fight)")
 
@@ -116,7 +120,7 @@ def parse_quad_class(value: str | None) -> int | None:
 def parse_text(name: str, value: str | None, longest: int = 200) -> str | None:
     value = (value or "").strip()
     if len(value) > longest:
-        raise invalid(name, value[:40] + "...", f"at most {longest} characters")
+        raise invalid(name, value, f"at most {longest} characters")
     return value or None
 
 

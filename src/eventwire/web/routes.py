@@ -38,7 +38,7 @@ def as_json(data, status_code: int = 200) -> Response:
 
 
 Limit = Annotated[int, Query(ge=1, le=params.MAX_LIMIT, description="page size, 1-1000")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=params.MAX_OFFSET, description="rows to skip")]
 
 
 def cursor(request: Request) -> Iterator:
