@@ -64,11 +64,30 @@ def test_canonical_url(html, expected):
         ("http://localhost/", False),  # resolves to loopback
         ("ftp://8.8.8.8/file", False),
         ("file:///etc/passwd", False),
+        # IPv6 forms that carry an IPv4 address lead to that address.
+        ("http://[::ffff:127.0.0.1]/", False),
+        ("http://[::ffff:8.8.8.8]/", True),
+        ("http://[64:ff9b::127.0.0.1]/", False),  # NAT64 to loopback
+        ("http://[64:ff9b::10.0.0.1]/", False),
+        ("http://[64:ff9b::169.254.169.254]/", False),
+        ("http://[64:ff9b::8.8.8.8]/", True),  # how an IPv6-only network reaches a public site
+        ("http://[64:ff9b:1::a00:1]/", False),
+        # Deprecated and tunnel forms are refused whatever they carry.
+        ("http://[::127.0.0.1]/", False),
+        ("http://[::8.8.8.8]/", False),
+        ("http://[2002:7f00:1::]/", False),  # 6to4 of 127.0.0.1
+        ("http://[2002:808:808::1]/", False),
+        ("http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", False),  # Teredo
+        ("http://[fec0::1]/", False),  # site-local
+        ("http://[2606:4700::1111]/", True),
+        ("http://v6.example/", False),  # a name resolving to a NAT64 form of a private address
     ],
 )
 def test_check_address(url, allowed):
     def resolve(host):
-        return {"localhost": ["127.0.0.1"]}.get(host, ["8.8.8.8"])
+        return {"localhost": ["127.0.0.1"], "v6.example": ["2606:4700::1", "64:ff9b::c0a8:1"]}.get(
+            host, ["8.8.8.8"]
+        )
 
     if allowed:
         check_address(url, allow_private=False, resolve=resolve)

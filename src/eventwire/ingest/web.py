@@ -139,12 +139,34 @@ def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_hos
         ) from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
+        if not is_public(ip):
             raise FetchError(
                 f"{url} points at a non-public address ({ip}); refused so that feeds cannot reach "
                 "your own network. Pass --allow-private to fetch it anyway."
             )
     return None if _is_ip(host) or not addresses else addresses[0]
+
+
+# IPv6 forms that carry an IPv4 address: a translator (NAT64) or the mapping itself takes
+# the request to that IPv4 address, so it must be public. The well-known NAT64 prefix is
+# how IPv6-only networks (DNS64) reach every IPv4 site, so it stays usable for public ones.
+_V6_CARRYING_V4 = tuple(ipaddress.ip_network(n) for n in ("64:ff9b::/96", "64:ff9b:1::/48"))
+# Deprecated or tunnel forms no public site is reached by, refused whatever they carry:
+# IPv4-compatible (::a.b.c.d), site-local (fec0::/10), 6to4 (2002::/16), Teredo (2001::/32).
+_V6_REFUSED = tuple(ipaddress.ip_network(n) for n in ("::/96", "fec0::/10", "2002::/16", "2001::/32"))
+
+
+def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """True for a global unicast address; an IPv6 address carrying an IPv4 one is judged by
+    the IPv4 address it leads to."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return is_public(ip.ipv4_mapped)
+        if any(ip in net for net in _V6_REFUSED):
+            return False
+        if any(ip in net for net in _V6_CARRYING_V4):
+            return is_public(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return ip.is_global and not ip.is_multicast
 
 
 def _pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
