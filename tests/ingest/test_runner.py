@@ -238,3 +238,40 @@ def test_articles_from_standard_input_each_get_their_own_origin(tmp_path, monkey
         "s1": "<stdin>#s1",
         "s2": "<stdin>#s2",
     }
+
+
+BAD_LINKS = ["http://[::1", "https://n.example:99999/x", "https://n.example/" + "x" * 70_000]
+
+
+def test_malformed_links_are_failures_and_the_entries_after_them_are_read(tmp_path):
+    """A feed whose first entries link to malformed URLs (an unclosed IPv6 bracket, a port over
+    65535, a URL over 65,536 characters): each is one failure, the good entry is stored."""
+    web = _feed_web()
+    story = web.routes["https://n.example/loc?utm_source=rss"]
+    items = [("Bad", link, "Sat, 10 May 2025 08:00:00 +0530") for link in BAD_LINKS]
+    items.append(("LoC firing", "https://n.example/loc?utm_source=rss", "Sat, 10 May 2025 08:00:00 +0530"))
+    web.routes["https://n.example/feed"] = (200, "application/rss+xml", rss(items))
+    web.routes["https://n.example/loc?utm_source=rss"] = story
+    con = open_store(tmp_path / "s.duckdb")
+    report = ingest(sources_of(["https://n.example/feed", *BAD_LINKS]), con, fetcher=web.fetcher())
+    assert report.stored == 1
+    kinds = sorted(f.kind for f in report.failures)
+    assert kinds == ["entry"] * 3 + ["url"] * 3
+    assert all("not a valid URL" in str(f.error) or "over the limit" in str(f.error) for f in report.failures)
+    stored = con.execute("SELECT origin, kind, length(message) FROM ingest_failures").fetchall()
+    assert len(stored) == 3 and all(n < 1000 for _, _, n in stored)  # one row per link
+
+
+def test_a_jsonl_article_with_a_malformed_url_is_known_by_its_text(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": f"u{i}", "text": f"{STORY} ({i})", "url": u}) for i, u in enumerate(BAD_LINKS)
+        ),
+        encoding="utf-8",
+    )
+    con = open_store(tmp_path / "s.duckdb")
+    report = ingest(sources_of([str(path)]), con)
+    assert report.stored == 3 and not report.failures
+    again = ingest(sources_of([str(path)]), con)
+    assert (again.stored, again.skipped) == (0, 3)

@@ -101,3 +101,53 @@ def test_watch_survives_a_down_feed_and_picks_up_new_entries(tmp_path):
     con = open_store(store, read_only=True)  # the watch closed the store between cycles
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
     assert con.execute("SELECT attempts FROM ingest_failures").fetchall() == [(2,)]
+
+
+def test_one_failing_feed_does_not_starve_the_feeds_after_it(tmp_path, monkeypatch):
+    """Whatever one feed raises, the feeds listed after it are still read in every cycle."""
+    from eventwire.ingest import watch as watch_module
+
+    web = FakeWeb(
+        {
+            "https://n.example/feed": (
+                200,
+                "application/rss+xml",
+                rss(
+                    [
+                        ("Bad", "http://[::1", "Mon, 12 May 2025 10:00:00 +0000"),
+                        ("Talks", "https://n.example/talks", "Mon, 12 May 2025 10:00:00 +0000"),
+                    ]
+                ),
+            ),
+            "https://n.example/talks": (
+                200,
+                "text/plain",
+                "India and Pakistan agreed to hold talks on Monday.",
+            ),
+        }
+    )
+    real = watch_module.ingest
+
+    def ingest(sources, con, **kwargs):
+        if sources == ["https://broken.example/feed"]:
+            raise RuntimeError("a bug on a strange feed")
+        return real(sources, con, **kwargs)
+
+    monkeypatch.setattr(watch_module, "ingest", ingest)
+    lines = []
+    reports = watch(
+        ["https://broken.example/feed", "http://[::1", "https://n.example/feed"],
+        tmp_path / "s.duckdb",
+        every=0,
+        cycles=2,
+        fetcher=web.fetcher(),
+        sleep=lambda s: None,
+        emit=lines.append,
+    )
+    assert [r.report.stored for r in reports] == [1, 0] and [r.report.skipped for r in reports] == [0, 1]
+    assert sorted((f.origin, f.kind) for f in reports[0].report.failures) == [
+        ("http://[::1", "entry"),  # the feed's malformed link
+        ("http://[::1", "url"),  # the malformed feed URL
+        ("https://broken.example/feed", "feed"),  # the feed whose ingest raised
+    ]
+    assert all("down: " in line and "broken.example" in line for line in lines)

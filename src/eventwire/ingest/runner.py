@@ -34,6 +34,7 @@ from .web import (
     is_url,
     normalize_url,
     page_date,
+    shown_url,
 )
 
 log = logging.getLogger(__name__)
@@ -136,12 +137,21 @@ def read_file_candidates(path: str | Path, published: str | None) -> Iterator[Ca
             if date is None and item.html is not None:
                 date = page_date(item.html, item.url)
             item = replace(item, published=date or published)
-            url = declared_canonical(item.html, item.url) or (
-                normalize_url(item.url) if item.url and is_url(item.url) else None
-            )
+            url = declared_canonical(item.html, item.url) or _normalized(item.url)
             yield Candidate(item, f"{origin}#{item.id}" if stdin or _many(path) else origin, url)
         else:
             yield Candidate(item, origin)
+
+
+def _normalized(url) -> str | None:
+    """A file article's URL as its identity; None when it has none or it is malformed (the
+    article is then known by its text)."""
+    if not isinstance(url, str) or not is_url(url):
+        return None
+    try:
+        return normalize_url(url)
+    except FetchError:
+        return None
 
 
 def _many(path: str | Path) -> bool:
@@ -172,11 +182,12 @@ def page_candidate(
 def url_candidates(
     url: str, fetcher: Fetcher, known: Known, published: str | None, failures: list[Failure]
 ) -> Iterator[Candidate]:
-    """The article at a URL, or every new entry of the feed at it."""
-    if known.has_url(normalize_url(url)):  # a stored article (feeds are never stored): no fetch
-        known.skipped += 1
-        return
+    """The article at a URL, or every new entry of the feed at it. A malformed URL (given, or
+    an entry's link) is a failure of its own, like an unreachable one."""
     try:
+        if known.has_url(normalize_url(url)):  # a stored article (feeds are never stored): no fetch
+            known.skipped += 1
+            return
         page = fetcher.fetch(url)
     except FetchError as exc:
         failures.append(Failure(url, "url", exc))
@@ -190,11 +201,11 @@ def url_candidates(
         failures.append(Failure(url, "feed", exc))
         return
     for entry in entries:
-        link = normalize_url(entry.link)
-        if known.has_url(link):  # known entries are not fetched again
-            known.skipped += 1
-            continue
         try:
+            link = normalize_url(entry.link)
+            if known.has_url(link):  # known entries are not fetched again
+                known.skipped += 1
+                continue
             entry_page = fetcher.fetch(entry.link)
         except FetchError as exc:
             failures.append(Failure(entry.link, "entry", exc))
@@ -307,7 +318,7 @@ def _note_failures(con, sources, report: IngestReport) -> None:
     failed = {f.origin for f in report.failures}
     for failure in report.failures:
         record_failure(con, failure.origin, failure.kind, type(failure.error).__name__, str(failure.error))
-        log.warning("could not read %s: %s", failure.origin, failure.error)
+        log.warning("could not read %s: %s", shown_url(failure.origin), failure.error)
     for source in sources:
         if isinstance(source, str) and is_url(source) and source not in failed:
             clear_failure(con, source)

@@ -1,8 +1,9 @@
 """Watching feeds: poll a list of feeds every so often and ingest what is new.
 
 Each cycle opens the store for one feed at a time (DuckDB has one writer, and readers
-such as `eventwire serve`, or an article posted to the API, get their turn in between), ingests every feed on its own
-so a feed that is down is logged and recorded and the others go on, and logs one line.
+such as `eventwire serve`, or an article posted to the API, get their turn in between),
+ingests every feed on its own so a feed that is down, a malformed entry link or any other
+failure of one feed is logged and recorded and the others go on, and logs one line.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import EventwireError, InputError, UsageError
 from ..store.database import writing
-from .runner import IngestReport, ingest
+from .runner import Failure, IngestReport, ingest
 from .web import Fetcher, is_url
 
 log = logging.getLogger(__name__)
@@ -75,9 +76,16 @@ def run_cycle(
     total = IngestReport()
     for feed in feeds:
         # The store is held for one feed at a time, so a reader or an API post waiting for
-        # the file gets its turn between feeds.
-        with writing(store) as con:
-            report = ingest([feed], con, fetcher=fetcher, published=published)
+        # the file gets its turn between feeds. Whatever goes wrong with one feed (the store
+        # busy, a bug on a strange entry) is that feed's failure: the next feed is still read.
+        try:
+            with writing(store) as con:
+                report = ingest([feed], con, fetcher=fetcher, published=published)
+        except Exception as exc:  # noqa: BLE001 - one feed must not starve the others
+            error = exc if isinstance(exc, EventwireError) else InputError(f"{type(exc).__name__}: {exc}")
+            log.warning("feed %s failed this cycle: %s", feed, error)
+            total.failures.append(Failure(feed, "feed", error))
+            continue
         total.stored += report.stored
         total.errors += report.errors
         total.skipped += report.skipped

@@ -12,6 +12,7 @@ that resolves to another address a moment later cannot slip past the check.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import hashlib
@@ -22,7 +23,7 @@ import urllib.request
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -35,6 +36,8 @@ XML_TYPES = {"application/xml", "text/xml"}
 PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
 ALLOWED_TYPES = FEED_TYPES | XML_TYPES | PAGE_TYPES
 MAX_REDIRECTS = 5
+#: Longest URL fetched or kept as an article's identity (servers refuse longer ones with 414).
+MAX_URL_CHARS = 8192
 USER_AGENT = "eventwire (news event coder; +local use)"
 
 # Query parameters that only track the reader: dropping them makes one story one URL.
@@ -72,10 +75,34 @@ class Page:
         return False
 
 
+def shown_url(url: str, longest: int = 200) -> str:
+    """A URL as a message repeats it: cut to `longest` characters."""
+    return url if len(url) <= longest else f"{url[:longest]}... ({len(url):,} characters)"
+
+
+def split_url(url: str) -> SplitResult:
+    """urlsplit, with the checks it leaves for later made now: FetchError for a URL that is not
+    a string, is over MAX_URL_CHARS, has a malformed host (an unclosed '[') or a port outside
+    0-65535, so a bad link in a feed is one failure, not a crash."""
+    if not isinstance(url, str):
+        raise FetchError(f"a URL must be a string, not {type(url).__name__}.")
+    if len(url) > MAX_URL_CHARS:
+        raise FetchError(
+            f"{shown_url(url)} is over the limit of {MAX_URL_CHARS:,} characters for a URL; "
+            "it is not fetched."
+        )
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise FetchError(f"{shown_url(url)} is not a valid URL ({exc}); check its host and port.") from None
+    return parts
+
+
 def normalize_url(url: str) -> str:
     """One spelling per URL: lower-case scheme and host, no default port, no fragment, no
-    tracking parameters, sorted query."""
-    parts = urlsplit(url.strip())
+    tracking parameters, sorted query. FetchError for a malformed URL (see `split_url`)."""
+    parts = split_url(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     port = parts.port
@@ -94,8 +121,12 @@ def declared_canonical(html: str | None, base: str | None = None) -> str | None:
     for tag in _LINK_TAG.findall(html[:200_000] if html else ""):
         attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _ATTR.findall(tag)}
         if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href"):
-            target = urljoin(base or "", attrs["href"].strip())
-            if urlsplit(target).scheme in ("http", "https") and urlsplit(target).hostname:
+            try:
+                target = urljoin(base if isinstance(base, str) else "", attrs["href"].strip())
+                parts = split_url(target)
+            except (ValueError, FetchError):
+                continue  # a malformed canonical link declares nothing
+            if parts.scheme in ("http", "https") and parts.hostname:
                 return normalize_url(target)
     return None
 
@@ -125,9 +156,9 @@ def resolve_host(host: str) -> list[str]:
 def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_host) -> str | None:
     """FetchError unless the URL is http(s) to a public address (or private ones are allowed);
     the checked address of a host name, to connect to (None when there is nothing to pin)."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"{url!r} is not an http or https URL; only those are fetched.")
+        raise FetchError(f"{shown_url(url)!r} is not an http or https URL; only those are fetched.")
     if allow_private:
         return None
     host = parts.hostname
@@ -256,6 +287,8 @@ class Fetcher:
                 raise FetchError(f"{url} timed out; the site may be slow or down, try again later.") from None
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url} is unreachable ({type(exc).__name__}: {exc}).") from None
+            except (httpx.InvalidURL, ValueError) as exc:  # a malformed redirect target, say
+                raise FetchError(f"{shown_url(url)} is not a valid URL ({exc}).") from None
         raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times; giving up.")
 
     def _keep(self, url: str, page: Page, headers: httpx.Headers) -> None:
@@ -315,7 +348,10 @@ def feed_entries(page: Page) -> list[FeedEntry]:
         link = entry.get("link")
         if not link:
             continue
-        entries.append(FeedEntry(urljoin(page.url, link), entry.get("title"), entry_date(entry)))
+        # A malformed link is kept as it is: fetching it records the failure of this one entry.
+        with contextlib.suppress(ValueError):
+            link = urljoin(page.url, link)
+        entries.append(FeedEntry(link, entry.get("title"), entry_date(entry)))
     return entries
 
 
