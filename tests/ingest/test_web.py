@@ -227,3 +227,60 @@ def test_watch_fetcher_revalidates_feeds_with_their_etag():
         ) as fetcher:
             first, second = fetcher.fetch("https://n.example/feed"), fetcher.fetch("https://n.example/feed")
         assert seen == expected and first.body == second.body == feed
+
+
+class DrippingServer:
+    """A server on 127.0.0.1 that answers every request one byte at a time, every `pause`
+    seconds: headers first (`headers=True`: a status line that never ends) or the body."""
+
+    def __init__(self, pause: float, headers: bool):
+        import socket
+        import threading
+
+        self.pause, self.headers = pause, headers
+        self.stop = threading.Event()
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/slow"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        import contextlib
+
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            with conn, contextlib.suppress(OSError):
+                conn.recv(65536)
+                if self.headers:
+                    head, body = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000, b""
+                else:
+                    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
+                    conn.sendall(head)
+                    head, body = b"", b"<p>" + b"x" * 99_997
+                for byte in (head or body)[:2000]:
+                    if self.stop.wait(self.pause):
+                        break
+                    conn.sendall(bytes([byte]))
+
+    def close(self):
+        self.stop.set()
+        self.sock.close()
+
+
+@pytest.mark.parametrize("headers", [False, True], ids=["dripping body", "dripping headers"])
+def test_a_server_dripping_bytes_cannot_hold_a_fetch_past_its_time_limit(headers):
+    import time
+
+    server = DrippingServer(pause=0.2, headers=headers)
+    try:
+        with Fetcher(allow_private=True, timeout=1.0) as fetcher:
+            assert fetcher.pin  # the real socket transport, not an injected one
+            started = time.monotonic()
+            with pytest.raises(FetchError, match="timed out"):
+                fetcher.fetch(server.url)
+            assert time.monotonic() - started < 2.0
+    finally:
+        server.close()

@@ -112,7 +112,13 @@ def register(sub, settings) -> None:
         action="store_true",
         help="fetch URLs on loopback and private addresses too (refused by default)",
     )
-    ing.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per-request time limit")
+    ing.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="time limit per URL, in all (redirects and slow servers included)",
+    )
     ing.add_argument("--batch-size", type=int, default=settings.batch_size, help="articles per parser batch")
     ing.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     ing.set_defaults(func=cmd_ingest)
@@ -131,7 +137,13 @@ def register(sub, settings) -> None:
     wat.add_argument(
         "--allow-private", action="store_true", help="fetch feeds on loopback and private addresses"
     )
-    wat.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per-request time limit")
+    wat.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="time limit per URL, in all (redirects and slow servers included)",
+    )
     wat.set_defaults(func=cmd_watch)
 
     exp = sub.add_parser(

@@ -5,7 +5,8 @@ A `Fetcher` wraps an httpx client whose transport can be injected, so tests run 
 machine: only http and https, a time limit, a size cap, an allow-list of content types,
 and no loopback, private, link-local or otherwise non-public addresses unless
 `allow_private` is set (feeds are untrusted input: an entry could point at a router or a
-cloud metadata endpoint). Redirects are followed by hand so every hop is checked, and each
+cloud metadata endpoint). The time limit is for the whole fetch, not per read (see
+`deadline.py`). Redirects are followed by hand so every hop is checked, and each
 request goes to the address that was checked (a host name is resolved once), so a name
 that resolves to another address a moment later cannot slip past the check.
 """
@@ -19,6 +20,7 @@ import hashlib
 import ipaddress
 import re
 import socket
+import time
 import urllib.request
 import warnings
 from collections.abc import Callable
@@ -29,6 +31,7 @@ import httpx
 
 from ..errors import InputError
 from ..settings import get_settings
+from .deadline import Deadline, DeadlineTransport
 from .files import decode_bytes
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
@@ -243,7 +246,16 @@ class Fetcher:
         self.resolve = resolve
         # Through a proxy, the proxy resolves the name and the TLS server name must stay the
         # host name: the address is checked but not pinned.
-        self.pin = transport is not None or not urllib.request.getproxies()
+        proxied = bool(urllib.request.getproxies())
+        self.pin = transport is not None or not proxied
+        # `timeout` is the total time of one fetch, redirects included: each socket operation
+        # waits at most the time left (`deadline.py`), so a server dripping bytes cannot hold
+        # a fetch longer. An injected transport, or httpx's proxy transports, are checked
+        # between chunks of the body only.
+        self.timeout = timeout
+        self.deadline = Deadline()
+        if transport is None and not proxied:
+            transport = DeadlineTransport(self.deadline)
         self.client = httpx.Client(
             transport=transport,
             follow_redirects=False,
@@ -261,7 +273,15 @@ class Fetcher:
         self.client.close()
 
     def fetch(self, url: str) -> Page:
-        """The page at `url`; FetchError with the reason when it cannot be had."""
+        """The page at `url`; FetchError with the reason when it cannot be had (also when it
+        takes longer than `timeout` seconds in all)."""
+        self.deadline.at = time.monotonic() + self.timeout
+        try:
+            return self._fetch(url)
+        finally:
+            self.deadline.at = None
+
+    def _fetch(self, url: str) -> Page:
         asked = url
         for _ in range(MAX_REDIRECTS + 1):
             address = check_address(url, self.allow_private, self.resolve)
@@ -284,7 +304,10 @@ class Fetcher:
                     self._keep(asked, page, response.headers)
                     return page
             except httpx.TimeoutException:
-                raise FetchError(f"{url} timed out; the site may be slow or down, try again later.") from None
+                raise FetchError(
+                    f"{url} timed out (over {self.timeout:g} s in all); the site may be slow or down, "
+                    "try again later."
+                ) from None
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url} is unreachable ({type(exc).__name__}: {exc}).") from None
             except (httpx.InvalidURL, ValueError) as exc:  # a malformed redirect target, say
@@ -320,6 +343,8 @@ class Fetcher:
             )
         body = bytearray()
         for chunk in response.iter_bytes():
+            if self.deadline.at is not None and time.monotonic() > self.deadline.at:
+                raise httpx.ReadTimeout("the total time limit of the request is over")
             body += chunk
             if len(body) > self.max_bytes:
                 raise FetchError(
