@@ -27,10 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.extract import quote_bounds as B
-from eventwire.extract import quote_scorer as S
-from eventwire.extract import quotes as Q
-from eventwire.extract.quote_parse import Attribution
+from eventwire.extract.quotes import assembly as Q
+from eventwire.extract.quotes import bounds as B
+from eventwire.extract.quotes import scorer as S
+from eventwire.extract.quotes.attributions import Attribution
 from eventwire.nlp import load_nlp
 from eventwire.resources import DATA
 

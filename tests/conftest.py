@@ -10,6 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "000_89c6c322ce452435.txt"
+SEED_GOLD = SEED_TEXT.with_name("000_89c6c322ce452435.gold.json")
 
 
 def need_shared(path: Path = SHARED) -> Path:
@@ -21,6 +22,14 @@ def need_shared(path: Path = SHARED) -> Path:
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return need_shared()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline, loaded once for the whole session (every test that parses uses it)."""
+    from eventwire.nlp import load_nlp
+
+    return load_nlp()
 
 
 @pytest.fixture(scope="session")
