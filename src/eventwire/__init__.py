@@ -5,9 +5,15 @@
 >>> eventwire.to_dict(record)["events"]
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .errors import EventwireError, InputError, ResourceError, StoreError, UsageError
-from .pipeline import code_article, code_many
 from .records import Actor, Article, CodedArticle, ErrorRecord, Event, Place, Quote, Span, Time, to_dict
+
+if TYPE_CHECKING:
+    from .pipeline import code_article, code_many
 
 __version__ = "0.1.0"
 
@@ -31,3 +37,13 @@ __all__ = [
     "code_many",
     "to_dict",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline loads spaCy (seconds): it is imported on first use, so `eventwire.store`,
+    # exports and summaries, which only read records, start without it.
+    if name in ("code_article", "code_many"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import UsageError
 from .ingest import read_inputs
 from .pipeline import code_many
-from .records import Article, CodedArticle, Event, Place, Quote, Time, to_dict
+from .records import Article, CodedArticle, Event, Place, Quote, Time, is_counted, to_dict
 from .settings import get_settings
 
 TASKS = ("events", "quotes", "places", "times", "seed")
@@ -182,7 +182,8 @@ def event_matches(event: Event, gold: dict) -> bool:
 
 
 def _counted(event: Event) -> bool:
-    return not event.negated and event.modality in ("asserted", "intended") and event.plover is not None
+    """A counted event with a PLOVER type (statements, CAMEO 01, have none: gold has no such events)."""
+    return is_counted(event) and event.plover is not None
 
 
 def _speaker_matches(quote: Quote, gold: dict) -> bool:

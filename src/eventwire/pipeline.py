@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import multiprocessing
 from collections import deque
@@ -15,32 +14,19 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from .clean import clean_article
-from .errors import EventwireError, InputError, ResourceError
+from .errors import EventwireError, ResourceError
 from .extract.actors import extract_actors
 from .extract.events import extract_events
 from .extract.places import extract_places
 from .extract.quotes import extract_quotes
 from .extract.times import extract_times
 from .nlp import doc_text, load_nlp
-from .records import Article, CodedArticle, ErrorRecord, Result
+from .records import Article, CodedArticle, ErrorRecord, Result, parse_published
 from .settings import get_settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def parse_published(value: str | None) -> dt.date | None:
-    """The publication date of an ISO 8601 date or datetime; InputError if unreadable."""
-    if value in (None, ""):
-        return None
-    try:
-        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        raise InputError(
-            f"published={value!r} is not an ISO 8601 date (e.g. 2025-05-10 or "
-            "2025-05-10T09:30:00+05:30); fix or drop it."
-        ) from None
 
 
 def extract_all(doc: Doc, article: Article) -> CodedArticle:

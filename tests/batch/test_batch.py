@@ -10,11 +10,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.batch import record_from_dict, row_of, run_batch
+from eventwire.batch import row_of, run_batch
 from eventwire.batch.inputs import expand_input, input_format, item_from_line, item_from_row
 from eventwire.cli.main import demo_articles_path, main
 from eventwire.errors import UsageError
-from eventwire.records import Article, ErrorRecord, to_dict
+from eventwire.records import Article, ErrorRecord, from_dict, to_dict
 
 REUTERS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
 
@@ -106,8 +106,8 @@ def test_local_engine_keeps_bad_lines_in_place_and_round_trips(small_input, tmp_
     assert [r["id"] for r in rows if not r["error"]] == [json.loads(x)["id"] for x in demo_lines(6)]
     for row in rows:  # the record column is the contract JSON, and reads back unchanged
         data = json.loads(row["record"])
-        assert json.loads(json.dumps(to_dict(record_from_dict(data)))) == data
-        assert row_of(record_from_dict(data)) == row
+        assert json.loads(json.dumps(to_dict(from_dict(data)))) == data
+        assert row_of(from_dict(data)) == row
 
 
 def test_local_worker_processes_give_the_same_rows_as_one_process(tmp_path):

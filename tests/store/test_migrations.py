@@ -81,8 +81,7 @@ def test_writing_waits_for_a_reader_then_gives_up_with_a_clear_error(tmp_path):
 def test_stored_record_json_is_the_contract_json():
     import json
 
-    from eventwire.records import to_dict
-    from eventwire.store.database import record_json
+    from eventwire.records import to_dict, to_json
 
     record = eventwire.code_article(
         eventwire.Article(
@@ -95,4 +94,4 @@ def test_stored_record_json_is_the_contract_json():
         )
     )
     assert record.events and record.actors
-    assert record_json(record) == json.dumps(to_dict(record))
+    assert to_json(record) == json.dumps(to_dict(record))

@@ -7,10 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.store import open_store
+from eventwire.store.queries import COUNTED
 from eventwire.store.synthetic import fill_synthetic
 from eventwire.web import create_app
 
-COUNTED = "NOT negated AND modality IN ('asserted', 'intended')"
 DAY = "coalesce(try_cast(left(event_date, 10) AS DATE), try_strptime(event_date || '-1', '%G-W%V-%u')::DATE)"
 DYAD = "((source_country = '{a}' AND target_country = '{b}') OR (source_country = '{b}' AND target_country = '{a}'))"
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from ..errors import UsageError
 from .inputs import expand_input
-from .output import ParquetSink, load_store, record_from_dict, row_of, table_counts
+from .output import ParquetSink, load_store, row_of, table_counts
 
 ENGINES = ("local", "ray")
 
-__all__ = ["ENGINES", "output_path", "record_from_dict", "row_of", "run_batch"]
+__all__ = ["ENGINES", "output_path", "row_of", "run_batch"]
 
 
 def output_path(output: str) -> str:

@@ -13,7 +13,6 @@ from itertools import islice
 
 import pyarrow as pa
 
-from ..pipeline import code_many, in_workers
 from ..records import Article
 from .inputs import Item, read_items
 from .output import row_of, rows_table
@@ -21,6 +20,10 @@ from .output import row_of, rows_table
 
 def code_chunk(items: list[Item], batch_size: int) -> pa.Table:
     """The output rows of a list of articles (or input error records), in order."""
+    # The pipeline (and spaCy) is imported by the processes that code, not by `batch`:
+    # reading and loading batch output must not pay for the model.
+    from ..pipeline import code_many
+
     return rows_table([row_of(r) for r in code_many(items, batch_size=batch_size)])
 
 
@@ -46,4 +49,6 @@ def iter_tables(
         for chunk in chunks:
             yield code_chunk(chunk, batch_size)
         return
+    from ..pipeline import in_workers
+
     yield from in_workers(_code_task, ((chunk, batch_size) for chunk in chunks), processes, warm_up)

@@ -14,19 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..records import (
-    Actor,
-    CodedArticle,
-    ErrorRecord,
-    Event,
-    Extent,
-    Place,
-    Quote,
-    Result,
-    Span,
-    Time,
-    to_dict,
-)
+from ..records import ErrorRecord, Result, from_dict, to_dict
 
 SCHEMA = pa.schema(
     [
@@ -113,65 +101,6 @@ def read_output(output: str) -> Iterator[dict]:
         yield from pq.read_table(file).to_pylist()
 
 
-def _actor(d: dict | None) -> Actor | None:
-    return None if d is None else Actor(**d)
-
-
-def _place(d: dict | None) -> Place | None:
-    return None if d is None else Place(**d)
-
-
-def _span(d: dict | None) -> Span | None:
-    return None if d is None else Span(**d)
-
-
-def _event(d: dict) -> Event:
-    return Event(
-        **{
-            **d,
-            "sentence": Extent(**d["sentence"]),
-            "trigger": Span(**d["trigger"]),
-            "source": _actor(d["source"]),
-            "target": _actor(d["target"]),
-            "location": _place(d["location"]),
-        }
-    )
-
-
-def _content(d: dict) -> Span:
-    """A quote's content: a plain span, or one in several pieces (quotes.FragmentedSpan)."""
-    if "fragments" not in d:
-        return Span(**d)
-    from ..extract.quotes import FragmentedSpan
-
-    return FragmentedSpan(**{**d, "fragments": tuple(tuple(f) for f in d["fragments"])})
-
-
-def _quote(d: dict) -> Quote:
-    return Quote(
-        **{**d, "content": _content(d["content"]), "cue": _span(d["cue"]), "speaker": _actor(d["speaker"])}
-    )
-
-
-def record_from_dict(data: dict) -> Result:
-    """The record of a contract JSON object (the inverse of `to_dict`)."""
-    if "error" in data:
-        return ErrorRecord(data["id"], data["error"]["type"], data["error"]["message"])
-    return CodedArticle(
-        id=data["id"],
-        text=data["text"],
-        published=data.get("published"),
-        title=data.get("title"),
-        url=data.get("url"),
-        source=data.get("source"),
-        actors=tuple(Actor(**a) for a in data["actors"]),
-        events=tuple(_event(e) for e in data["events"]),
-        quotes=tuple(_quote(q) for q in data["quotes"]),
-        places=tuple(Place(**p) for p in data["places"]),
-        times=tuple(Time(**t) for t in data["times"]),
-    )
-
-
 def load_store(output: str, store: str, chunk: int = 500) -> int:
     """Write a batch output into the DuckDB store from this (the only writing) process."""
     from ..store import open_store, write_records
@@ -181,7 +110,7 @@ def load_store(output: str, store: str, chunk: int = 500) -> int:
     try:
         batch: list[Result] = []
         for row in read_output(output):
-            batch.append(record_from_dict(json.loads(row["record"])))
+            batch.append(from_dict(json.loads(row["record"])))
             if len(batch) >= chunk:
                 count += write_records(con, batch)
                 batch = []

@@ -7,7 +7,7 @@ import logging
 import sys
 
 from ..errors import EventwireError, UsageError
-from ..pipeline import parse_published
+from ..records import parse_published
 from .progress import Progress
 
 EXIT_OK, EXIT_ALL_FAILED = 0, 1

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import EventwireError, UsageError
-from ..pipeline import code_many, parse_published
-from ..records import ErrorRecord, to_dict
+from ..records import ErrorRecord, parse_published, to_dict
 from ..settings import get_settings
 from .progress import Progress
 
@@ -49,6 +48,7 @@ def _tee_to_store(records, store: str | None):
 
 def cmd_code(args) -> int:
     from ..ingest import read_inputs
+    from ..pipeline import code_many
 
     try:
         parse_published(args.published)  # fail fast on a bad date, as a usage error

@@ -21,7 +21,8 @@ from ..errors import EventwireError
 from ..pipeline import code_many
 from ..records import Article, ErrorRecord
 from ..store import dedup
-from ..store.database import clear_failure, record_failure, write_records
+from ..store.database import write_records
+from ..store.provenance import clear_failure, hash_stored, record_failure, stored_error, url_stored
 from .files import _expand, read_path
 from .web import (
     Fetcher,
@@ -83,33 +84,14 @@ class Known:
         self.skipped = 0  # feed entries not fetched because they are stored
 
     def has_url(self, url: str) -> bool:
-        if url in self.urls:
-            return True
-        return (
-            self.con.execute(
-                "SELECT count(*) FROM articles WHERE error_type IS NULL AND "
-                "(canonical_url = ? OR origin = ?)",
-                [url, url],
-            ).fetchone()[0]
-            > 0
-        )
+        return url in self.urls or url_stored(self.con, url)
 
     def has_hash(self, digest: str) -> bool:
-        if digest in self.hashes:
-            return True
-        return (
-            self.con.execute(
-                "SELECT count(*) FROM articles WHERE content_hash = ? AND error_type IS NULL", [digest]
-            ).fetchone()[0]
-            > 0
-        )
+        return digest in self.hashes or hash_stored(self.con, digest)
 
     def has_error(self, record: ErrorRecord) -> bool:
         """The same error already stored for the same id (so a rerun changes nothing)."""
-        row = self.con.execute(
-            "SELECT error_type, error_message FROM articles WHERE id = ?", [record.id]
-        ).fetchone()
-        return row == (record.type, record.message)
+        return stored_error(self.con, record.id) == (record.type, record.message)
 
     def add(self, url: str | None, digest: str | None) -> None:
         if url:

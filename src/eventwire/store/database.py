@@ -12,21 +12,18 @@ migration; add the next one.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
 from ..errors import StoreError
-from ..pipeline import parse_published
-from ..records import _ARTICLE_KEYS, CodedArticle, ErrorRecord, Result
+from ..records import CodedArticle, ErrorRecord, Result, is_counted, parse_published, to_json
 from . import bulk, dedup
+from .transaction import transaction
 
 #: Version -> SQL file. The last one is the version a new store gets.
 MIGRATIONS = {1: "schema.sql", 2: "migration_0002.sql"}
@@ -100,15 +97,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         )
     for version in range(current + 1, SCHEMA_VERSION + 1):
         sql = resources.files(__package__).joinpath(MIGRATIONS[version]).read_text()
-        con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
-            if version == 2:
-                _backfill_dedup(con)
-            con.execute("INSERT INTO schema_version VALUES (?)", [version])
-            con.execute("COMMIT")
+            with transaction(con):
+                con.execute(sql)
+                if version == 2:
+                    _backfill_dedup(con)
+                con.execute("INSERT INTO schema_version VALUES (?)", [version])
         except Exception as exc:
-            con.execute("ROLLBACK")
             raise StoreError(f"migrating the store to schema version {version} failed: {exc}") from exc
     return SCHEMA_VERSION
 
@@ -144,7 +139,6 @@ EVENT_COLUMNS = (
 
 def _event_row(aid: str, e) -> list:
     loc = e.location
-    counted = not e.negated and e.modality in ("asserted", "intended")
     geonameid = loc.geonameid if loc else None
     return [
         aid,
@@ -179,7 +173,7 @@ def _event_row(aid: str, e) -> list:
             e.cameo,
             e.date,
             geonameid,
-            counted,
+            is_counted(e),
         ),
     ]
 
@@ -211,36 +205,6 @@ def _rows(record: CodedArticle) -> dict[str, list[list]]:
         ],
         "events": [_event_row(aid, e) for e in record.events],
     }
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _plain(value):
-    """`dataclasses.asdict` without its deep copies (records are frozen and hold only
-    strings, numbers and other records): the same JSON in a fraction of the time, which
-    matters when a batch holds thousands of events."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value
-    if kind is tuple or kind is list:
-        return [_plain(v) for v in value]
-    if kind is dict:
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(kind, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
-    return value
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def record_json(record: CodedArticle) -> str:
-    """The contract JSON of a coded article, exactly as `json.dumps(to_dict(record))`."""
-    data = _plain(record)
-    return json.dumps({key: data[key] for key in _ARTICLE_KEYS})
 
 
 def _published_date(value: str | None):
@@ -322,8 +286,7 @@ def write_records(
     `content_hash`. Near-duplicate groups and event clusters are updated in the same
     transaction, so readers never see an article without its counts."""
     count = 0
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         chunk: list[Result] = []
         for record in records:
             chunk.append(record)
@@ -331,10 +294,6 @@ def write_records(
                 count += _write_chunk(con, chunk, provenance or {})
                 chunk = []
         count += _write_chunk(con, chunk, provenance or {})
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return count
 
 
@@ -394,7 +353,7 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenan
                 record.url,
                 record.source,
                 record.text,
-                record_json(record),
+                to_json(record),
                 prov.get("canonical_url") or record.url,
                 prov.get("content_hash") or dedup.content_hash(record.text),
                 prov.get("origin"),
@@ -411,22 +370,3 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenan
     touched |= {row[-1] for row in child_rows["events"]}
     dedup.refresh_clusters(con, touched)
     return len(records)
-
-
-def record_failure(
-    con: duckdb.DuckDBPyConnection, origin: str, kind: str, error_type: str, message: str
-) -> None:
-    """Remember a source that could not be read (a URL, feed or file), counting attempts."""
-    con.execute(
-        """
-        INSERT INTO ingest_failures VALUES (?, ?, ?, ?, current_timestamp, current_timestamp, 1)
-        ON CONFLICT (origin) DO UPDATE SET kind = excluded.kind, error_type = excluded.error_type,
-            message = excluded.message, last_failed = excluded.last_failed,
-            attempts = ingest_failures.attempts + 1""",
-        [origin, kind, error_type, message],
-    )
-
-
-def clear_failure(con: duckdb.DuckDBPyConnection, origin: str) -> None:
-    """Forget an earlier failure of a source that has now been read."""
-    con.execute("DELETE FROM ingest_failures WHERE origin = ?", [origin])

@@ -39,6 +39,8 @@ from functools import cache
 import duckdb
 import numpy as np
 
+from .queries import counted_sql
+
 #: Estimated Jaccard similarity of shingle sets above which two articles are copies.
 DUP_THRESHOLD = 0.7
 #: MinHash size: 64 permutations in 16 LSH bands of 4 rows. A pair at Jaccard 0.7 shares
@@ -178,7 +180,7 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: set[str]) -> N
         INSERT INTO event_clusters
         SELECT e.cluster_id, any_value(e.source_code), any_value(e.target_code), any_value(e.cameo),
                any_value(e.event_date), any_value(e.place_geonameid),
-               any_value(NOT e.negated AND e.modality IN ('asserted', 'intended')),
+               any_value({counted_sql("e")}),
                count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.dup_group, a.id)),
                count(DISTINCT {_OUTLET}),
                arg_min(e.article_id, (coalesce(a.published_date, DATE '9999-12-31'), e.article_id, e.event_id)),

@@ -25,9 +25,12 @@ events take about 2 s.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import duckdb
 
 from .queries import COUNTED
+from .transaction import transaction as in_transaction
 
 SCHEMA = "ewidx"
 
@@ -81,9 +84,7 @@ def build_event_index(con: duckdb.DuckDBPyConnection, transaction: bool = True) 
         "AND table_name = 'events' AND column_name = 'ew_rid'"
     ).fetchall()[0][0]
     rid = "e.ew_rid" if has_rid else "e.rowid"
-    if transaction:
-        con.execute("BEGIN TRANSACTION")
-    try:
+    with in_transaction(con) if transaction else nullcontext():
         con.execute(f"""
             CREATE OR REPLACE TABLE {SCHEMA}._base AS
             SELECT rid, article_id, event_id, event_date, {EVENT_DAY} AS day, {_DYAD} AS dyad,
@@ -132,12 +133,6 @@ def build_event_index(con: duckdb.DuckDBPyConnection, transaction: bool = True) 
             GROUP BY GROUPING SETS ((dyad_id, day), (day))
             ORDER BY all_dyads, dyad_id, day""")
         con.execute(f"DROP TABLE {SCHEMA}._base")
-        if transaction:
-            con.execute("COMMIT")
-    except Exception:
-        if transaction:
-            con.execute("ROLLBACK")
-        raise
     return con.execute(f"SELECT count(*) FROM {SCHEMA}.event_index").fetchall()[0][0]
 
 

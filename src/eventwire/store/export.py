@@ -30,9 +30,11 @@ from typing import TextIO
 import duckdb
 
 from ..errors import UsageError
+from ..records import error_dict
+from .queries import counted_sql
 
 FORMATS = ("gdelt", "plover", "parquet", "csv", "jsonl")
-COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'intended')"
+COUNTED = counted_sql("e")
 PLOVER_VERSION = "0.6b2"
 
 GDELT_COLUMNS = (
@@ -258,7 +260,7 @@ def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
     while rows := cursor.fetchmany(500):
         for article_id, record, error_type, message in rows:
             if record is None:
-                record = json.dumps({"id": article_id, "error": {"type": error_type, "message": message}})
+                record = json.dumps(error_dict(article_id, error_type, message))
             out.write((record if isinstance(record, str) else json.dumps(record)) + "\n")
         count += len(rows)
     return count

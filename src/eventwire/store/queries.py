@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import duckdb
 
-# Events that the contract counts: asserted or intended, not negated.
-COUNTED = "NOT negated AND modality IN ('asserted', 'intended')"
+from ..records import COUNTED_MODALITIES
+
+
+def counted_sql(alias: str | None = None) -> str:
+    """The SQL condition of a counted event (`records.is_counted`) over an events table,
+    its columns qualified by `alias` when given. Every view, export and cluster key uses it."""
+    prefix = f"{alias}." if alias else ""
+    modalities = ", ".join(f"'{m}'" for m in COUNTED_MODALITIES)
+    return f"NOT {prefix}negated AND {prefix}modality IN ({modalities})"
+
+
+#: Events that the contract counts: asserted or intended, not negated.
+COUNTED = counted_sql()
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:

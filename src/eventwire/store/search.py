@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import duckdb
 
 from .event_index import SCHEMA
+from .transaction import transaction
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,8 @@ def _where(f: EventFilter) -> tuple[str, list]:
 def _consistent(con: duckdb.DuckDBPyConnection):
     """One read transaction, so a count and its page see the same snapshot even when the
     API swaps in a newer one between the two statements."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         yield
-    finally:
-        con.execute("COMMIT")
 
 
 def _dicts(cursor) -> list[dict]:

@@ -20,8 +20,10 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
+from ..records import error_dict
 from .database import SCHEMA_VERSION
 from .event_index import EVENT_DAY, attach, build_event_index
+from .transaction import transaction
 
 #: What the API reads. The other tables (actors, places, times) are in each stored record.
 TABLES = ("articles", "events", "quotes", "event_clusters")
@@ -88,8 +90,7 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
                 f"{SCHEMA_VERSION}; open it once for writing (e.g. `eventwire ingest --store`)."
             )
         attach(con)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             for table in TABLES:
                 if table == "events":
                     con.execute(_EVENTS)
@@ -102,10 +103,6 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
                     con.execute(f"CREATE OR REPLACE TABLE main.{table} AS FROM ewsrc.main.{table}")
             # The index holds event numbers of this copy: swap both in the same transaction.
             count = build_event_index(con, transaction=False)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     finally:
         con.execute("DETACH ewsrc")
     return count
@@ -124,5 +121,5 @@ def read_record(con: duckdb.DuckDBPyConnection, path: str | Path, article_id: st
         return None
     record, error_type, message = row[0]
     if record is None:
-        return {"id": article_id, "error": {"type": error_type, "message": message}}
+        return error_dict(article_id, error_type, message)
     return json.loads(record)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import duckdb
 
+from .transaction import transaction
+
 # Country codes with rough centre coordinates (lat, lon); the first ones are chosen most.
 COUNTRIES = (
     ("IND", 22.0, 79.0),
@@ -87,43 +89,42 @@ def fill_synthetic(con: duckdb.DuckDBPyConnection, events: int = 1_000_000) -> i
         f"CREATE OR REPLACE TEMP TABLE syn_code AS SELECT * FROM (VALUES {_values(tuple((i, *c) for i, c in enumerate(CODES)))}) t(k, cameo, root, plover, quad, goldstein)"
     )
     n_countries, n_codes = len(COUNTRIES), len(CODES)
-    con.execute("BEGIN TRANSACTION")
-    con.execute(f"""
-        INSERT INTO articles (id, published, published_date, title, url, source, text)
-        SELECT 's' || i, strftime(d, '%Y-%m-%d'), d, 'Synthetic report ' || i,
-               'https://example.org/s' || i, 'Outlet ' || (i % 50),
-               'Forces of one country acted against another on the day reported. ' ||
-               'This synthetic article exists to benchmark the store.'
-        FROM (SELECT range AS i, DATE '{FIRST_DAY}' + CAST(range % {DAYS} AS INTEGER) AS d FROM range({articles}))""")
-    # Country picks are skewed (squared uniform), so a few dyads are busy and most are rare.
-    con.execute(f"""
-        INSERT INTO events (article_id, event_id, sentence_start, sentence_end, trigger_text, trigger_start,
-            trigger_end, source_text, source_code, source_country, source_sector, source_name,
-            target_text, target_code, target_country, target_sector, target_name, cameo, cameo_root,
-            plover, plover_mode, quad_class, goldstein, event_date, date_text, place_name,
-            place_geonameid, lat, lon, place_country, negated, modality, quote_id, confidence)
-        WITH r AS (
-            SELECT range AS i, range // {EVENTS_PER_ARTICLE} AS a,
-                   hash(range) AS h1, hash(range + 7919) AS h2, hash(range + 104729) AS h3
-            FROM range({events})),
-        picked AS (
-            SELECT r.*,
-                   CAST(floor(pow((h1 % 10000) / 10000.0, 2.5) * {n_countries}) AS INTEGER) AS s,
-                   CAST(floor(pow((h2 % 10000) / 10000.0, 2.5) * {n_countries}) AS INTEGER) AS t0,
-                   CAST(h3 % {n_codes} AS INTEGER) AS c
-            FROM r)
-        SELECT 's' || a, 'e' || (i % {EVENTS_PER_ARTICLE} + 1), 0, 65, 'acted', 10, 15,
-               'Forces', sc.code || 'MIL', sc.code, 'MIL', NULL,
-               'another', tc.code, tc.code, NULL, NULL,
-               k.cameo, k.root, k.plover, NULL, k.quad, k.goldstein,
-               strftime(DATE '{FIRST_DAY}' + CAST(a % {DAYS} AS INTEGER), '%Y-%m-%d'), NULL,
-               'Place ' || sc.code, 1000000 + s, sc.lat + ((h3 // 7) % 600) / 100.0 - 3,
-               sc.lon + ((h3 // 11) % 600) / 100.0 - 3, left(sc.code, 2),
-               (h2 // 3) % 20 = 0, CASE WHEN (h1 // 5) % 10 = 0 THEN 'hypothetical' ELSE 'asserted' END,
-               NULL, 0.5
-        FROM picked p
-        JOIN syn_country sc ON sc.k = p.s
-        JOIN syn_country tc ON tc.k = CASE WHEN p.t0 = p.s THEN (p.s + 1) % {n_countries} ELSE p.t0 END
-        JOIN syn_code k ON k.k = p.c""")
-    con.execute("COMMIT")
+    with transaction(con):
+        con.execute(f"""
+            INSERT INTO articles (id, published, published_date, title, url, source, text)
+            SELECT 's' || i, strftime(d, '%Y-%m-%d'), d, 'Synthetic report ' || i,
+                   'https://example.org/s' || i, 'Outlet ' || (i % 50),
+                   'Forces of one country acted against another on the day reported. ' ||
+                   'This synthetic article exists to benchmark the store.'
+            FROM (SELECT range AS i, DATE '{FIRST_DAY}' + CAST(range % {DAYS} AS INTEGER) AS d FROM range({articles}))""")
+        # Country picks are skewed (squared uniform), so a few dyads are busy and most are rare.
+        con.execute(f"""
+            INSERT INTO events (article_id, event_id, sentence_start, sentence_end, trigger_text, trigger_start,
+                trigger_end, source_text, source_code, source_country, source_sector, source_name,
+                target_text, target_code, target_country, target_sector, target_name, cameo, cameo_root,
+                plover, plover_mode, quad_class, goldstein, event_date, date_text, place_name,
+                place_geonameid, lat, lon, place_country, negated, modality, quote_id, confidence)
+            WITH r AS (
+                SELECT range AS i, range // {EVENTS_PER_ARTICLE} AS a,
+                       hash(range) AS h1, hash(range + 7919) AS h2, hash(range + 104729) AS h3
+                FROM range({events})),
+            picked AS (
+                SELECT r.*,
+                       CAST(floor(pow((h1 % 10000) / 10000.0, 2.5) * {n_countries}) AS INTEGER) AS s,
+                       CAST(floor(pow((h2 % 10000) / 10000.0, 2.5) * {n_countries}) AS INTEGER) AS t0,
+                       CAST(h3 % {n_codes} AS INTEGER) AS c
+                FROM r)
+            SELECT 's' || a, 'e' || (i % {EVENTS_PER_ARTICLE} + 1), 0, 65, 'acted', 10, 15,
+                   'Forces', sc.code || 'MIL', sc.code, 'MIL', NULL,
+                   'another', tc.code, tc.code, NULL, NULL,
+                   k.cameo, k.root, k.plover, NULL, k.quad, k.goldstein,
+                   strftime(DATE '{FIRST_DAY}' + CAST(a % {DAYS} AS INTEGER), '%Y-%m-%d'), NULL,
+                   'Place ' || sc.code, 1000000 + s, sc.lat + ((h3 // 7) % 600) / 100.0 - 3,
+                   sc.lon + ((h3 // 11) % 600) / 100.0 - 3, left(sc.code, 2),
+                   (h2 // 3) % 20 = 0, CASE WHEN (h1 // 5) % 10 = 0 THEN 'hypothetical' ELSE 'asserted' END,
+                   NULL, 0.5
+            FROM picked p
+            JOIN syn_country sc ON sc.k = p.s
+            JOIN syn_country tc ON tc.k = CASE WHEN p.t0 = p.s THEN (p.s + 1) % {n_countries} ELSE p.t0 END
+            JOIN syn_code k ON k.k = p.c""")
     return con.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -10,9 +10,8 @@ import pytest
 from conftest import SEED_GOLD, SEED_TEXT, need_shared
 
 from eventwire.extract.events import extract_events
+from eventwire.records import is_counted
 from eventwire.resources.event_lexicon import event_lexicon
-
-COUNTED = ("asserted", "intended")
 
 # (CAMEO root, sentence, source word, target word); source/target None = not checked.
 POSITIVE = [
@@ -414,7 +413,7 @@ MODALITY = [
 def _counted(nlp, text, published=None):
     doc = nlp(text)
     events = extract_events(doc, [], [], [], [], published)
-    return [e for e in events if not e.negated and e.modality in COUNTED], events
+    return [e for e in events if is_counted(e)], events
 
 
 @pytest.mark.parametrize("root,text,source,target", POSITIVE)
@@ -448,7 +447,7 @@ def test_modality(nlp):
         _, events = _counted(nlp, text)
         found = [e for e in events if e.trigger.text.startswith(trigger[:5])]
         if expected is None:  # not in the lexicon, or negated: never a counted event
-            assert all(e.negated or e.modality not in COUNTED for e in found), found
+            assert not any(is_counted(e) for e in found), found
         elif expected == "negated":
             assert found and all(e.negated for e in found), found
         else:

@@ -24,7 +24,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ...nlp import doc_text
-from ...records import Actor, Quote, Span
+from ...records import Actor, FragmentedSpan, Quote, Span
 from .attributions import Attribution, Piece, find_attributions, speaker_span
 from .bounds import trimmed
 from .marks import Quoted, find_quoted
@@ -46,14 +46,6 @@ _OUTER_ROLES = {"clause", "reversed", "according", "colon"}
 # Attributions kept when no speaker is stated ("it is expected that ...", "X reportedly").
 _SPEAKERLESS = {"noun", "clause", "xcomp", "object", "reversed", "whole"}
 _QUOTE_CHARS = "\"“”„«»‘’'`"
-
-
-@dataclass(frozen=True, slots=True)
-class FragmentedSpan(Span):
-    """A content span made of several pieces ("'A,' he said. 'B.'"): `start`/`end` cover
-    them all (gaps included, as `text` does) and `fragments` lists [start, end] per piece."""
-
-    fragments: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
