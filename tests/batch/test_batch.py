@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import SHARED
 
 from eventwire.batch import row_of, run_batch
 from eventwire.batch.inputs import expand_input, input_format, item_from_line, item_from_row
@@ -16,7 +17,7 @@ from eventwire.cli.main import demo_articles_path, main
 from eventwire.errors import UsageError
 from eventwire.records import Article, ErrorRecord, from_dict, to_dict
 
-REUTERS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
+REUTERS = SHARED / "corpora" / "reuters21578.jsonl.gz"
 
 
 @pytest.mark.parametrize(

@@ -76,22 +76,3 @@ def test_writing_waits_for_a_reader_then_gives_up_with_a_clear_error(tmp_path):
     reader.close()
     with writing(path, wait=1.0) as con:  # free again
         assert schema_version(con) == SCHEMA_VERSION
-
-
-def test_stored_record_json_is_the_contract_json():
-    import json
-
-    from eventwire.records import to_dict, to_json
-
-    record = eventwire.code_article(
-        eventwire.Article(
-            id="r",
-            text="India's foreign minister said on Friday that Pakistan had shelled Poonch. "
-            '"We will respond," he said.',
-            published="2025-05-10",
-            title="T",
-            source="S",
-        )
-    )
-    assert record.events and record.actors
-    assert to_json(record) == json.dumps(to_dict(record))

@@ -383,18 +383,21 @@ def test_speaker_takes_the_overlapping_actor(nlp):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text,kinds",
     [
-        "“It is over,” he said.\n\n“Really over.”\n\nShe added that it was not.",
+        ("“It is over,” he said.\n\n“Really over.”\n\nShe added that it was not.", ["direct", "indirect"]),
         # A colon after a verbless heading: the speaker search must stop at the root.
-        "Breaking news from the capital:\n\n“The vote has been delayed until Friday.”",
-        "\n\n“”\n“ ” ' '' \"",
-        'He said. She said: "',
+        ("Breaking news from the capital:\n\n“The vote has been delayed until Friday.”", ["direct"]),
+        # Marks with nothing (or nothing but a cue) inside are no quotes.
+        ("\n\n“”\n“ ” ' '' \"", []),
+        ('He said. She said: "', []),
     ],
 )
-def test_offsets_hold(nlp, text):
+def test_offsets_hold(nlp, text, kinds):
     doc = nlp(text)
-    for quote in extract_quotes(doc, []):
+    quotes = extract_quotes(doc, [])
+    assert [q.kind for q in quotes] == kinds
+    for quote in quotes:
         for span in (quote.content, quote.cue, quote.speaker):
             if span is not None:
                 assert doc.text[span.start : span.end] == span.text
