@@ -233,3 +233,18 @@ def test_api_docs_render_offline(page, live_server):
     assert any("/api/events" in p for p in paths), paths
     assert page.foreign_requests == []
     assert page.console_errors == []
+
+
+def test_cameo_names_come_from_the_codebook(page, live_server):
+    """The CAMEO filter lists the 20 roots with the names the API reads from cameo.tsv, and
+    the event table labels codes with them."""
+    codebook = json.loads(page.request.get(f"{live_server}/api/codebook").text())
+    page.goto(f"{live_server}/")
+    _ready(page)
+    options = page.locator("#f-cameo option[value]:not([value=''])").evaluate_all(
+        "os => os.map(o => [o.value, o.textContent])"
+    )
+    assert options == [[r["code"], f"{r['code']} {r['name']}"] for r in codebook["cameo_roots"]]
+    names = {r["code"]: r["name"] for r in codebook["cameo_roots"]}
+    labels = page.locator("#events-body tr.event-row .cameo").evaluate_all("cs => cs.map(c => c.title)")
+    assert labels and all(label.split(" · ")[1] == names[label[:2]] for label in labels), labels

@@ -66,3 +66,8 @@ def cameo_codebook() -> dict[str, CameoCode]:
         )
         for row in read_tsv("cameo.tsv")
     }
+
+
+def cameo_roots() -> list[CameoCode]:
+    """The 20 CAMEO root codes (01-20) in order, with their names and weights."""
+    return [code for key, code in sorted(cameo_codebook().items()) if len(key) == 2]

@@ -21,6 +21,8 @@ OpenAPI at /openapi.json, interactive docs at /docs):
 - `GET /api/timeline?dyad=&start=&end=` - per day: counts per QuadClass, Goldstein sum and
   mean, the escalation index, its baseline and jumps (see `analytics/escalation.py`).
 - `GET /api/quotes?speaker=&actor=&limit=&offset=`, `GET /api/speakers`, `GET /api/actors`.
+- `GET /api/codebook` - the 20 CAMEO roots (code, name, QuadClass, Goldstein, PLOVER type)
+  and the counted modalities, read from `resources/data/cameo.tsv` and `records`.
 - `GET /api/health` - `{"ok": true, "version": ...}`.
 - `/` and `/static/...` - the dashboard.
 """

@@ -16,7 +16,8 @@ from .. import __version__
 from ..analytics import dyad_timeline, top_actors
 from ..errors import InputError
 from ..pipeline import code_article, parse_published
-from ..records import Article, ErrorRecord, to_dict
+from ..records import COUNTED_MODALITIES, Article, ErrorRecord, to_dict
+from ..resources import cameo_roots
 from ..store.search import get_event, list_dyads, list_speakers, search_events, search_quotes
 from . import params
 from .errors import ApiError
@@ -198,3 +199,20 @@ def speakers(cur: Cursor, limit: Limit = 100) -> Response:
 @router.get("/actors", summary="Actors by number of counted events, as source or target")
 def actors(cur: Cursor, limit: Limit = 20) -> Response:
     return as_json(top_actors(cur, limit))
+
+
+@router.get("/codebook", summary="CAMEO root codes with their names and QuadClass; which modalities count")
+def codebook() -> Response:
+    # The dashboard labels codes with these names, so it never disagrees with the codebook
+    # (resources/data/cameo.tsv) that the coder uses.
+    roots = [
+        {
+            "code": c.code,
+            "name": c.name,
+            "quad_class": c.quad_class,
+            "goldstein": c.goldstein,
+            "plover": c.plover,
+        }
+        for c in cameo_roots()
+    ]
+    return as_json({"cameo_roots": roots, "counted_modalities": list(COUNTED_MODALITIES)})

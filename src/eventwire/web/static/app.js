@@ -3,7 +3,7 @@
 // (?dyad=IND-PAK&start=...) so a view can be bookmarked and shared.
 
 import { el, clear, api, debounce, fmtInt, fmtDay } from "./js/dom.js";
-import { CAMEO_ROOTS, PLOVER_TYPES } from "./js/codes.js";
+import { cameoRoots, loadCodebook, PLOVER_TYPES } from "./js/codes.js";
 import { drawMap, focusPlace, wireMapControls } from "./js/map.js";
 import { drawTimeline } from "./js/timeline.js";
 import { renderRows, toggleEvidence } from "./js/events.js";
@@ -61,7 +61,7 @@ function fillStaticSelects() {
   const plover = $("f-plover");
   for (const type of PLOVER_TYPES) plover.append(el("option", { value: type }, type.charAt(0) + type.slice(1).toLowerCase()));
   const root = $("f-cameo");
-  for (const [code, name] of CAMEO_ROOTS) root.append(el("option", { value: code }, `${code} ${name}`));
+  for (const [code, name] of cameoRoots()) root.append(el("option", { value: code }, `${code} ${name}`));
 }
 
 // The date pickers offer the range the store covers.
@@ -257,6 +257,11 @@ function refresh() {
 }
 
 async function init() {
+  try {
+    await loadCodebook();
+  } catch (err) {
+    showError("Codebook", err); // codes then show without their names
+  }
   fillStaticSelects();
   readFromAddress();
   showFilters();

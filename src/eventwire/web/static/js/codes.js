@@ -1,30 +1,29 @@
 // Names for the codes the dashboard shows (CAMEO roots, PLOVER types, QuadClass).
 // The store holds only the codes; these labels are the public codebook names.
 
-export const CAMEO_ROOTS = [
-  ["01", "Make public statement"],
-  ["02", "Appeal"],
-  ["03", "Express intent to cooperate"],
-  ["04", "Consult"],
-  ["05", "Engage in diplomatic cooperation"],
-  ["06", "Engage in material cooperation"],
-  ["07", "Provide aid"],
-  ["08", "Yield"],
-  ["09", "Investigate"],
-  ["10", "Demand"],
-  ["11", "Disapprove"],
-  ["12", "Reject"],
-  ["13", "Threaten"],
-  ["14", "Protest"],
-  ["15", "Exhibit force posture"],
-  ["16", "Reduce relations"],
-  ["17", "Coerce"],
-  ["18", "Assault"],
-  ["19", "Fight"],
-  ["20", "Use unconventional mass violence"],
-];
+import { api } from "./dom.js";
 
-export const CAMEO_ROOT_NAME = Object.fromEntries(CAMEO_ROOTS);
+// CAMEO root names and the modalities that count come from the API (GET api/codebook),
+// which reads them from the codebook the coder uses (resources/data/cameo.tsv), so the
+// dashboard never shows a name or counts an event differently from the store.
+const codebook = { roots: [], rootName: {}, counted: new Set() };
+
+export async function loadCodebook() {
+  const body = await api("api/codebook");
+  codebook.roots = body.cameo_roots.map((r) => [r.code, r.name]);
+  codebook.rootName = Object.fromEntries(codebook.roots);
+  codebook.counted = new Set(body.counted_modalities);
+}
+
+// [code, name] of the 20 CAMEO roots, once loadCodebook has run.
+export function cameoRoots() {
+  return codebook.roots;
+}
+
+// The contract's counted event: not negated, and of a counted modality.
+export function isCounted(e) {
+  return !e.negated && codebook.counted.has(e.modality);
+}
 
 export const PLOVER_TYPES = [
   "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -46,6 +45,6 @@ export function quadName(q) {
 
 export function cameoLabel(code) {
   if (!code) return "–";
-  const root = CAMEO_ROOT_NAME[String(code).slice(0, 2)];
+  const root = codebook.rootName[String(code).slice(0, 2)];
   return root ? `${code} · ${root}` : String(code);
 }

@@ -2,7 +2,7 @@
 // source, trigger and target highlighted from the API's sentence-relative offsets.
 
 import { el, clear, api, fmtDay, fmtNum, safeUrl } from "./dom.js";
-import { QUAD, quadName, cameoLabel } from "./codes.js";
+import { QUAD, quadName, cameoLabel, isCounted } from "./codes.js";
 
 const ROLES = [
   ["source", "Source"],
@@ -69,7 +69,7 @@ function counts(e) {
 // Under the date: how the text presents the event, when it is not a plain assertion.
 function modalityNote(e) {
   const words = [e.negated ? "negated" : null, e.modality && e.modality !== "asserted" ? e.modality : null].filter(Boolean);
-  return words.length ? el("span", { class: e.negated || e.modality !== "intended" ? "modality uncounted" : "modality" }, words.join(", ")) : null;
+  return words.length ? el("span", { class: isCounted(e) ? "modality" : "modality uncounted" }, words.join(", ")) : null;
 }
 
 export function renderRows(tbody, events, { onOpen, empty = "No events match these filters." }) {
