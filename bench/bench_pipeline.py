@@ -74,7 +74,7 @@ def run_stages(articles, batch_size: int) -> dict:
     from eventwire.extract.quotes import extract_quotes
     from eventwire.extract.times import extract_times
     from eventwire.nlp import load_nlp
-    from eventwire.pipeline import parse_published
+    from eventwire.records import parse_published
 
     code_article(articles[0])
     nlp = load_nlp()

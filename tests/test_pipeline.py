@@ -8,7 +8,7 @@ import pytest
 import eventwire
 from eventwire.errors import ResourceError
 from eventwire.pipeline import in_workers
-from eventwire.records import Actor, Article, ErrorRecord, Span, to_dict
+from eventwire.records import MODALITIES, Actor, Article, ErrorRecord, Span, to_dict
 
 CONTRACT_KEYS = [
     "id",
@@ -52,7 +52,7 @@ def test_seed_record_follows_the_contract(seed_record):
     for event in record["events"]:
         assert event["cameo_root"] == event["cameo"][:2]
         assert event["quad_class"] in (1, 2, 3, 4)
-        assert event["modality"] in ("asserted", "intended", "hypothetical", "requested", "denied")
+        assert event["modality"] in MODALITIES
         assert text[event["sentence"]["start"] : event["sentence"]["end"]].strip()
 
 

@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..analytics import dyad_timeline, top_actors
 from ..errors import InputError
-from ..pipeline import code_article, parse_published
-from ..records import COUNTED_MODALITIES, Article, ErrorRecord, to_dict
+from ..pipeline import code_article
+from ..records import COUNTED_MODALITIES, Article, ErrorRecord, parse_published, to_dict
 from ..resources import cameo_roots
 from ..store.search import get_event, list_dyads, list_speakers, search_events, search_quotes
 from . import params
