@@ -13,13 +13,14 @@ import math
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from .errors import UsageError
+from .errors import ResourceError, UsageError
 from .ingest import read_inputs
 from .pipeline import code_many
-from .records import Article, CodedArticle, Event, Place, Quote, Time, is_counted, to_dict
+from .records import Article, CodedArticle, ErrorRecord, Event, Place, Quote, Time, is_counted, to_dict
 from .settings import get_settings
 
 TASKS = ("events", "quotes", "places", "times", "seed")
@@ -58,9 +59,10 @@ def find_shared(explicit: str | None = None) -> Path | None:
 
 
 def _dig(data: dict, path: str) -> float | None:
+    value: Any = data
     for key in path.split("."):
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
 
 
 def _gold_file(shared: Path, task: str, workdir: Path) -> Path:
@@ -189,7 +191,7 @@ def _counted(event: Event) -> bool:
 def _speaker_matches(quote: Quote, gold: dict) -> bool:
     speaker = quote.speaker
     if "speaker_name" in gold:
-        names = " ".join(filter(None, [speaker and speaker.name, speaker and speaker.text])).lower()
+        names = " ".join(filter(None, [speaker.name, speaker.text] if speaker else [])).lower()
         if gold["speaker_name"].lower() not in names:
             return False
     return not (
@@ -235,7 +237,7 @@ def _forbidden_text(record: CodedArticle, strings: list[str]) -> list[str]:
 def check_seed(record: CodedArticle, gold: dict) -> dict:
     """How the coded seed article meets its gold: required found, forbidden hits, precision."""
     report: dict = {"missing": [], "forbidden": []}
-    checks = {
+    checks: dict[str, tuple[Sequence[Any], Callable[[Any, dict], bool]]] = {
         "events": ([e for e in record.events if _counted(e)], event_matches),
         "quotes": (record.quotes, quote_matches),
         "places": (record.places, place_matches),
@@ -277,6 +279,8 @@ def score_seed(shared: Path) -> dict:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
         record = next(code_many([Article(id=gold["id"], text=text, published=gold.get("published"))]))
+        if isinstance(record, ErrorRecord):
+            raise ResourceError(f"the seed article {gold['id']} could not be coded: {record.message}")
         reports[gold["id"]] = check_seed(record, gold)
     # One seed today; with several, a metric is their mean.
     names = next(iter(reports.values()))["metrics"].keys()

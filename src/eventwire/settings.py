@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
 
@@ -43,7 +44,7 @@ SETTING_NAMES = tuple(f.name for f in dataclasses.fields(Settings))
 @cache
 def get_settings() -> Settings:
     """Settings from the environment, read once per process."""
-    values = {}
+    values: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
         raw = os.environ.get(f"EVENTWIRE_{f.name.upper()}")
         if raw is None:

@@ -69,7 +69,9 @@ def _mean_sd(values: Sequence[float]) -> tuple[float, float]:
 
 def score_days(days: Sequence[dict], window: int = WINDOW, k: float = K) -> list[dict]:
     """Add goldstein_mean, escalation, baseline and jump to consecutive daily rows."""
-    out, history, counts = [], [], []
+    out: list[dict] = []
+    history: list[float] = []
+    counts: list[int] = []
     for row in days:
         n = row["events"]
         recent, recent_counts = history[-window:], counts[-window:]

@@ -47,15 +47,16 @@ def run_batch(
     workers = processes or os.cpu_count() or 1
     started = time.perf_counter()
     if engine == "local":
-        from .local import iter_tables
+        from .local import iter_tables as local_tables
 
-        tables = iter_tables(files, fmt, workers, batch_size, published)
+        tables = local_tables(files, fmt, workers, batch_size, published)
     else:
-        from .ray_engine import iter_tables, start_ray
+        from .ray_engine import iter_tables as ray_tables
+        from .ray_engine import start_ray
 
         start_ray(address, None if address else workers)
-        tables = iter_tables(files, fmt, workers, batch_size, published)
-    summary = {"articles": 0, "events": 0, "errors": 0}
+        tables = ray_tables(files, fmt, workers, batch_size, published)
+    summary: dict[str, float] = {"articles": 0, "events": 0, "errors": 0}
     sink = ParquetSink(output_path(output))
     try:
         for table in tables:  # Arrow tables straight to the file: no Python rows in between

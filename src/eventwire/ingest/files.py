@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import InputError, UsageError
 from ..records import Article, ErrorRecord
@@ -80,7 +80,7 @@ def article_from_json(obj: object, published: str | None, where: str) -> Article
         raise InputError(f"{where}: the article has no 'id'; every article needs one.")
     if obj.get("text") is None and obj.get("html") is None:
         raise InputError(f"{where}: the article has neither 'text' nor 'html'; give one of them.")
-    fields = {key: obj.get(key) for key in ARTICLE_FIELDS}
+    fields: dict[str, Any] = {key: obj.get(key) for key in ARTICLE_FIELDS}
     fields["id"] = str(fields["id"])
     fields["published"] = fields["published"] or published
     return Article(**fields)
@@ -247,4 +247,4 @@ def _read_all(paths: list[str | Path], published: str | None) -> Iterator[Item]:
         if path == "-":
             yield from _read_stdin(published)
         else:
-            yield from read_path(path, published)
+            yield from read_path(Path(path), published)

@@ -19,7 +19,7 @@ import duckdb
 from ..clean import clean_article
 from ..errors import EventwireError
 from ..pipeline import code_many
-from ..records import Article, ErrorRecord
+from ..records import Article, CodedArticle, ErrorRecord
 from ..store import dedup
 from ..store.database import write_records
 from ..store.provenance import clear_failure, hash_stored, record_failure, stored_error, url_stored
@@ -257,7 +257,9 @@ def ingest(
     fetcher = fetcher or Fetcher()
     try:
         candidates = _candidates(sources, fetcher, known, published, report.failures)
-        records = code_many(_prepared(candidates, known, report, provenance), batch_size=batch_size)
+        records: Iterable[CodedArticle | ErrorRecord] = code_many(
+            _prepared(candidates, known, report, provenance), batch_size=batch_size
+        )
         if progress is not None:
             records = progress(records)
         batch = []

@@ -153,7 +153,7 @@ Resolver = Callable[[str], list[str]]
 
 def resolve_host(host: str) -> list[str]:
     """The addresses a host name resolves to (the system resolver)."""
-    return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+    return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None)})
 
 
 def check_address(url: str, allow_private: bool, resolve: Resolver = resolve_host) -> str | None:
@@ -210,10 +210,11 @@ def _pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[st
     if address is None:
         return url, {}, {}
     parts = urlsplit(url)
+    host = parts.hostname or ""
     port = f":{parts.port}" if parts.port else ""
     ip = f"[{address}]" if ":" in address else address
-    extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
-    return urlunsplit(parts._replace(netloc=ip + port)), {"Host": parts.hostname + port}, extensions
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return urlunsplit(parts._replace(netloc=ip + port)), {"Host": host + port}, extensions
 
 
 def _is_ip(host: str) -> bool:
@@ -399,7 +400,7 @@ def entry_date(entry) -> str | None:
             pass
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return dt.datetime(*parsed[:6], tzinfo=dt.UTC).isoformat()
+            return dt.datetime(*parsed[:6]).replace(tzinfo=dt.UTC).isoformat()
     return None
 
 

@@ -6,6 +6,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -20,13 +21,15 @@ def _keep_hyphenated_words(nlp: Language) -> None:
     dashes = "(?:–|—|--|---|——|~)"
     upper = "A-ZÀ-ÖØ-Þ"
     letter = "A-Za-zÀ-ÖØ-öø-ÿ"
-    infixes = [rule for rule in nlp.Defaults.infixes if "(?:-|–|—|--|---|——|~)" not in rule]
+    infixes = [rule for rule in nlp.Defaults.infixes or () if "(?:-|–|—|--|---|——|~)" not in str(rule)]
     infixes += [
         rf"(?<=[{letter}0-9]){dashes}(?=[{letter}])",
         rf"(?<=[{letter}0-9])-(?=[{upper}])",
         rf"(?<=[{upper}0-9])-(?=[{letter}])",
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer), "a spaCy pipeline has a rule-based tokenizer"
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @cache

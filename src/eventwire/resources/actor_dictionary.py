@@ -134,7 +134,7 @@ def people() -> dict[str, tuple[Person, ...]]:
 
 
 @cache
-def ambiguous_countries() -> dict[str, tuple[str, tuple[str, ...]]]:
+def ambiguous_countries() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Country names that may be other places: surface -> (cues for the other place,
     words confirming the country)."""
     return {

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import yaml
 
 from ..errors import ResourceError
+from ..records import Modality
 from . import data_path
 
 # The C loader reads the lexicon about ten times faster where libyaml is available.
@@ -32,7 +34,7 @@ class VerbEntry:
     obj: tuple[tuple[str, str], ...] = ()
     cue: tuple[tuple[str, frozenset[str]], ...] = ()
     light: bool = False
-    embed: str | None = None
+    embed: Modality | None = None  # the modality it gives its complements
     ctarget: bool = False
     conf: float = 0.8
     bare: bool = True
@@ -97,7 +99,7 @@ def _verb_entry(key: str, value) -> VerbEntry:
             prep = word[1:]
         else:
             prt = word
-    spec = {"code": value} if isinstance(value, str) else dict(value)
+    spec: dict[str, Any] = {"code": value} if isinstance(value, str) else dict(value)
     unknown = set(spec) - {
         "code",
         "tprep",

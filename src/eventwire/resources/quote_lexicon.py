@@ -46,7 +46,7 @@ def _parse_row(row: dict[str, str]) -> Cue:
 def quote_cues(classes: frozenset[str] = DEFAULT_CLASSES) -> dict[tuple[str, str | None, str], Cue]:
     """(lemma, particle or None, pos) -> Cue, for cues of the given classes. A cue listed
     twice (in two classes) gets the union of its roles."""
-    table: dict[tuple[str, str | None], Cue] = {}
+    table: dict[tuple[str, str | None, str], Cue] = {}
     for row in read_tsv("quote_cues.tsv"):
         cue = _parse_row(row)
         if not cue.classes & classes:

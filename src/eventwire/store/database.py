@@ -23,6 +23,7 @@ import duckdb
 from ..errors import StoreError
 from ..records import CodedArticle, ErrorRecord, Result, is_counted, parse_published, to_json
 from . import bulk, dedup
+from .queries import scalar
 from .transaction import transaction
 
 #: Version -> SQL file. The last one is the version a new store gets.
@@ -79,12 +80,10 @@ def writing(path: str | Path, wait: float = 30.0) -> Iterator[duckdb.DuckDBPyCon
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The store's schema version (0 for an empty file)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()[0]
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
     if not exists:
         return 0
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
@@ -320,7 +319,7 @@ def _write_chunk(con: duckdb.DuckDBPyConnection, records: list[Result], provenan
         [(aid, r.text) for aid, r in coded],
         drop=[aid for aid, r in latest.items() if not isinstance(r, CodedArticle)],
     )
-    article_rows = []
+    article_rows: list[tuple] = []
     child_rows: dict[str, list] = {table: [] for table in CHILD_TABLES}
     for aid, record in latest.items():
         prov = provenance.get(record.id) or {}

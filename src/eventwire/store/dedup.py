@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Sequence
 from functools import cache
 
 import duckdb
@@ -105,7 +106,7 @@ def similarity(first: np.ndarray, second: np.ndarray) -> float:
 
 
 def assign_dup_groups(
-    con: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]], drop: list[str] = ()
+    con: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]], drop: Sequence[str] = ()
 ) -> dict[str, str]:
     """Store the articles' signatures and return each one's near-duplicate group id.
 

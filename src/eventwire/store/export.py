@@ -31,7 +31,7 @@ import duckdb
 
 from ..errors import UsageError
 from ..records import error_dict
-from .queries import counted_sql
+from .queries import counted_sql, scalar
 
 FORMATS = ("gdelt", "plover", "parquet", "csv", "jsonl")
 COUNTED = counted_sql("e")
@@ -246,9 +246,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, path: str | Path, counted_onl
     """The corroborated events as a Parquet file (written by DuckDB itself)."""
     target = str(path).replace("'", "''")
     con.execute(f"COPY ({_events_sql(counted_only)}) TO '{target}' (FORMAT parquet)")
-    return con.execute(
-        f"SELECT count(*) FROM corroborated_events e WHERE {_where(counted_only, False)}"
-    ).fetchone()[0]
+    return scalar(con, f"SELECT count(*) FROM corroborated_events e WHERE {_where(counted_only, False)}")
 
 
 def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:

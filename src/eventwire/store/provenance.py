@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import duckdb
 
+from .queries import scalar
+
 
 def url_stored(con: duckdb.DuckDBPyConnection, url: str) -> bool:
     """Whether an article with this canonical URL or origin is stored (without error)."""
-    row = con.execute(
-        "SELECT count(*) FROM articles WHERE error_type IS NULL AND (canonical_url = ? OR origin = ?)",
-        [url, url],
-    ).fetchone()
-    return row[0] > 0
+    sql = "SELECT count(*) FROM articles WHERE error_type IS NULL AND (canonical_url = ? OR origin = ?)"
+    return scalar(con, sql, [url, url]) > 0
 
 
 def hash_stored(con: duckdb.DuckDBPyConnection, digest: str) -> bool:
     """Whether an article with this content hash is stored (without error)."""
-    row = con.execute(
-        "SELECT count(*) FROM articles WHERE content_hash = ? AND error_type IS NULL", [digest]
-    ).fetchone()
-    return row[0] > 0
+    sql = "SELECT count(*) FROM articles WHERE content_hash = ? AND error_type IS NULL"
+    return scalar(con, sql, [digest]) > 0
 
 
 def stored_error(con: duckdb.DuckDBPyConnection, article_id: str | None) -> tuple[str, str] | None:

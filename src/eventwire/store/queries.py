@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import duckdb
 
 from ..records import COUNTED_MODALITIES
@@ -19,6 +22,12 @@ def counted_sql(alias: str | None = None) -> str:
 COUNTED = counted_sql()
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> Any:
+    """The first value of a query's first row (None when it returns no row)."""
+    row = con.execute(sql, params).fetchone()
+    return None if row is None else row[0]
+
+
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
     cursor = con.execute(sql, params or [])
     names = [d[0] for d in cursor.description]
@@ -27,10 +36,10 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None)
 
 def store_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     counts = {
-        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        t: scalar(con, f"SELECT count(*) FROM {t}")
         for t in ("articles", "events", "quotes", "places", "times", "actors")
     }
-    counts["errors"] = con.execute("SELECT count(*) FROM articles WHERE error_type IS NOT NULL").fetchone()[0]
+    counts["errors"] = scalar(con, "SELECT count(*) FROM articles WHERE error_type IS NOT NULL")
     return counts
 
 

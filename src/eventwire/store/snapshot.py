@@ -31,7 +31,7 @@ TABLES = ("articles", "events", "quotes", "event_clusters")
 
 def signature(path: str | Path) -> tuple:
     """Changes whenever the store file or its write-ahead log changes."""
-    parts = []
+    parts: list[tuple[int, int] | None] = []
     for p in (str(path), f"{path}.wal"):
         try:
             st = os.stat(p)

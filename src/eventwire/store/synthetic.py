@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import duckdb
 
+from .queries import scalar
 from .transaction import transaction
 
 # Country codes with rough centre coordinates (lat, lon); the first ones are chosen most.
@@ -127,4 +128,4 @@ def fill_synthetic(con: duckdb.DuckDBPyConnection, events: int = 1_000_000) -> i
             JOIN syn_country sc ON sc.k = p.s
             JOIN syn_country tc ON tc.k = CASE WHEN p.t0 = p.s THEN (p.s + 1) % {n_countries} ELSE p.t0 END
             JOIN syn_code k ON k.k = p.c""")
-    return con.execute("SELECT count(*) FROM events").fetchone()[0]
+    return scalar(con, "SELECT count(*) FROM events")

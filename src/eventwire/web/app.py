@@ -66,7 +66,7 @@ class StoreHandle:
         self.refresh_seconds = refresh_seconds
         self.lock = threading.Lock()  # one reload or write at a time
         self.con = duckdb.connect(":memory:")
-        self.loaded_signature = None
+        self.loaded_signature: tuple | None = None
         self.loaded_at = 0.0
         self.checked_at = 0.0
         self.closed = False

@@ -7,6 +7,7 @@ path, wrong method) are rewritten into the same shape, so a client parses one th
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -51,7 +52,7 @@ def _respond(status: int, type: str, message: str, headers: dict | None = None) 
     return JSONResponse(error_body(type, message), status_code=status, headers=headers)
 
 
-def _describe(errors: list[dict]) -> str:
+def _describe(errors: Sequence[dict]) -> str:
     """'limit: Input should be less than or equal to 1000 (got 5000)' for each problem."""
     parts = []
     for err in errors:

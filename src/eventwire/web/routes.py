@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
+import duckdb
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel, Field
 
@@ -51,7 +52,7 @@ def cursor(request: Request) -> Iterator:
         cur.close()
 
 
-Cursor = Annotated[object, Depends(cursor)]
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 
 
 @router.get("/health", summary="Liveness and version")

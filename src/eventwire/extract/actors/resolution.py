@@ -56,14 +56,18 @@ def _bare_name(mention: Mention) -> bool:
     return bool(mention.pieces) and all(p.kind in (PERSON, NAME, ORGNAME) for p in mention.pieces)
 
 
+def _last(mentions: list[Mention]) -> Mention | None:
+    return mentions[-1] if mentions else None
+
+
 def _full_name(short: str, candidates: list[Mention]) -> Mention | None:
     """The first candidate whose longer name ends with `short` ("Rubio" -> "Marco Rubio"),
     else the only one whose given name it is ("Hillary" -> "Hillary Clinton")."""
     people = [m for m in candidates if m.is_person and m.name and len(m.name.split()) > 1]
-    match = next((m for m in people if _same_person(short, m.name)), None)
+    match = next((m for m in people if m.name and _same_person(short, m.name)), None)
     if match is not None or " " in short:
         return match
-    given = {m.name for m in people if m.name.split()[0] == short}
+    given = {m.name for m in people if m.name and m.name.split()[0] == short}
     return next(m for m in people if m.name in given) if len(given) == 1 else None
 
 
@@ -281,14 +285,14 @@ def _pronoun_source(token, word: str, before: list[Mention], sent_of: list[int])
         # his calls" is Rubio's call (a centering heuristic), else the latest person.
         window = [m for m in before if m.is_person and m.name and here - sent_of[m.start] <= _PRONOUN_WINDOW]
         subjects = [m for m in window if _is_subject(doc, m)]
-        return (subjects or window or [None])[-1]
+        return _last(subjects or window)
     window = [m for m in before if m.code and not m.is_person and here - sent_of[m.start] <= 1]
     if word == "it":
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ != "VERB":
             return None
         window = [m for m in window if (m.country and m.country not in INTERNATIONAL) or m.name]
         subjects = [m for m in window if _is_subject(token.doc, m)]  # "Pakistan shut ... It warned"
-        return (subjects or window or [None])[-1]
+        return _last(subjects or window)
     # "they": plural groups and organisations only ("the rebels ... they"), and only one
     window = [m for m in window if _plural_or_group(token.doc, m)]
     return window[-1] if len({m.code for m in window}) == 1 else None
@@ -402,7 +406,8 @@ def _main_dyad(doc: Doc, ordered: list[Mention], start: int) -> tuple[str, str] 
         return None
     best = sorted(score, key=lambda c: score[c], reverse=True)[:2]
     first = {c: next(m.start for m in ordered if m.country == c) for c in best}
-    return tuple(sorted(best, key=first.get))
+    one, other = sorted(best, key=lambda c: first[c])
+    return one, other
 
 
 def _dyad_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -483,7 +488,7 @@ def _resolve_bodies(mentions: list[Mention]) -> None:
             ),
             None,
         )
-        if match is not None:
+        if match is not None and match.country:
             mention.country = match.country
             mention.code = match.country + (mention.sector or "")
 

@@ -208,7 +208,7 @@ def agent_of(verb: Token) -> list[Token]:
 
 def pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
     """Objects of the given prepositions attached to `head` ("talks with X" -> X)."""
-    out = []
+    out: list[Token] = []
     for child in head.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -426,9 +426,9 @@ class ArgResolver:
             name = inner[0].name or _label(country)
         if code is None:
             place = self.place_at(tok)
-            named = _of_object(tok) if place is None and tok.lemma_.lower() in PLACE_NOUNS else None
-            if named is not None:
-                place = self.place_at(named)  # "the city of Kharkiv"
+            place_name = _of_object(tok) if place is None and tok.lemma_.lower() in PLACE_NOUNS else None
+            if place_name is not None:
+                place = self.place_at(place_name)  # "the city of Kharkiv"
             if place is not None and self.iso3.get(place.country):
                 code = country = self.iso3[place.country]
                 name = _label(country)

@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ... import records
 from ...errors import ResourceError
 from ...records import Actor, Event, Extent, Place, Quote, Span, Time
 from ...resources import CameoCode, cameo_codebook
@@ -77,7 +78,7 @@ def _codebook() -> dict[str, CameoCode]:
 
 
 @cache
-def _embed_heads(lex: EventLexicon) -> dict[str, str]:
+def _embed_heads(lex: EventLexicon) -> dict[str, records.Modality]:
     return {lemma: e.embed for lemma, entries in lex.verbs.items() for e in entries if e.embed}
 
 
@@ -179,7 +180,7 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
     return frames
 
 
-def _modality(trig: Token, embed: dict[str, str]) -> Modality:
+def _modality(trig: Token, embed: dict[str, records.Modality]) -> Modality:
     if trig.pos_ in ("VERB", "AUX"):
         return modality_of(trig, embed)
     gov = governor(trig)
@@ -346,7 +347,7 @@ def _candidates(
         ):
             continue  # "the storm threatened the harvest": no political actor takes part
         tgt_heads = [t for t in expand(frame.targets) if wordlike(t)]
-        sources = [
+        sources: list[Actor | None] = [
             a
             for t in src_heads
             for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))

@@ -303,9 +303,9 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
             conf += 0.1
             noun = obj
     if code is None and entry.light and obj is not None:
-        found = noun_code(obj, lex)
-        if found is not None:
-            code, _nentry = found
+        coded = noun_code(obj, lex)
+        if coded is not None:
+            code, _nentry = coded
             conf = max(conf, 0.85)
             noun = obj
     if code is None and entry.cue:

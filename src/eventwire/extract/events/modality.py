@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ... import records
 from .arguments import SPEECH_VERBS
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" is the first half of "won't"
@@ -119,7 +120,7 @@ EMBED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acomp"})
 @dataclass(frozen=True, slots=True)
 class Modality:
     negated: bool
-    modality: str  # asserted | intended | hypothetical | requested | denied
+    modality: records.Modality
     reported: bool  # embedded under a speech verb ("X said it would ...")
 
 
@@ -145,14 +146,14 @@ def _going_to(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
 
 
-def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Modality:
+def modality_of(trigger: Token, embed_heads: dict[str, records.Modality] | None = None) -> Modality:
     """Negation and modality of a verb trigger (for a noun, pass its governing verb).
 
     `embed_heads` maps a lemma to the modality it gives its complements (from the lexicon's
     `embed` field), on top of the built-in lists."""
     negated = _negated_here(trigger)
     aux = _aux(trigger)
-    mode = "asserted"
+    mode: records.Modality = "asserted"
     reported = False
     if aux & FUTURE_AUX or _going_to(trigger):
         mode = "intended"
@@ -220,7 +221,7 @@ def modality_of(trigger: Token, embed_heads: dict[str, str] | None = None) -> Mo
     return Modality(negated=negated, modality=mode, reported=reported)
 
 
-def noun_modality(gov: Token, gov_mod: Modality, embed_heads: dict[str, str]) -> Modality:
+def noun_modality(gov: Token, gov_mod: Modality, embed_heads: dict[str, records.Modality]) -> Modality:
     """Modality of an event noun from the verb that governs it: "offered assistance" is
     intended, "urged for de-escalation" requested, "denied the attack" denied, "refused
     talks" negated; otherwise the noun's event happened ("repelled the attacks"), whatever

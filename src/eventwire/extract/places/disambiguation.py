@@ -117,7 +117,7 @@ class _Context:
 
     def __init__(self, picks: list[tuple[Mention, Entry | None, float, float]]):
         self.countries: Counter[str] = Counter()
-        self.regions: Counter[tuple[str, str]] = Counter()
+        self.regions: Counter[tuple[str | None, str | None]] = Counter()
         self.by_text: dict[str, tuple[Counter, Counter]] = {}
         # regions of each list's items: a list's other items are no local evidence for one
         self.by_series: dict[int, Counter] = {}
@@ -139,7 +139,7 @@ class _Context:
                 own_r[(e.country, e.admin1)] += weight
                 if m.series is not None:
                     self.by_series.setdefault(m.series, Counter())[(e.country, e.admin1)] += weight
-            if e.lat is not None and e.feature in _LOCAL:
+            if e.lat is not None and e.lon is not None and e.feature in _LOCAL:
                 self.points.append((e.lat, e.lon, key))
 
     def bonus(self, e: Entry, text: str) -> tuple[float, float]:
@@ -170,7 +170,7 @@ class _Context:
                 full = _SAME_REGION if e.feature != "admin1" else _SAME_REGION / 2
                 score += full * min(1.0, _REGION_SHARE * share)
         near = 0.0
-        if e.lat is not None and e.feature in _LOCAL:
+        if e.lat is not None and e.lon is not None and e.feature in _LOCAL:
             for lat, lon, other in self.points:
                 if not _related(other, key) and distance_km(e.lat, e.lon, lat, lon) < _NEAR_KM:
                     near = _NEAR
@@ -294,11 +294,10 @@ def _affinity(e: Entry, c: Entry) -> float:
         return 0.0
     if e.feature == "country" and c.country == e.country and c.feature != "country":
         return 1.0  # the article names a place in this country
-    km = (
-        distance_km(e.lat, e.lon, c.lat, c.lon)
-        if (e.lat is not None and c.lat is not None and e.feature in _LOCAL and c.feature in _LOCAL)
-        else None
-    )
+    km = None
+    if e.feature in _LOCAL and c.feature in _LOCAL:
+        if e.lat is not None and e.lon is not None and c.lat is not None and c.lon is not None:
+            km = distance_km(e.lat, e.lon, c.lat, c.lon)
     if km is not None and km < _CLOSE_KM:
         # a town and its county, or two neighbouring towns: far likelier by design than by
         # chance (Lebanon in Boone County is Indiana's, whichever Lebanon is biggest)
@@ -327,7 +326,7 @@ def _supports(
     texts: list[str],
     top: list[list[Entry]],
     series: list[int | None] | None = None,
-) -> list[dict[int, float]]:
+) -> list[dict[int, tuple[float, float]]]:
     """For each mention, each candidate's support from the other mentions' readings
     (co-occurring places cluster: Paris next to Henry County and Tennessee is Paris, TN).
     Items of one list support each other as places of one state do, no more: a state
@@ -601,9 +600,7 @@ def extract_places(doc: Doc) -> list[Place]:
         # a firm's town needs evidence from places named as places, or as the seats of
         # police, schools, councils: two firms named after towns of one state ("Drexel" and
         # "McDonald's", both towns in Ohio) do not vouch for each other
-        context = _Context(
-            [(m, None, *rest) if f else (m, e, *rest) for (m, e, *rest), f in zip(picks, firm)]
-        )
+        context = _Context([(m, None if f else e, margin, cm) for (m, e, margin, cm), f in zip(picks, firm)])
         supports = _supports(cands, texts, [[] if f else t for t, f in zip(top, firm)], series)
     picks = [
         pick

@@ -449,7 +449,7 @@ def extract_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Quotes in text order, ids q1, q2, ..."""
     text = doc_text(doc)
     drafts = _assemble(doc, text)
-    quotes = []
+    quotes: list[Quote] = []
     for draft in drafts:
         cue = Span(text[draft.cue[0] : draft.cue[1]], *draft.cue) if draft.cue else None
         speaker = _resolve(doc, text, draft.speaker, draft.speaker_token, actors) if draft.speaker else None

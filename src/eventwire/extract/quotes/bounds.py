@@ -100,7 +100,7 @@ def trimmed(
     if weights is None:
         model = quote_model(BOUNDS_FILE)
         weights, cut = model.weights, model.threshold
-    if not weights or att.role not in ROLES or len(att.content) != 1:
+    if not weights or cut is None or att.role not in ROLES or len(att.content) != 1:
         return att.content
     rng = _token_range(doc, att.content[0])
     if rng is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ...resources.time_lexicon import time_lexicon
 from .values import DAY_ORDINALS
@@ -22,7 +23,9 @@ class Candidate:
     start: int
     end: int
     rule: str
-    groups: dict[str, str | None]
+    # The pattern's named groups (None where a group did not take part); each normaliser
+    # reads the groups its own rule's pattern guarantees.
+    groups: dict[str, Any]
 
 
 def _alt(words, *, capital: bool = False) -> str:

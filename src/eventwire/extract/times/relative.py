@@ -68,6 +68,8 @@ def this_part(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
 def weekday(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     wd = weekday_number(g["wd"])
+    if wd is None:
+        return None
     suffix = _part_suffix(g.get("part"))
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-WXX-{wd}{suffix}", "day")
@@ -333,7 +335,7 @@ def clock(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5") or g.get("h6"))
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5") or g["h6"])
         minute = int(g.get("m") or g.get("m2") or g.get("m4") or g.get("m5") or g.get("m6") or 0)
         ampm = norm_key(g.get("ampm")).replace(".", "")
         if g.get("h5") or norm_key(g.get("pod")) in ("afternoon", "evening"):

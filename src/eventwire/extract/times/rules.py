@@ -59,7 +59,7 @@ def date_full(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     month = month_number(g.get("mon")) if not (g.get("mon") or "").isdigit() else int(g["mon"])
     day = day_number(g.get("day") or g.get("day2") or g.get("dayw"))
-    if day is None:
+    if day is None or month is None:
         return None
     year = explicit_year(g.get("year"), ctx.anchor)
     if year is None:
@@ -100,6 +100,8 @@ def numeric_date(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     a, b = int(g["a"]), int(g["b"])
     year = explicit_year(g["year"], ctx.anchor)
+    if year is None:
+        return None
     readings = []
     for month, day in ((a, b), (b, a)):
         with contextlib.suppress(ValueError):
@@ -107,14 +109,17 @@ def numeric_date(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     if not readings:
         return None
     value = readings[0]
-    if ctx.anchor and len(readings) == 2:
-        value = min(readings, key=lambda d: abs((d - ctx.anchor).days))
+    anchor = ctx.anchor
+    if anchor and len(readings) == 2:
+        value = min(readings, key=lambda d: abs((d - anchor).days))
     return Value("DATE", iso_day(value), "day")
 
 
 def month(c: Candidate, ctx: Context, tense: str | None) -> Value | None:
     g = c.groups
     mon = month_number(g["mon"])
+    if mon is None:
+        return None
     year = explicit_year(g.get("year"), ctx.anchor)
     rel = norm_key(g.get("rel")) or norm_key(g.get("yrel"))
     if year is None:

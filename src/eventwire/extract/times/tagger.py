@@ -128,7 +128,7 @@ def _merge_clock(text: str, items: list[tuple[Candidate, Value, int, int]]):
                 and len(gap) < 6
             ):
                 day, clock = value, p_value
-            if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+            if day is not None and clock is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
                 merged = Value("TIME", day.value + clock.value[10:], clock.precision)
                 out[-1] = (p_cand, merged, p_start, end)
                 continue
@@ -216,9 +216,14 @@ def extract_times(doc: Doc, published: dt.date | None = None) -> list[Time]:
             else:
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
                 tense = tense_of(span[0]) if span is not None and len(span) else None
-                if cand.rule == "month" and tense == "past" and not _on_verb(span[0]):
+                if span is not None and cand.rule == "month" and tense == "past" and not _on_verb(span[0]):
                     tense = None  # "told them of a cutback in September": the noun's month
-                if cand.rule in ("weekday", "ord_day") and tense == "present" and _scheduled(span.root):
+                if (
+                    span is not None
+                    and cand.rule in ("weekday", "ord_day")
+                    and tense == "present"
+                    and _scheduled(span.root)
+                ):
                     tense = "future"  # "the leaders meet Monday": a plan, not a report
         value = _normalise(cand, ctx, tense)
         if value is None or not value.value:

@@ -112,8 +112,8 @@ def year_of(text: str | None) -> int | None:
         rest = number(" ".join(words[2:])) if words[2:] else 0
         return 2000 + int(rest or 0)
     if words and words[0] == "nineteen":
-        rest = [w for w in words[1:] if w not in ("hundred", "oh")]
-        value = number(" ".join(rest)) if rest else 0
+        tens = [w for w in words[1:] if w not in ("hundred", "oh")]
+        value = number(" ".join(tens)) if tens else 0
         return None if value is None else 1900 + int(value)
     return None
 
