@@ -85,7 +85,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     minlon, minlat, maxlon, maxlat = box
     if not (-180 <= minlon <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90):
         raise invalid("bbox", value, "longitudes in -180..180 and latitudes in -90..90 with min <= max")
-    return box  # type: ignore[return-value]
+    return box
 
 
 def parse_cameo_root(value: str | None) -> str | None:
