@@ -22,6 +22,7 @@ CONTRACT_KEYS = [
     "quotes",
     "places",
     "times",
+    "uncounted_events",  # our addition after the contract's fields (events kept, not counted)
 ]
 
 

@@ -150,11 +150,13 @@ class Event:
     modality: Modality = "asserted"
     quote_id: str | None = None
     confidence: float = 0.5
+    uncounted: str | None = None  # why it is kept in the record but not counted ("guessed pairing")
 
 
 def is_counted(event: Event) -> bool:
-    """Whether an event counts: not negated, and asserted or intended (CONTRACT.md)."""
-    return not event.negated and event.modality in COUNTED_MODALITIES
+    """Whether an event counts: not negated, asserted or intended (CONTRACT.md), and not
+    held back by the coder (`uncounted`: a guessed pairing, a background clause)."""
+    return not event.negated and event.modality in COUNTED_MODALITIES and event.uncounted is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,7 @@ class CodedArticle:
     source: str | None = None
     actors: tuple[Actor, ...] = field(default_factory=tuple)
     events: tuple[Event, ...] = field(default_factory=tuple)
+    uncounted_events: tuple[Event, ...] = field(default_factory=tuple)  # kept, not counted
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     places: tuple[Place, ...] = field(default_factory=tuple)
     times: tuple[Time, ...] = field(default_factory=tuple)
@@ -204,6 +207,7 @@ _ARTICLE_KEYS = (
     "quotes",
     "places",
     "times",
+    "uncounted_events",  # added by eventwire after the contract's fields: kept, not counted
 )
 
 

@@ -5,8 +5,10 @@ parse (arguments, participants), negation and modality from modality, date, plac
 and quote from context. This module expands coordinated actors into one event per
 source-target pair, recodes announced intentions (03x / 13x) and refusals (12x), and
 ranks the pairs: parsed ones first, guessed ones (a reciprocal partner, an actor elsewhere
-in the clause or sentence, the reporting speaker) with less confidence, so a consumer
-that wants only firm events can keep confidence >= 0.6.
+in the clause or sentence) with less confidence. Which pairs and triggers are counted is
+decided by `pairs` (arguments are actors; no self-pairs, no pairs inside a list; the
+reporting speaker is no source) and `scope` (the sentence's main event, not background);
+the others are returned with the reason in `uncounted`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,20 @@ from .frames import (
     verb_frame,
 )
 from .modality import Modality, modality_of, noun_modality
+from .pairs import (
+    GUESSED,
+    LOCATED_ROOTS,
+    RECIPROCAL,
+    Pair,
+    actor_key,
+    can_be_target,
+    coordinations,
+    is_location,
+    owner_of,
+    select_pairs,
+    source_is_actor,
+    target_actors,
+)
 from .participants import (
     acronym,
     actorish,
@@ -48,6 +64,7 @@ from .participants import (
     speech_subject,
     wordlike,
 )
+from .scope import chain_head, scope_of
 
 # Roots whose events already are statements of intent, appeals, demands or refusals:
 # an announced future one is not recoded.
@@ -55,6 +72,7 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # Events that partners do together: "Jordan and Britain held exercises" is each with the
 # other; "Germany and France condemned the bombing" is not.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "12", "19"})
+COUNTED_MODALITIES = frozenset({"asserted", "intended"})
 NAME_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})
 
 
@@ -67,6 +85,7 @@ class _Candidate:
     code: str
     conf: float
     mod: Modality
+    uncounted: str | None = None  # why the event is kept but not counted
 
 
 @cache
@@ -218,7 +237,7 @@ def _extra_sources(
 ) -> list[Token]:
     """Less certain sources, paired after the parsed ones."""
     extra: list[Token] = []
-    if not src_heads and trig.pos_ == "VERB" and is_passive(trig):
+    if not src_heads and trig.pos_ == "VERB" and is_passive(trig) and code[:2] not in LOCATED_ROOTS:
         # "X was arrested in Rwanda", "inspectors were expelled from North Korea"
         extra = [t for t in pobjs(trig, ("in", "from", "by")) if t.ent_type_ in ("GPE", "ORG", "NORP")]
     if not src_heads and not extra and trig.pos_ == "VERB" and not is_passive(trig):
@@ -243,9 +262,6 @@ def _extra_sources(
     return extra
 
 
-Pair = tuple[Actor | None, Actor | None, float]
-
-
 def _fallback_pairs(
     frame: Frame,
     sources: list,
@@ -265,30 +281,33 @@ def _fallback_pairs(
     trig = frame.trigger
     pairs: list[Pair] = []
     if len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
-        pairs += [(s, t, round(conf - 0.05, 3)) for s in sources for t in sources if s != t]
+        pairs += [(s, t, round(conf - 0.05, 3), RECIPROCAL) for s in sources for t in sources if s != t]
     seen_heads = set(src_heads) | set(tgt_heads)
     taken = {i for h in seen_heads for i in range(*np_bounds(h))}
     alts = [
-        t for t in alternate_targets(trig, seen_heads) if t.i not in taken and actorish(t, resolver, lex)
+        t
+        for t in alternate_targets(trig, seen_heads)
+        if t.i not in taken and can_be_target(t, resolver, lex, code[:2])
     ][:4]
-    pairs += [
-        (s, a, round(conf - 0.1, 3))
-        for s in sources
-        for t in alts
-        for a in resolver.resolve_all(t, antecedent, after=trig.i)
-    ]
+    for tok in alts:
+        found, _ = target_actors(tok, resolver, lex, code[:2], antecedent, trig.i)
+        pairs += [(s, a, round(conf - 0.1, 3), None) for s in sources for a in found]
     if not alts and trig.pos_ in ("VERB", "AUX"):
         # last resort: an actor elsewhere in the sentence ("will not end the strike until
         # the authorities ..."); least confident of all
         taken |= {t.i for h in src_heads for t in h.subtree}
         if antecedent is not None:  # who reports the event is not its target
             taken |= {t.i for t in antecedent.subtree}
-        far = [t for t in sentence_actors(trig, resolver, lex) if t.i not in taken][:2]
+        far = [
+            t
+            for t in sentence_actors(trig, resolver, lex)
+            if t.i not in taken and can_be_target(t, resolver, lex, code[:2])
+        ][:2]
         pairs += [
-            (s, a, round(conf - 0.3, 3))
+            (s, a, round(conf - 0.3, 3), None)
             for s in sources
             for t in far
-            for a in resolver.resolve_all(t, antecedent, after=trig.i)
+            for a in target_actors(t, resolver, lex, code[:2], antecedent, trig.i)[0]
         ]
     return pairs
 
@@ -301,19 +320,22 @@ def _place_pairs(
     conf: float,
     antecedent: Token | None,
     resolver: ArgResolver,
+    root: str,
 ) -> list[Pair]:
-    """Where it happened is often what it was aimed at ("accepted refugees living in Greek
-    camps"): places in the clause, well below the parsed target."""
+    """Where it happened is sometimes what it was aimed at ("accepted refugees living in
+    Greek camps"): places in the clause, well below the parsed target."""
     places = [
         t
         for t in alternate_targets(trig, set(src_heads) | set(tgt_heads))
         if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "to", "into", "at", "from")
     ][:2]
     return [
-        (s, a, round(conf - 0.2, 3))
+        (s, a, round(conf - 0.2, 3), None)
         for s in sources
         for t in places
+        if not is_location(t, resolver, root)
         for a in resolver.resolve_all(t, antecedent, after=trig.i)
+        if a.country  # a place stands for its country's people, when we know the country
     ]
 
 
@@ -325,14 +347,43 @@ def _confidence(frame: Frame, sources: list) -> float:
     return round(conf, 3)
 
 
+def _resolve_targets(
+    tgt_heads: list[Token], src_heads: list[Token], antecedent, trig: Token, code: str, resolver, lex
+) -> tuple[list[Actor], bool]:
+    """Target actors of the parsed heads, and whether some head is an actor itself."""
+    targets: list[Actor] = []
+    firm = False
+    for t in tgt_heads:
+        found, is_actor = target_actors(
+            t, resolver, lex, code[:2], object_antecedent(t, src_heads, resolver) or antecedent, trig.i
+        )
+        targets += [a for a in found if a not in targets]
+        firm = firm or is_actor
+    return targets, firm
+
+
+def _offered(pair: Pair, idx: int) -> bool:
+    source, target = pair[0], pair[1]
+    return (
+        source is not None
+        and target is not None
+        and target.start <= idx < target.end
+        and source.country == target.country
+    )
+
+
 def _candidates(
     doc: Doc, actors: Sequence[Actor], places: Sequence[Place], lex: EventLexicon
 ) -> list[_Candidate]:
     resolver = ArgResolver(doc, actors, places, iso3_by_iso2())
     embed = _embed_heads(lex)
     out: list[_Candidate] = []
-    for frame in _frames(doc, lex):
+    groups_by_sent: dict[int, list] = {}
+    frames = _frames(doc, lex)
+    verb_triggers = {f.trigger.i for f in frames if f.trigger.pos_ not in ("NOUN", "PROPN")}
+    for frame in frames:
         trig = frame.trigger
+        scope = scope_of(trig, verb_triggers - {trig.i})
         code, mod = recode(frame.code, _modality(trig, embed), lex)
         antecedent = speech_subject(trig)
         src_heads = _source_heads(frame, resolver, lex)
@@ -351,23 +402,18 @@ def _candidates(
             a
             for t in src_heads
             for a in resolver.resolve_all(t, antecedent_of(t, trig, antecedent, resolver))
+            if a.code or source_is_actor(t, resolver, lex)
         ] or [None]
-        targets = [
-            a
-            for t in tgt_heads
-            for a in resolver.resolve_all(
-                t, object_antecedent(t, src_heads, resolver) or antecedent, after=trig.i
-            )
-        ]
+        if frame.wide_target:  # the light verb's own event noun is what was done, not to whom
+            owners = [owner_of(t, resolver, lex) for t in tgt_heads]
+            targets, firm = [a for a in owners if a is not None], False
+        else:
+            targets, firm = _resolve_targets(tgt_heads, src_heads, antecedent, trig, code, resolver, lex)
         conf = _confidence(frame, sources)
-        thing = (
-            frame.wide_target
-            or frame.target_fallback
-            or not any(actorish(t, resolver, lex) for t in tgt_heads)
-        )
+        thing = frame.wide_target or not firm
         pairs: list[Pair] = []
         if targets and not (frame.wide_target and len(sources) > 1):
-            pairs += [(s, t, conf) for s in sources for t in targets]
+            pairs += [(s, t, conf, None) for s in sources for t in targets]
         primary = len(pairs)
         if thing:
             pairs += _fallback_pairs(
@@ -375,32 +421,28 @@ def _candidates(
             )
         if frame.actor_target and thing and len(pairs) == primary and not (len(sources) > 1):
             continue  # "met the spending goal", "gave the team a lead": no one is met or given to
-        if not pairs:
-            pairs = [(s, None, conf) for s in sources]
-            primary = len(pairs)
-        elif not thing:
-            pairs += _place_pairs(trig, sources, src_heads, tgt_heads, conf, antecedent, resolver)
+        pairs += [(s, None, conf, None) for s in sources]
+        if not thing:
+            pairs += _place_pairs(trig, sources, src_heads, tgt_heads, conf, antecedent, resolver, code[:2])
         if extra_sources:
-            extra = [a for t in extra_sources for a in resolver.resolve_all(t)]
-            pairs += [
-                (s, t, round(c - 0.1, 3))
-                for s in extra
-                for (_, t, c) in pairs[:4]
-                if t is None or s.start != t.start
-            ]
-        for n, (source, target, pconf) in enumerate(pairs):
-            if source is not None and target is not None and source.start == target.start:
-                continue
-            if (
-                n >= primary
-                and source is not None
-                and target is not None
-                and frame.not_target is not None
-                and target.start <= frame.not_target.idx < target.end
-                and source.country == target.country
-            ):
-                continue  # the thing offered is no target, even if it says whose it is ("offered US aid")
-            out.append(_Candidate(frame, trig.sent, source, target, code, pconf, mod))
+            speaker = antecedent if antecedent in extra_sources else None
+            for tok in extra_sources:
+                guess = tok is speaker or bool(src_heads)
+                extra = resolver.resolve_all(tok)
+                pairs += [
+                    (s, t, round(c - 0.1, 3), GUESSED if guess else r)
+                    for s in extra
+                    for (_, t, c, r) in pairs[:4]
+                    if t is None or s.start != t.start
+                ]
+        if frame.not_target is not None:
+            # the thing offered is no target, even if it says whose it is ("offered US aid")
+            pairs = pairs[:primary] + [p for p in pairs[primary:] if not _offered(p, frame.not_target.idx)]
+        sent_key = trig.sent.start
+        if sent_key not in groups_by_sent:
+            groups_by_sent[sent_key] = coordinations(trig.sent)
+        for source, target, pconf, reason in select_pairs(pairs, groups_by_sent[sent_key]):
+            out.append(_Candidate(frame, trig.sent, source, target, code, pconf, mod, scope or reason))
     return out
 
 
@@ -420,7 +462,8 @@ def extract_events(
     places: Sequence[Place],
     published: dt.date | None = None,
 ) -> list[Event]:
-    """Coded events in text order, ids e1, e2, ..."""
+    """Coded events in text order, ids e1, e2, ...; events kept but not counted (guessed
+    pairings, background clauses: see pairs and scope) carry their reason in `uncounted` and ids u1, u2, ..."""
     book = _codebook()
     if not book:
         return []
@@ -428,7 +471,12 @@ def extract_events(
     placer = EventContext(doc, times, places, quotes, published, actors)
     seen: set[tuple] = set()
     events: list[Event] = []
-    cands = sorted(_candidates(doc, actors, places, lex), key=lambda c: (c.frame.trigger.idx, -c.conf))
+    cands = sorted(
+        _candidates(doc, actors, places, lex),
+        key=lambda c: (c.frame.trigger.idx, c.uncounted is not None, -c.conf),
+    )
+    n_uncounted = 0
+    triggers = {c.frame.trigger.i for c in cands if c.frame.trigger.pos_ not in ("NOUN", "PROPN")}
     for cand in cands:
         entry = book.get(cand.code) or book.get(cand.code[:3]) or book.get(cand.code[:2])
         if entry is None:
@@ -447,10 +495,20 @@ def extract_events(
         if key in seen:
             continue
         seen.add(key)
+        if cand.uncounted is None and not cand.mod.negated and cand.mod.modality in COUNTED_MODALITIES:
+            same = (chain_head(trig, triggers).i, entry.plover, actor_key(source), actor_key(cand.target))
+            if same in seen:
+                continue  # "agreed to lift the embargo on X": the agreement is the one event
+            seen.add(same)
         date, date_text = placer.date(trig, cand.sent)
+        if cand.uncounted is None:
+            event_id = f"e{len(events) + 1 - n_uncounted}"
+        else:
+            n_uncounted += 1
+            event_id = f"u{n_uncounted}"
         events.append(
             Event(
-                id=f"e{len(events) + 1}",
+                id=event_id,
                 sentence=Extent(cand.sent.start_char, cand.sent.end_char),
                 trigger=_trigger_span(doc, cand.frame),
                 source=source,
@@ -468,6 +526,7 @@ def extract_events(
                 modality=cand.mod.modality,
                 quote_id=quote.id if quote else None,
                 confidence=cand.conf,
+                uncounted=cand.uncounted,
             )
         )
     return events
