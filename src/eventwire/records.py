@@ -302,6 +302,7 @@ def from_dict(data: dict) -> Result:
         source=data.get("source"),
         actors=tuple(Actor(**a) for a in data["actors"]),
         events=tuple(_event(e) for e in data["events"]),
+        uncounted_events=tuple(_event(e) for e in data.get("uncounted_events") or ()),
         quotes=tuple(_quote(q) for q in data["quotes"]),
         places=tuple(Place(**p) for p in data["places"]),
         times=tuple(Time(**t) for t in data["times"]),

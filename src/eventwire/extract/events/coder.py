@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ... import records
 from ...errors import ResourceError
-from ...records import Actor, Event, Extent, Place, Quote, Span, Time
+from ...records import COUNTED_MODALITIES, Actor, Event, Extent, Place, Quote, Span, Time
 from ...resources import CameoCode, cameo_codebook
 from ...resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
 from .arguments import SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs
@@ -72,7 +72,6 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # Events that partners do together: "Jordan and Britain held exercises" is each with the
 # other; "Germany and France condemned the bombing" is not.
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "12", "19"})
-COUNTED_MODALITIES = frozenset({"asserted", "intended"})
 NAME_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})
 
 
