@@ -21,9 +21,10 @@ from .errors import ResourceError, UsageError
 from .ingest import read_inputs
 from .pipeline import code_many
 from .records import Article, CodedArticle, ErrorRecord, Event, Place, Quote, Time, is_counted, to_dict
+from .reliability import reliability
 from .settings import get_settings
 
-TASKS = ("events", "quotes", "places", "times", "seed")
+TASKS = ("events", "gsr", "quotes", "places", "times", "seed")
 
 # Headline metrics per task: name -> path in score.py's --json output.
 HEADLINES = {
@@ -39,6 +40,13 @@ HEADLINES = {
         "end_to_end_161km_f1": "end_to_end_161km.f1",
     },
     "times": {"value_f1": "value.f1", "relaxed_f1": "relaxed.f1", "strict_f1": "strict.f1"},
+    # PLOVER gold records, exhaustive per sentence: every counted event is judged
+    "gsr": {
+        "triple_precision": "triples.p",
+        "triple_recall": "triples.r",
+        "triple_f1": "triples.f1",
+        "type_f1": "types_per_sentence.f1",
+    },
 }
 
 
@@ -107,11 +115,17 @@ def score_task(shared: Path, task: str, workdir: Path, progress: Callable | None
         check=True,
     )
     full = json.loads(result.stdout)
-    return {
+    scored = {
         "metrics": {name: _dig(full, path) for name, path in HEADLINES[task].items()},
         "score": full,
         "pred": str(pred),
     }
+    if task == "gsr":
+        # as many counted events as the gold has (1.0), or within 20% of it (0.8 and up)
+        triples = full["triples"]
+        scored["metrics"]["count_balance"] = 1 - abs(triples["pred"] / max(1, triples["gold"]) - 1)
+        scored["reliability"] = reliability(shared / "eval" / "score.py", gold, pred)
+    return scored
 
 
 def evaluate(

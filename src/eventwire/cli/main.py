@@ -154,6 +154,11 @@ def cmd_eval(args) -> int:
         for task, result in results.items():
             metrics = "  ".join(f"{k} {v:.3f}" for k, v in result["metrics"].items() if v is not None)
             print(f"{task:8} {metrics}")
+        if "reliability" in results.get("gsr", {}):
+            from ..reliability import format_table
+
+            print("gsr reliability of counted events' confidence:")
+            print(format_table(results["gsr"]["reliability"]))
         for seed in results.get("seed", {}).get("articles", {}).values():
             for line in seed["missing"] + seed["forbidden"]:
                 print(f"  seed: {line}")
@@ -223,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the dev gold sets and the seed; compare with the floors")
     ev.add_argument(
-        "tasks", nargs="*", metavar="TASK", help="events, quotes, places, times, seed (default: all)"
+        "tasks", nargs="*", metavar="TASK", help="events, gsr, quotes, places, times, seed (default: all)"
     )
     ev.add_argument("--shared", metavar="DIR", help="the shared folder (default: ../shared)")
     ev.add_argument(

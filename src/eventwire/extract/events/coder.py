@@ -27,6 +27,7 @@ from ...records import COUNTED_MODALITIES, Actor, Event, Extent, Place, Quote, S
 from ...resources import CameoCode, cameo_codebook
 from ...resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
 from .arguments import SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs
+from .confidence import calibrated
 from .context import EventContext
 from .frames import (
     CONTAINERS,
@@ -524,7 +525,7 @@ def extract_events(
                 negated=cand.mod.negated,
                 modality=cand.mod.modality,
                 quote_id=quote.id if quote else None,
-                confidence=cand.conf,
+                confidence=calibrated(cand.conf),
                 uncounted=cand.uncounted,
             )
         )
