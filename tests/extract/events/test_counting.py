@@ -122,7 +122,7 @@ def test_demo_articles_have_no_thing_as_source_or_target(shared):
     from importlib.resources import files
 
     from eventwire import Article, code_many
-    from eventwire.extract.events.arguments import PRONOUNS
+    from eventwire.extract.syntax import ACTOR_PRONOUNS
     from eventwire.resources.event_lexicon import event_lexicon
 
     agents = event_lexicon().agents
@@ -137,6 +137,8 @@ def test_demo_articles_have_no_thing_as_source_or_target(shared):
                 if actor is None or actor.code:
                     continue
                 head = actor.text.split()[-1]
-                if not (head.lower() in PRONOUNS or head.lower() in agents or any(c.isupper() for c in head)):
+                if not (
+                    head.lower() in ACTOR_PRONOUNS or head.lower() in agents or any(c.isupper() for c in head)
+                ):
                     bad.append((record.id, e.trigger.text, actor.text))
     assert bad == []

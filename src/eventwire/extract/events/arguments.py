@@ -17,9 +17,8 @@ from spacy.tokens import Doc, Token
 from ...records import Actor
 from ...resources.actor_dictionary import country_label
 from ..actors.resolution import RELATIONAL
+from ..syntax import ACTOR_PRONOUNS, AUX_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
-SUBJ_DEPS = frozenset({"nsubj", "csubj"})
-PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Children that end a noun phrase when building its span: coordinated items are separate
 # arguments (one event per pair), and punctuation/clauses to the right are not the actor.
 NP_STOP_DEPS = frozenset({"conj", "cc", "punct", "relcl", "acl", "advcl", "appos", "prep"})
@@ -65,9 +64,6 @@ OBJECT_CONTROL = frozenset(
 )
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
-PRONOUNS = frozenset(
-    {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "its", "their", "his", "our", "you"}
-)
 # Heads of "thousands of X", "a group of X": X says who they are.
 QUANTITY = frozenset(
     {
@@ -108,56 +104,18 @@ PLACE_NOUNS = frozenset(
         "enclave",
     }
 )
-FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "announce",
-        "declare",
-        "add",
-        "insist",
-        "claim",
-        "report",
-        "confirm",
-        "reiterate",
-        "stress",
-        "warn",
-        "note",
-        "argue",
-        "assert",
-        "maintain",
-        "explain",
-        "write",
-        "tweet",
-        "emphasise",
-        "emphasize",
-        "indicate",
-        "believe",
-        "think",
-        "expect",
-        "reply",
-        "respond",
-        "acknowledge",
-        "admit",
-        "allege",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-    }
-)
 
 
 def is_passive(verb: Token) -> bool:
     """Passive voice, also for a bare participle coordinated with a passive verb
     ("were engaged and destroyed by ...")."""
-    if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb:
-        own = any(c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
-        return not own and any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.head.children)
+        own = any(c.dep_ in SUBJECT_DEPS or c.dep_ in AUX_DEPS for c in verb.children)
+        return not own and any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.head.children
+        )
     return False
 
 
@@ -165,14 +123,14 @@ def patients(verb: Token) -> list[Token]:
     """The grammatical subject of a passive verb (its patient), shared along coordination."""
     v = verb
     for _ in range(3):
-        subj = [c for c in v.children if c.dep_ in PASS_SUBJ_DEPS or c.dep_ in SUBJ_DEPS]
+        subj = [c for c in v.children if c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in SUBJECT_DEPS]
         # the small model sometimes hangs the subject on the auxiliary ("drones were engaged")
         subj = subj or [
             g
             for c in v.children
-            if c.dep_ in ("aux", "auxpass")
+            if c.dep_ in AUX_DEPS
             for g in c.children
-            if g.dep_ in SUBJ_DEPS or g.dep_ in PASS_SUBJ_DEPS
+            if g.dep_ in SUBJECT_DEPS or g.dep_ in PASSIVE_SUBJECT_DEPS
         ]
         if subj:
             return subj
@@ -224,7 +182,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(5):
         if is_passive(v):
             return agent_of(v), True
-        subj = [undateline(c) for c in v.children if c.dep_ in SUBJ_DEPS]
+        subj = [undateline(c) for c in v.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             if subj[0].lower_ in WH_WORDS and v.dep_ == "relcl":
                 return [v.head], False
@@ -281,7 +239,7 @@ def undateline(tok: Token) -> Token:
 
 def clause_subject(clause: Token) -> list[Token]:
     """Subject (active or passive) of a complement clause ("demanded that X step down")."""
-    subj = [c for c in clause.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASS_SUBJ_DEPS]
+    subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
     if subj:
         return subj
     objs = [c for c in clause.children if c.dep_ in ("dobj",)]
@@ -351,7 +309,7 @@ class ArgResolver:
         hits = self.covering(tok.idx, tok.idx + len(tok.text))
         if not hits:
             return [self.resolve(tok, antecedent, wide=True, after=after)]
-        if tok.lower_ in PRONOUNS and antecedent is not None:
+        if tok.lower_ in ACTOR_PRONOUNS and antecedent is not None:
             # a pronoun mention keeps its span; its name says who it is ("it" -> "Bangladesh")
             ref = self.doc[slice(*wide_bounds(antecedent))].text
             return [
@@ -398,7 +356,7 @@ class ArgResolver:
                 start, end = (wide_bounds if wide else np_bounds)(tok)
                 span = self.doc[start:end]
                 return replace(member, text=span.text, start=span.start_char, end=span.end_char)
-        if tok.lower_ in PRONOUNS and antecedent is not None and antecedent != tok:
+        if tok.lower_ in ACTOR_PRONOUNS and antecedent is not None and antecedent != tok:
             ref = self.resolve(antecedent)
             return Actor(
                 id=ref.id,
@@ -416,7 +374,7 @@ class ArgResolver:
             start = after + 1  # never let an argument swallow its own trigger
         span = self.doc[start:end]
         inner = [a for a in self.covering(span.start_char, span.end_char) if a.end <= tok.idx + len(tok.text)]
-        named = [a for a in inner if a.text.lower() not in PRONOUNS]
+        named = [a for a in inner if a.text.lower() not in ACTOR_PRONOUNS]
         if named or tok.lemma_.lower() in RELATIONAL:
             # "his Brazilian counterpart" is Brazil's, and "its allies" are not its country
             inner = named

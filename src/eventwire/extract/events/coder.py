@@ -26,7 +26,8 @@ from ...errors import ResourceError
 from ...records import COUNTED_MODALITIES, Actor, Event, Extent, Place, Quote, Span, Time
 from ...resources import CameoCode, cameo_codebook
 from ...resources.event_lexicon import EventLexicon, event_lexicon, iso3_by_iso2
-from .arguments import SPEECH_VERBS, ArgResolver, is_passive, np_bounds, pobjs
+from ..syntax import REPORTING_VERBS
+from .arguments import ArgResolver, is_passive, np_bounds, pobjs
 from .confidence import calibrated
 from .context import EventContext
 from .frames import (
@@ -187,7 +188,7 @@ def _frames(doc: Doc, lex: EventLexicon) -> list[Frame]:
                     objs.append(tok.head)  # "the repelled attacks"
                 for child in objs:
                     verb_roots.setdefault(child.i, set()).add(frame.code[:2])
-        if tok.lemma_ in SPEECH_VERBS:
+        if tok.lemma_ in REPORTING_VERBS:
             frame = speech_request_frame(tok)
             if frame is not None:
                 frames.append(frame)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...resources.event_lexicon import EventLexicon, NounEntry, VerbEntry
+from ..syntax import AUX_DEPS, NOMINAL_SUBJECT_DEPS, REPORTING_VERBS
 from .arguments import (
-    SPEECH_VERBS,
     clause_subject,
     expand_conj,
     is_passive,
@@ -41,7 +41,6 @@ CUE_DEPS = frozenset(
     }
 )
 CUE_WINDOW = 30  # tokens of complement searched for cues
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CONTAINERS = frozenset(
     {
         "round",
@@ -311,7 +310,7 @@ def verb_frame(tok: Token, entries: tuple[VerbEntry, ...], lex: EventLexicon) ->
     if code is None and entry.cue:
         words = _cue_lemmas(tok)
         if entry.subjcue:  # "peacekeeping troops arrived in X": who arrives says what it is
-            words |= _cue_lemmas(tok, _SUBJECT_DEPS)
+            words |= _cue_lemmas(tok, NOMINAL_SUBJECT_DEPS)
         for cue_code, cue_words in entry.cue:
             if words & cue_words:
                 code, conf = cue_code, conf + 0.1
@@ -491,7 +490,7 @@ def noun_frame(tok: Token, lex: EventLexicon) -> Frame | None:
         if (
             gov.pos_ in ("VERB", "AUX")
             and gov.lemma_ not in REACTIVE_VERBS
-            and gov.lemma_ not in SPEECH_VERBS
+            and gov.lemma_ not in REPORTING_VERBS
         ):
             sources = subjects(gov)[0]
             frame.conf -= 0.1
@@ -510,7 +509,7 @@ def speech_request_frame(tok: Token) -> Frame | None:
     for child in tok.children:
         if child.dep_ != "ccomp":
             continue
-        aux = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        aux = {c.lower_ for c in child.children if c.dep_ in AUX_DEPS}
         needs = any(c.dep_ == "xcomp" for c in child.children) and child.lemma_ in ("have", "need")
         blame = any(
             c.dep_ == "acomp" and c.lower_ in ("responsible", "guilty", "behind", "culpable")

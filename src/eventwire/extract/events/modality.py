@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ... import records
-from .arguments import SPEECH_VERBS
+from ..syntax import AUX_DEPS, FUTURE_AUX, HYPOTHETICAL_AUX, OBLIGATION_AUX, REPORTING_VERBS
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" is the first half of "won't"
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # Heads whose infinitive complement is a plan or promise, not a fact.
 INTENT_HEADS = frozenset(
     {
@@ -125,7 +122,7 @@ class Modality:
 
 
 def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in tok.children if c.dep_ in AUX_DEPS}
 
 
 NOBODY = frozenset({"nobody", "nothing", "none", "no one", "noone"})
@@ -189,7 +186,7 @@ def modality_of(trigger: Token, embed_heads: dict[str, records.Modality] | None 
                 continue
             break
         if dep in ("xcomp", "ccomp", "pcomp", "acomp"):
-            if lemma in SPEECH_VERBS and dep == "ccomp":
+            if lemma in REPORTING_VERBS and dep == "ccomp":
                 reported = True
                 if "would" in aux and mode == "asserted":
                     mode = "intended"

@@ -20,7 +20,8 @@ from spacy.tokens import Token
 
 from ...records import Actor
 from ...resources.event_lexicon import EventLexicon
-from .arguments import PRONOUNS, QUANTITY, ArgResolver, expand_conj, np_bounds
+from ..syntax import ACTOR_PRONOUNS
+from .arguments import QUANTITY, ArgResolver, expand_conj, np_bounds
 from .frames import noun_code
 from .participants import ACTOR_ENTS, actorish
 
@@ -90,7 +91,7 @@ def owner_of(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> Actor | No
     for child in tok.children:
         if child.dep_ not in ("poss", "compound", "amod", "nmod") or child.i > tok.i:
             continue
-        if child.lower_ in PRONOUNS:
+        if child.lower_ in ACTOR_PRONOUNS:
             continue  # "its borders": whose is the source's own
         actor = resolver.actor_at(child)
         if actor is not None and actor.code:
@@ -110,7 +111,7 @@ def actor_head(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:
     noun ("rebels", "the government"), "thousands of protesters"."""
     if tok.ent_type_ in ("DATE", "TIME", "LOC", "FAC"):
         return False  # a date; a place is judged as one ("Sir Creek")
-    if tok.ent_type_ in ACTOR_ENTS or tok.lower_ in PRONOUNS or tok.pos_ == "PROPN":
+    if tok.ent_type_ in ACTOR_ENTS or tok.lower_ in ACTOR_PRONOUNS or tok.pos_ == "PROPN":
         return True
     if resolver.actor_at(tok) is not None or tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents:
         return True

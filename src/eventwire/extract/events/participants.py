@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...resources.event_lexicon import EventLexicon
-from .arguments import FIRST_PERSON, PRONOUNS, QUANTITY, SPEECH_VERBS, ArgResolver, subjects
+from ..syntax import ACTOR_PRONOUNS, FIRST_PERSON, REPORTING_VERBS
+from .arguments import QUANTITY, ArgResolver, subjects
 
 
 def speech_subject(tok: Token) -> Token | None:
@@ -20,9 +21,9 @@ def speech_subject(tok: Token) -> Token | None:
         if cur.head == cur:
             return None
         cur = cur.head
-        if cur.lemma_ in SPEECH_VERBS:
+        if cur.lemma_ in REPORTING_VERBS:
             subj = [c for c in cur.children if c.dep_ == "nsubj"]
-            if subj and subj[0].lower_ not in PRONOUNS:
+            if subj and subj[0].lower_ not in ACTOR_PRONOUNS:
                 return subj[0]
     return None
 
@@ -33,7 +34,7 @@ ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def actorish(tok: Token, resolver: ArgResolver, lex: EventLexicon) -> bool:
     """A political actor can be this argument: an actor mention, a name, a pronoun, an agent
     noun ("rebels"), a nationality-marked noun ("Chinese hackers"), "thousands of X"."""
-    if tok.ent_type_ in ACTOR_ENTS or tok.lower_ in PRONOUNS or resolver.actor_at(tok) is not None:
+    if tok.ent_type_ in ACTOR_ENTS or tok.lower_ in ACTOR_PRONOUNS or resolver.actor_at(tok) is not None:
         return True
     if tok.lemma_.lower() in lex.agents or tok.lower_ in lex.agents:
         return True
@@ -101,7 +102,7 @@ def antecedent_of(tok: Token, trig: Token, default: Token | None, resolver: ArgR
     if default is not None or tok.lower_ not in ("its", "their", "his", "her") or resolver.actor_at(tok):
         return default
     subj = subjects(governor(trig))[0]
-    return subj[0] if subj and subj[0] != tok and subj[0].lower_ not in PRONOUNS else None
+    return subj[0] if subj and subj[0] != tok and subj[0].lower_ not in ACTOR_PRONOUNS else None
 
 
 def object_antecedent(tok: Token, sources: list[Token], resolver: ArgResolver) -> Token | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import SPEECH_VERBS
+from ..syntax import REPORTING_VERBS
 from .frames import REACTIVE_VERBS
 
 SUBORDINATE = "subordinate clause"
@@ -34,7 +34,7 @@ def in_main_clause(tok: Token) -> bool:
         if cur.head == cur:
             return True
         dep = cur.dep_
-        if dep in ("ccomp", "parataxis") and cur.head.lemma_ in SPEECH_VERBS:
+        if dep in ("ccomp", "parataxis") and cur.head.lemma_ in REPORTING_VERBS:
             return True
         if dep == "advcl" and cur.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux") for c in cur.children):
             cur = cur.head  # "..., killing one person": a result of the main event

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ...resources import read_tsv
 from ...resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from ..syntax import PERSONAL_SPEECH_VERBS
 
 # Institutional heads after a place name inside an organisation's name: the place part is
 # still a toponym ("the Springfield Police Department" -> Springfield).
@@ -307,19 +308,16 @@ def propn_runs(doc: Doc, taken: list[bool]):
         i = j
 
 
-# Verbs whose past-tense subject is a person ("Nelson said", "Petrova told reporters");
-# a place speaks in the present ("Tbilisi says") when it stands for its government.
-_SPEECH_VERBS = frozenset("say tell add explain note recall testify write".split())
-
-
 def speakers(doc: Doc) -> set[str]:
-    """Capitalised one-word subjects of a past-tense speech verb: surnames, not places."""
+    """Capitalised one-word subjects of a past-tense speech verb a person uses ("Nelson said",
+    "Petrova told reporters"): surnames, not places. A place speaks in the present ("Tbilisi
+    says") or with an institution's verb ("Moscow warned") when it stands for its government."""
     return {
         tok.text
         for tok in doc
         if tok.dep_ == "nsubj"
         and tok.head.tag_ == "VBD"
-        and tok.head.lemma_ in _SPEECH_VERBS
+        and tok.head.lemma_ in PERSONAL_SPEECH_VERBS
         and tok.text[:1].isupper()
         and not tok.is_upper
     }

@@ -15,11 +15,10 @@ from spacy.tokens import Doc, Token
 
 from ...nlp import doc_text
 from ...resources.quote_lexicon import Cue, cues_by_lemma
+from ..syntax import NOMINAL_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 
 Piece = tuple[int, int]
 
-# Dependency labels of a subject; a passive subject is the thing reported, not the speaker.
-_SUBJECT_DEPS = {"nsubj"}
 # A cue that hangs off another verb takes that verb's subject: "and added", "saying ...",
 # "wants to say", "is ready to endorse".
 _INHERIT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
@@ -68,7 +67,7 @@ def _subject(verb: Token) -> Token | None:
     tok = verb
     for step in range(4):
         for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS or (step and child.dep_ == "nsubjpass"):
+            if child.dep_ in NOMINAL_SUBJECT_DEPS and (step or child.dep_ not in PASSIVE_SUBJECT_DEPS):
                 return child
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
             tok = tok.head  # "before explaining": up to the preposition, then its verb

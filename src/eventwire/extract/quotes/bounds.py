@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ...resources.quote_model import BOUNDS_FILE, quote_model
+from ..syntax import AUX_DEPS
 from .attributions import Attribution, Piece
 
 # Content roles whose content follows the cue and comes from a subtree.
@@ -80,7 +81,7 @@ def cut_features(doc: Doc, tok: Token, first: int, last: int, role: str, cue_lem
         f"root_head={tok.head.i == first or tok.head.dep_}",
         f"on_cue={tok.head.i < first}",
     ]
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") for t in tok.subtree):
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in AUX_DEPS for t in tok.subtree):
         feats.append(f"verbal|{tok.dep_}")
     return [_UNSAFE.sub("_", f) for f in feats]
 

@@ -17,11 +17,11 @@ from spacy.tokens import Doc
 
 from ...resources.quote_lexicon import cues_by_lemma
 from ...resources.quote_model import quote_model
+from ..syntax import MODALS
 from .attributions import Attribution
 
 # Feature names go into a TSV: no whitespace or double quotes in them.
 _UNSAFE = re.compile(r'[\s"]')
-_MODALS = {"will", "would", "could", "should", "might", "may", "can", "must", "wo", "ca"}
 
 
 def _length_bucket(chars: int) -> str:
@@ -80,7 +80,7 @@ def features(doc: Doc, att: Attribution, in_quote: bool) -> list[str]:
         feats.append("neg")
     if "auxpass" in deps or "nsubjpass" in deps:
         feats.append(f"passive|{role}")
-    modal = next((c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+    modal = next((c.lower_ for c in children if c.dep_ == "aux" and c.lower_ in MODALS), None)
     if modal:
         feats.append(f"modal={modal}")
     if cue.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"):

@@ -16,13 +16,13 @@ from spacy.tokens import Doc, Token
 
 from ...nlp import doc_text
 from ...records import Time
+from ..syntax import AUX_DEPS, FUTURE_AUX, MODALS, SPEECH_VERBS
 from .grammar import Candidate, find_candidates
 from .rules import NORMALISERS
 from .values import Context, Value
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 # Modals that point ahead; "could" is left out: "could not be reached for comment Friday".
-_FUTURE_MODALS = frozenset({"would", "'d", "might", "may", "should", "must", "can", "ca"})
+_FUTURE_MODALS = MODALS - FUTURE_AUX - {"could"}
 # Verbs whose object is an arranged event: a day inside the object lies ahead.
 _ARRANGE_VERBS = frozenset({"plan", "schedule"})
 # Verbs whose infinitive complement lies ahead ("plans to meet on Friday").
@@ -47,9 +47,9 @@ def tense_of(token: Token) -> str | None:
     verb = _verb_of(token)
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in verb.children if c.dep_ in AUX_DEPS]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+    if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return "future"
     if verb.lemma_ in _ARRANGE_VERBS and token.head != verb:
         return "future"  # "planned a rally on Saturday", "scheduled a news conference Thursday"
@@ -58,7 +58,7 @@ def tense_of(token: Token) -> str | None:
     if words & _FUTURE_MODALS and not words & {"have", "'ve"}:
         return "future"  # "could come as soon as Tuesday", "would travel Thursday"
     if "to" in words and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _FUTURE_VERBS:
-        head_aux = {a.tag_ for a in verb.head.children if a.dep_ in ("aux", "auxpass")}
+        head_aux = {a.tag_ for a in verb.head.children if a.dep_ in AUX_DEPS}
         if verb.head.tag_ == "VBD" or "VBD" in head_aux:
             return "past"  # "had been scheduled to expire Friday"
         return "future"
@@ -84,9 +84,7 @@ def _on_verb(token: Token) -> bool:
 
 
 # Present-tense verbs that report rather than schedule ("says Monday" is a past day).
-_REPORT_VERBS = frozenset(
-    "say tell report announce confirm deny add note insist claim state write show want be have".split()
-)
+_REPORT_VERBS = SPEECH_VERBS | {"deny", "show", "want", "be", "have"}
 
 
 def _scheduled(token: Token) -> bool:
