@@ -8,9 +8,8 @@ import json
 import pytest
 from conftest import SEED_GOLD, SEED_TEXT, need_shared
 
-from eventwire.extract.times import extract_times
-from eventwire.extract.times import grammar as time_grammar
-from eventwire.extract.times.grammar import find_candidates
+from eventwire.extract.times import extract_times, grammar, recognition
+from eventwire.extract.times.recognition import find_candidates
 from eventwire.extract.times.values import duration, number, resolve_weekday, year_of
 
 SAT = dt.date(2025, 5, 10)  # a Saturday
@@ -391,9 +390,9 @@ _SAMPLE = (
 @pytest.mark.parametrize("text", [_SAMPLE, _SAMPLE.upper(), _SAMPLE.replace(" ", "\n"), ""])
 def test_anchor_windows_find_what_a_full_scan_finds(text):
     """The windowed search is only a speed-up: it must find exactly the full-scan matches."""
-    for name, regex in time_grammar.compiled_rules():
+    for name, regex in grammar.compiled_rules():
         full = [(m.start(), m.end()) for m in regex.finditer(text)]
-        windowed = [(m.start(), m.end()) for m in time_grammar._matches(name, regex, text)]
+        windowed = [(m.start(), m.end()) for m in recognition._matches(name, regex, text)]
         assert sorted(set(windowed)) == sorted(set(full)), name
 
 
@@ -408,3 +407,10 @@ def test_seed_article_times(nlp):
             assert any(t.value == req["value"] for t in hits), (req, hits)
         else:
             assert any(t.value.startswith(req["value_prefix"]) for t in hits), (req, hits)
+
+
+def test_every_context_check_is_for_a_grammar_rule():
+    """A check registered under a misspelt rule name would never run."""
+    rules = {name for name, _ in grammar.compiled_rules()}
+    assert set(recognition.FILTERS) <= rules
+    assert {"year", "month", "clock", "duration", "season"} <= set(recognition.FILTERS)

@@ -8,55 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ...resources import read_tsv
 from ...resources.gazetteer import ABBREV, ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer
+from ...resources.word_lists import place_not_names, place_words
 from ..syntax import PERSONAL_SPEECH_VERBS
 
-# Institutional heads after a place name inside an organisation's name: the place part is
-# still a toponym ("the Springfield Police Department" -> Springfield).
-ORG_HEADS = frozenset(
-    """
-police sheriff department dept county city town township village board council commission
-school schools district college university hospital court courts fire library church
-chamber state high middle elementary public authority agency office government
-assembly legislature senate house airport port transit museum zoo park parks center
-centre water energy utilities housing health regional national community memorial
-""".split()
-)
-# News outlets and teams named after places are organisations, not toponyms.
-_MEDIA_HEADS = frozenset(
-    """
-post times tribune journal herald gazette news daily star sun globe chronicle register
-observer press examiner inquirer courier record bulletin dispatch mirror telegraph
-guardian standard review reporter republic sentinel enquirer monitor magazine
-""".split()
-)
-# Words that make the name before them a firm's ("Dome Mines", "Home Insurance Co"): a
-# town read there needs the article's geography behind it (see disambiguation.py).
-FIRM_WORDS = frozenset(
-    """
-inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv gmbh
-group holding holdings petroleum oil mines mining resources industries insurance
-securities capital futures bancorp financial investors brothers bros
-aviation airlines airways textiles mills foods motors steel chemicals bancshares bankshares
-savings shares stock stockholders shareholders debentures
-""".split()
-)
+# Tuned word lists (resources/data/place_words.yaml): organisation heads ("the Springfield
+# Police Department" -> Springfield), news outlets ("the Denver Post"), firm words ("Dome
+# Mines"), road heads, titles before a person ("Mr. Jackson") and directions.
+ORG_HEADS = place_words("org_heads")
+_MEDIA_HEADS = place_words("media_heads")
+FIRM_WORDS = place_words("firm_words")
 STREET_SUFFIX = re.compile(
     r"\b(street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|lane|ln\.?|boulevard|blvd\.?|"
     r"highway|hwy\.?|parkway|pkwy\.?|way|place|court|circle|square|bridge|route|trail)$",
     re.IGNORECASE,
 )
-_ROAD_HEADS = frozenset(
-    """
-drive dr road rd street st avenue ave lane ln boulevard blvd way parkway pkwy highway hwy
-circle trail terrace pike
-""".split()
-)
+_ROAD_HEADS = place_words("road_heads")
 _DETERMINERS = frozenset({"the", "The", "THE"})
 # After a line start or the end of the headline sentence ("... budget . COLUMBUS, Ohio (AP)").
 DATELINE_RE = re.compile(
@@ -69,18 +39,7 @@ GLUED = re.compile(
     r"^([A-Z][\w.]*(?:[ '][A-Z]\w*)?)-(?:area|based|born|bound|owned|run|made|"
     r"controlled|led|backed|style|wide|registered|headquartered)$"
 )
-# Tokens before a capitalised word that mark a person, not a place ("Mr. Jackson").
-_PERSON_TITLES = frozenset(
-    """
-mr mrs ms dr rev sen rep gov gen sgt lt capt officer judge president minister
-sens reps govs gens messrs msgr fr supt
-""".split()
-)
-
-
-@cache
-def not_names() -> frozenset[str]:
-    return frozenset(row["word"] for row in read_tsv("places_not_names.tsv"))
+_PERSON_TITLES = place_words("person_titles")
 
 
 @dataclass
@@ -142,13 +101,7 @@ def extend(span: Span, gaz: Gazetteer) -> Span:
     return span
 
 
-_DIRECTIONS = frozenset(
-    """
-north south east west northern southern eastern western northeast northwest southeast
-southwest northeastern northwestern southeastern southwestern central upper lower greater
-downtown metro n s e w
-""".split()
-)
+_DIRECTIONS = place_words("directions")
 _GENERIC_TAILS = frozenset("city province region county township twp village area state".split())
 
 
@@ -163,7 +116,7 @@ def core(span: Span, gaz: Gazetteer) -> Span | None:
     if (start, end) == (span.start, span.end):
         return None
     inner = span.doc[start:end]
-    if len(inner) == 1 and (inner.text in not_names() or len(inner.text) < 4):
+    if len(inner) == 1 and (inner.text in place_not_names() or len(inner.text) < 4):
         return None  # "East Bank" is not a town called Bank
     return inner if strong_name(usable(gaz.find(inner.text), inner.text), 5000) else None
 
@@ -257,7 +210,7 @@ def org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) 
             continue
         if heads is not None and words[n].lower_ not in heads:
             continue
-        if part.text in not_names() and any(t.lower_ == "of" for t in words):
+        if part.text in place_not_names() and any(t.lower_ == "of" for t in words):
             continue  # "University of Cincinnati": the place is the "of" tail
         entries = usable(
             gaz.find(part.text), part.text, allow_alt=False, allow_demonym=n == 1 and heads is None
@@ -278,13 +231,7 @@ def org_prefix(span: Span, gaz: Gazetteer, heads: frozenset[str] | None = None) 
     return None
 
 
-PERSON_HEADS = ORG_HEADS | frozenset(
-    """
-mayor director spokeswoman spokesman spokesperson attorney commissioner chief officer
-superintendent detectives detective officials official manager councilman councilwoman
-commonwealth commonwealth’s commonwealth's
-""".split()
-)
+PERSON_HEADS = ORG_HEADS | place_words("person_heads")
 
 
 def propn_runs(doc: Doc, taken: list[bool]):

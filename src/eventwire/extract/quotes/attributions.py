@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp import doc_text
 from ...resources.quote_lexicon import Cue, cues_by_lemma
+from ...resources.word_lists import quote_words
 from ..syntax import NOMINAL_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 
 Piece = tuple[int, int]
@@ -434,35 +435,7 @@ def _generic(doc: Doc, verb: Token, drop_mark: bool) -> Attribution | None:
     return Attribution((verb.idx, verb.idx + len(verb.text)), verb.i, speaker, subject.i, pieces, "generic")
 
 
-# Adjectives whose of/about/to-phrase is a stance toward its object ("critical of X").
-_STANCE_ADJECTIVES = {
-    "critical",
-    "supportive",
-    "opposed",
-    "skeptical",
-    "sceptical",
-    "wary",
-    "fond",
-    "proud",
-    "afraid",
-    "confident",
-    "suspicious",
-    "dismissive",
-    "hostile",
-    "sympathetic",
-    "worried",
-    "concerned",
-    "optimistic",
-    "pessimistic",
-    "eager",
-    "open",
-    "receptive",
-    "enthusiastic",
-    "angry",
-    "furious",
-    "unhappy",
-    "happy",
-}
+_STANCE_ADJECTIVES = quote_words("stance_adjectives")
 _STANCE_PREPS = {"of", "about", "to", "toward", "towards", "with"}
 _EMPTY_SUBJECTS = {"it", "there", "this", "that", "which"}
 
@@ -508,31 +481,7 @@ _COLON_NAME_RE = re.compile(
     r"^[ \t]*((?:[A-Z][\w.’'-]*|of|the|de|van|von)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|de|van|von)){0,4}):[ \t]+(?=\S)",
     re.MULTILINE,
 )
-_NOT_SPEAKERS = {
-    "update",
-    "updated",
-    "breaking",
-    "exclusive",
-    "watch",
-    "note",
-    "editor's note",
-    "related",
-    "read more",
-    "full text",
-    "photo",
-    "video",
-    "source",
-    "sources",
-    "q",
-    "a",
-    "transcript",
-    "correction",
-    "disclosure",
-    "listen",
-    "see also",
-    "also read",
-    "read",
-}
+_NOT_SPEAKERS = quote_words("not_speakers")
 
 
 def colon_attributions(doc: Doc, text: str) -> list[Attribution]:
@@ -565,87 +514,80 @@ def colon_attributions(doc: Doc, text: str) -> list[Attribution]:
     return found
 
 
+def _cue_entries(by_lemma: dict, tok: Token) -> tuple[Cue, ...] | None:
+    """The lexicon's cues for a token. The lemmatizer drops a final e from some verb forms
+    ("hoping" -> "hop") and adds one to others ("retweeted" -> "retweete")."""
+    lemma = tok.lemma_.lower()
+    return by_lemma.get(lemma) or (
+        (by_lemma.get(lemma + "e") or (by_lemma.get(lemma[:-1]) if lemma.endswith("e") else None))
+        if tok.pos_ == "VERB"
+        else None
+    )
+
+
+def _verb_cue(doc: Doc, tok: Token, entries: tuple[Cue, ...], drop_mark: bool) -> Attribution | None:
+    """The attribution of a cue verb: its first verb entry that finds content."""
+    for cue in entries:
+        if cue.pos != "verb":
+            continue
+        if "whole" in cue.roles:
+            return _whole_clause(doc, tok)
+        pieces, role, particle = _content(doc, tok, cue, drop_mark)
+        if not pieces:
+            if cue.particle is None and "speech" in cue.classes:
+                # "X reported having $1m", "X tweeted an image", "asked about the row":
+                # what a speech verb takes when it has no clause; with nothing, "X
+                # said." after a quote is kept without content so the quote can take it.
+                pieces = _speech_object(doc, tok)
+                role = "s-object" if pieces else "bare"
+            else:
+                continue
+        subject = _subject(tok)
+        cue_end = particle if particle is not None and particle.i == tok.i + 1 else tok
+        cue_span = (tok.idx, cue_end.idx + len(cue_end.text))
+        speaker = None
+        if subject is not None:
+            avoid = range(tok.i, tok.i + 1)
+            speaker = speaker_span(doc, subject, avoid)
+            if any(s < speaker[1] and speaker[0] < e for s, e in pieces):
+                speaker = _chars(doc, subject.i, subject.i)
+        return Attribution(
+            cue_span,
+            tok.i,
+            speaker,
+            subject.i if subject is not None else None,
+            pieces,
+            role,
+            "speech" in cue.classes,
+        )
+    return None
+
+
+def _token_cue(doc: Doc, tok: Token, by_lemma: dict, drop_mark: bool) -> Attribution | None:
+    """The attribution a token cues, by its part of speech: "according to", an adverb
+    ("reportedly"), a stance adjective, a verb outside the lexicon, a cue noun or verb."""
+    if tok.lower_ == "according":
+        return _according(doc, tok)
+    entries = _cue_entries(by_lemma, tok)
+    if entries and tok.pos_ == "ADV":
+        return _adverb_cue(doc, tok, entries)
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        return _adjective_cue(doc, tok, drop_mark)
+    if tok.pos_ == "VERB" and not entries:
+        return _generic(doc, tok, drop_mark)
+    if entries and tok.pos_ == "NOUN":
+        return _noun_cue(doc, tok, entries, drop_mark)
+    if not entries or tok.pos_ != "VERB":
+        return None
+    return _verb_cue(doc, tok, entries, drop_mark)
+
+
 def find_attributions(
     doc: Doc, text: str | None = None, drop_mark: bool = False, classes: frozenset[str] | None = None
 ) -> list[Attribution]:
     """Attributions in token order of their cue word."""
     by_lemma = cues_by_lemma(classes) if classes else cues_by_lemma()
-    found: list[Attribution] = []
-    for tok in doc:
-        if tok.lower_ == "according":
-            hit = _according(doc, tok)
-            if hit:
-                found.append(hit)
-            continue
-        lemma = tok.lemma_.lower()
-        # The lemmatizer drops a final e from some verb forms ("hoping" -> "hop") and adds
-        # one to others ("retweeted" -> "retweete").
-        entries = by_lemma.get(lemma) or (
-            (by_lemma.get(lemma + "e") or (by_lemma.get(lemma[:-1]) if lemma.endswith("e") else None))
-            if tok.pos_ == "VERB"
-            else None
-        )
-        if entries and tok.pos_ == "ADV":
-            hit = _adverb_cue(doc, tok, entries)
-            if hit:
-                found.append(hit)
-            continue
-        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
-            hit = _adjective_cue(doc, tok, drop_mark)
-            if hit:
-                found.append(hit)
-            continue
-        if tok.pos_ == "VERB" and not entries:
-            hit = _generic(doc, tok, drop_mark)
-            if hit:
-                found.append(hit)
-            continue
-        if entries and tok.pos_ == "NOUN":
-            hit = _noun_cue(doc, tok, entries, drop_mark)
-            if hit:
-                found.append(hit)
-            continue
-        if not entries or tok.pos_ != "VERB":
-            continue
-        for cue in entries:
-            if cue.pos != "verb":
-                continue
-            if "whole" in cue.roles:
-                hit = _whole_clause(doc, tok)
-                if hit:
-                    found.append(hit)
-                break
-            pieces, role, particle = _content(doc, tok, cue, drop_mark)
-            if not pieces:
-                if cue.particle is None and "speech" in cue.classes:
-                    # "X reported having $1m", "X tweeted an image", "asked about the row":
-                    # what a speech verb takes when it has no clause; with nothing, "X
-                    # said." after a quote is kept without content so the quote can take it.
-                    pieces = _speech_object(doc, tok)
-                    role = "s-object" if pieces else "bare"
-                else:
-                    continue
-            subject = _subject(tok)
-            cue_end = particle if particle is not None and particle.i == tok.i + 1 else tok
-            cue_span = (tok.idx, cue_end.idx + len(cue_end.text))
-            speaker = None
-            if subject is not None:
-                avoid = range(tok.i, tok.i + 1)
-                speaker = speaker_span(doc, subject, avoid)
-                if any(s < speaker[1] and speaker[0] < e for s, e in pieces):
-                    speaker = _chars(doc, subject.i, subject.i)
-            found.append(
-                Attribution(
-                    cue_span,
-                    tok.i,
-                    speaker,
-                    subject.i if subject is not None else None,
-                    pieces,
-                    role,
-                    "speech" in cue.classes,
-                )
-            )
-            break
+    found = [hit for tok in doc if (hit := _token_cue(doc, tok, by_lemma, drop_mark))]
     text = doc_text(doc) if text is None else text
     for att in found:
         att.content = _clip_to_paragraph(text, att.cue, att.content)

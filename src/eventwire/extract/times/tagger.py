@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from ...nlp import doc_text
 from ...records import Time
 from ..syntax import AUX_DEPS, FUTURE_AUX, MODALS, SPEECH_VERBS
-from .grammar import Candidate, find_candidates
+from .grammar import Candidate
+from .recognition import find_candidates
 from .rules import NORMALISERS
 from .values import Context, Value
 
