@@ -142,3 +142,24 @@ def test_demo_articles_have_no_thing_as_source_or_target(shared):
                 ):
                     bad.append((record.id, e.trigger.text, actor.text))
     assert bad == []
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("The government's reluctance to lift the sanctions angered Iran.", "lift"),
+        ("Their refusal to release the prisoners prolonged the crisis.", "release"),
+    ],
+)
+def test_nouns_of_refusal_negate_their_infinitive(text, trigger):
+    counted, record = _events(text)
+    assert not any(e.trigger.text.startswith(trigger) for e in counted), _pairs(counted)
+    found = [e for e in record.events + record.uncounted_events if e.trigger.text.startswith(trigger)]
+    assert found and all(e.negated for e in found)
+
+
+def test_a_plea_in_court_is_no_appeal():
+    counted, _ = _events("The former minister pleaded guilty to tax evasion charges.")
+    assert not any(e.plover == "REQUEST" for e in counted), _pairs(counted)
+    counted, _ = _events("The opposition leader pleaded with the army to free the students.")
+    assert any(e.plover == "REQUEST" and e.target and "army" in e.target.text for e in counted)

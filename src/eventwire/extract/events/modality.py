@@ -50,6 +50,8 @@ INTENT_HEADS = frozenset(
     }
 )
 # Heads that say the complement did not (or will not) happen.
+# Nouns whose infinitive did not happen: "reluctance to roll back tariffs" is no rollback.
+NEGATING_NOUNS = frozenset({"refusal", "reluctance", "unwillingness", "failure", "inability", "hesitation"})
 NEGATING_HEADS = frozenset(
     {
         "refuse",
@@ -161,6 +163,8 @@ def modality_of(trigger: Token, embed_heads: dict[str, records.Modality] | None 
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in trigger.children):
         mode = "hypothetical"
     cur = trigger
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in NEGATING_NOUNS:
+        negated = True  # "its refusal to lift the ban", "reluctance to roll back tariffs"
     for _ in range(4):
         if cur.dep_ not in EMBED_DEPS and not (cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX")):
             break
