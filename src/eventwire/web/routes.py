@@ -197,6 +197,19 @@ def speakers(cur: Cursor, limit: Limit = 100) -> Response:
     return as_json(list_speakers(cur, limit))
 
 
+@router.get("/actors/lookup", summary="What the actor knowledge base knows of a name, and its code on a day")
+def actor_lookup(
+    name: Annotated[str, Query(description='a person or organisation, e.g. "Jüri Ratas"')],
+    date: Annotated[str | None, Query(description="YYYY-MM-DD; the latest role if absent")] = None,
+) -> Response:
+    from ..resources.actor_kb import describe
+
+    text = params.parse_text("name", name)
+    if not text:
+        raise params.invalid("name", name, "a name of 1-200 characters")
+    return as_json(describe(text, params.parse_day("date", date)))
+
+
 @router.get("/actors", summary="Actors by number of counted events, as source or target")
 def actors(cur: Cursor, limit: Limit = 20) -> Response:
     return as_json(top_actors(cur, limit))
