@@ -24,7 +24,7 @@ from .records import Article, CodedArticle, ErrorRecord, Event, Place, Quote, Ti
 from .reliability import reliability
 from .settings import get_settings
 
-TASKS = ("events", "gsr", "quotes", "places", "times", "seed")
+TASKS = ("events", "gsr", "quotes", "places", "times", "actors", "seed")
 
 # Headline metrics per task: name -> path in score.py's --json output.
 HEADLINES = {
@@ -47,7 +47,10 @@ HEADLINES = {
         "triple_f1": "triples.f1",
         "type_f1": "types_per_sentence.f1",
     },
+    "actors": {"country_accuracy": "metrics.country_accuracy", "sector_accuracy": "metrics.sector_accuracy"},
 }
+# Tasks scored by their own script in ../shared/eval (the others by score.py TASK).
+SCORERS = {"actors": "score_actors.py"}
 
 
 def find_shared(explicit: str | None = None) -> Path | None:
@@ -99,11 +102,12 @@ def score_task(shared: Path, task: str, workdir: Path, progress: Callable | None
     pred = workdir / f"{task}.pred.jsonl"
     records = code_many(read_inputs([str(gold)]))
     write_predictions(progress(records, task) if progress else records, pred)
+    scorer = [SCORERS[task]] if task in SCORERS else ["score.py", task]
     result = subprocess.run(
         [
             sys.executable,
-            str(shared / "eval" / "score.py"),
-            task,
+            str(shared / "eval" / scorer[0]),
+            *scorer[1:],
             "--gold",
             str(gold),
             "--pred",

@@ -231,7 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the dev gold sets and the seed; compare with the floors")
     ev.add_argument(
-        "tasks", nargs="*", metavar="TASK", help="events, gsr, quotes, places, times, seed (default: all)"
+        "tasks",
+        nargs="*",
+        metavar="TASK",
+        help="events, gsr, quotes, places, times, actors, seed (default: all)",
     )
     ev.add_argument("--shared", metavar="DIR", help="the shared folder (default: ../shared)")
     ev.add_argument(
