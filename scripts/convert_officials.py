@@ -133,23 +133,41 @@ def iso_day(text: str, end: bool) -> str:
     return ""
 
 
+def merge_terms(spans: list[tuple[str, str]], gap_days: int = 200) -> list[tuple[str, str]]:
+    """Consecutive terms of one member (a new term starting within `gap_days` of the last
+    one's end, or overlapping it) become one span; an open term stays open."""
+    merged: list[list[str]] = []
+    for start, end in sorted(spans, key=lambda s: s[0] or "0000"):
+        if merged and merged[-1][1] != "" and start and _days(merged[-1][1], start) <= gap_days:
+            merged[-1][1] = "" if end == "" else max(merged[-1][1], end)
+        elif merged and merged[-1][1] == "":
+            continue  # already open
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _days(earlier: str, later: str) -> int:
+    import datetime as dt
+
+    try:
+        return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
+    except ValueError:
+        return 10**6
+
+
 def country_for(slug: str, position: str) -> str:
     if slug == "world":
         return "UNO" if re.search(r"United Nations|\bUN\b", position) else "IGO"
     return COUNTRIES[slug]
 
 
-def read_table(repo: Path) -> tuple[str, list[dict[str, str]]]:
+def read_table(repo: Path, path: str = "html/holders21.csv") -> tuple[str, list[dict[str, str]]]:
     commit = subprocess.run(
         ["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
     ).stdout.strip()
-    text = subprocess.run(
-        ["git", "-C", str(repo), "show", "HEAD:html/holders21.csv"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return commit, list(csv.DictReader(io.StringIO(text)))
+    shown = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, text=True)
+    return commit, list(csv.DictReader(io.StringIO(shown.stdout))) if shown.returncode == 0 else []
 
 
 def _clean(cell: str) -> str:
@@ -160,24 +178,39 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mirrors", default="/work/.mirror")
     parser.add_argument("--since", default="2005-01-01", help="drop roles that ended before this day")
+    parser.add_argument(
+        "--members-since",
+        default="2014-01-01",
+        help="drop members of parliament whose term ended before this day",
+    )
     args = parser.parse_args(argv)
-    rows, sources = set(), []
+    rows, sources, terms = set(), [], {}
     for slug in sorted(COUNTRIES):
         repo = Path(args.mirrors) / f"{OWNER}+{slug}" / "repo"
         if not repo.exists():
             print(f"no mirror of {OWNER}/{slug} at {repo}; skipped", file=sys.stderr)
             continue
         commit, table = read_table(repo)
-        sources.append((f"{OWNER}/{slug}", commit, len(table)))
-        for row in table:
+        _, members = read_table(repo, "html/legislators.csv")
+        sources.append((f"{OWNER}/{slug}", commit, len(table), len(members)))
+        for row in table + [{**m, "legislator": "1"} for m in members]:
             position, name = _clean(row.get("position", "")), _clean(row.get("person", ""))
-            sector = sector_of(position)
+            sector = "LEG" if row.get("legislator") else sector_of(position)
+            if row.get("legislator") and (iso_day(row.get("end", ""), True) or "9999") < args.members_since:
+                continue
             if not name or not position or sector is None or re.fullmatch(r"Q\d+", name):
                 continue
             start, end = iso_day(row.get("start", ""), False), iso_day(row.get("end", ""), True)
             if end and end < args.since:
                 continue
+            if row.get("legislator"):  # terms of one member are merged below
+                terms.setdefault((name, country_for(slug, position), slug), []).append((start, end))
+                continue
             rows.add((name, country_for(slug, position), sector, position, start, end, slug))
+        for (name, country, _source), spans in terms.items():
+            for start, end in merge_terms(spans):
+                rows.add((name, country, "LEG", "", start, end, ""))  # titles and sources kept short
+        terms.clear()
     out = OUT / "officials.tsv"
     with out.open("w", encoding="utf-8") as handle:
         handle.write(
@@ -189,10 +222,12 @@ def main(argv: list[str] | None = None) -> int:
         for name, country, sector, title, start, end, slug in sorted(rows):
             handle.write(f"{name}\t\t{country}\t{sector}\t{title}\t{start}\t{end}\t{slug}\n")
     with (OUT / "officials_sources.tsv").open("w", encoding="utf-8") as handle:
-        handle.write("# GitHub repositories read by scripts/convert_officials.py (path html/holders21.csv)\n")
-        handle.write("repository\tcommit\trows\n")
-        for repo_name, commit, count in sources:
-            handle.write(f"{repo_name}\t{commit}\t{count}\n")
+        handle.write(
+            "# GitHub repositories read by scripts/convert_officials.py (html/holders21.csv, html/legislators.csv)\n"
+        )
+        handle.write("repository\tcommit\toffice_rows\tmember_rows\n")
+        for repo_name, commit, count, members in sources:
+            handle.write(f"{repo_name}\t{commit}\t{count}\t{members}\n")
     print(f"{len(rows)} roles from {len(sources)} tables -> {out}", file=sys.stderr)
     return 0
 

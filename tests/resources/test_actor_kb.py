@@ -81,10 +81,11 @@ def test_split_code(code, parts):
     [
         ("Jüri Ratas", "2020-05-01", "ESTGOV", "in office"),  # Prime Minister then
         ("Juri Ratas", "2022-01-01", "ESTLEG", "in office"),  # Speaker; accents do not matter
-        ("Joe Biden", "2019-06-01", "USAELI", "former"),  # between offices: a former official
-        ("Kamala Harris", "2019-06-01", "USA", "not yet in office"),  # never the future office
+        ("Joe Biden", "2019-06-01", "USAELI", "otherwise"),  # between offices: what Phoenix says he is then
+        ("Kamala Harris", "2019-06-01", "USALEG", "in office"),  # a senator then, not yet Vice President
+        ("Kamala Harris", "2010-06-01", "USA", "not yet in office"),  # never the future office
         ("Tony Blair", "2005-01-01", "GBRGOV", "in office"),
-        ("Tony Blair", "2012-01-01", "GBRELI", "former"),
+        ("Tony Blair", "2012-01-01", "GBRELI", "otherwise"),
         ("Hashim Thaci", "2018-01-01", "XKXGOV", "in office"),
         ("Hashim Thaci", "2023-06-01", "XKXELI", "former"),  # Phoenix's open role ends at newer data
         ("Gitanas Nauseda", "2023-06-01", "LTUGOV", "in office"),

@@ -26,7 +26,8 @@ def _row(role: dict | None) -> str:
     return f"{role['code'] or '-'}{title} ({span}; {role['source']})"
 
 
-def print_report(report: dict, out=sys.stdout) -> None:
+def print_report(report: dict, out=None) -> None:
+    out = out or sys.stdout
     when = report["date"] or "no date (latest role)"
     print(f"{report['query']} on {when}: {report['code'] or 'no code'} ({report['status']})", file=out)
     for match in report["matches"]:

@@ -10,8 +10,9 @@ Four layers of facts, later ones over earlier ones:
    `people.tsv`; a `kind` column may say `person` or `org`).
 
 Layers 0 and 1 add up (Phoenix has the older roles and what a person is between offices,
-often `ELI`); a name in layer 2 or 3 replaces every row of that name below it, so a user can
-correct a person outright. Everything goes into one SQLite file in the cache folder whose
+often `ELI`); a hand-written row (layer 2) replaces the data rows of its sector for that
+name (our dated offices win, a member of parliament stays one); a name in the user's file
+replaces every row of that name, so a user can correct a person outright. Everything goes into one SQLite file in the cache folder whose
 name carries a digest of the inputs (as the gazetteer does); opening it takes milliseconds
 and a lookup is one indexed query.
 
@@ -224,22 +225,35 @@ def _merge(user: Path | None) -> dict[str, tuple[str, str, set[str], list[Role]]
         key = name_key(name)
         if not key:
             continue
-        top = max(r.layer for r in roles)
         old = merged.get(key)
         if old is None:
             merged[key] = (name, kind, set(aliases), list(roles))
-            continue
-        old_top = max(r.layer for r in old[3])
-        if top >= 2 and old_top < top:  # a hand-written or user row replaces the data below it
-            merged[key] = (name, kind, old[2] | set(aliases), list(roles))
-        elif top < 2 and old_top >= 2:
-            continue
         else:
-            merged[key] = (name if top > old_top else old[0], old[1], old[2] | set(aliases), old[3] + roles)
+            better = max(r.layer for r in roles) > max(r.layer for r in old[3])
+            merged[key] = (
+                name if better else old[0],
+                kind if better else old[1],
+                old[2] | set(aliases),
+                old[3] + roles,
+            )
     for key, (name, kind, names, roles) in merged.items():
-        if any(r.layer == 1 for r in roles):
-            merged[key] = (name, kind, names, [_clip(r) for r in roles])
+        merged[key] = (name, kind, names, _layered(roles))
     return merged
+
+
+def _layered(roles: list[Role]) -> list[Role]:
+    """A user's rows replace all others; a hand-written row replaces the data rows of its
+    sector (our dated offices win, a member of parliament stays one); a Phoenix role still
+    open in 2014 stops there where the officials table knows the person."""
+    top = max(r.layer for r in roles)
+    if top == 3:
+        return [r for r in roles if r.layer == 3]
+    if top == 2:
+        mine = {r.sector for r in roles if r.layer == 2}
+        roles = [r for r in roles if r.layer == 2 or r.sector not in mine]
+    if any(r.layer == 1 for r in roles):
+        roles = [_clip(r) for r in roles]
+    return roles
 
 
 def _clip(role: Role) -> Role:
