@@ -93,11 +93,75 @@ def country_label(code: str) -> str | None:
 
 @cache
 def sector_terms() -> dict[str, SectorTerm]:
-    """Lower-cased office, organisation and group words -> sector and combining kind."""
-    return {
+    """Lower-cased office, organisation and group words -> sector and combining kind: ours
+    (`sectors.tsv`), then the field's generic agents (`phoenix_agents.tsv`) we lack."""
+    table = {
         row["term"].lower(): SectorTerm(row["term"].lower(), row["term"], row["sector"] or None, row["kind"])
         for row in read_tsv("actors/sectors.tsv")
     }
+    ours = {word for term in table for word in term.split()}
+    for term, sector, kind in _agent_terms():
+        # ours compose offices word by word ("Pakistan's Director General"); the field's
+        # phrases come in only where they use no word of ours ("car thief", "medic")
+        if term not in table and (" " not in term or not ours & set(term.split())):
+            table[term] = SectorTerm(term, term, sector, kind)
+    return table
+
+
+_RELIGIONS = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "SIK"})
+# Agent sectors we code (CAMEO sectors and the religions Phoenix uses as sectors).
+_AGENT_SECTORS = frozenset(
+    "GOV MIL COP JUD LEG SPY REB INS SEP OPP CVL ELI BUS EDU REF AGR LAB UAF HLH MED REL ENV HRI DEV CRM"
+    " RAD MUS CHR JEW BUD HIN SIK".split()
+)
+# Phoenix agents too ambiguous in news prose to make an actor of on their own ("actor",
+# "mother", "carrier", "settlement", "retired" as a word).
+_AGENT_STOP = frozenset(
+    """actor mother child children girl girls boy boys infant business community chamber carrier religion
+    revolt rebellion settlement neighborhood neighbourhood prison kingdom governance polity naval retired
+    islamic hebrew sunni persons naturalized semi-official state-owned assemblage echelon phalanx
+    publication blog magazine gazette tabloid doc mob rabble customer passenger native resident
+    operative delegate counsel exile constituent elector electorate sovereign ruler""".split()
+)
+# Vehicles and weapons: actors only with a country or organisation before them.
+_EQUIPMENT = frozenset(
+    """destroyer frigate cruiser battleship battlewagon corvette carrier tanker supertanker freighter
+    containership airliner jetliner jumbojet jetfighter humvee hmmwv kfir mig b-52 f-16 f-7mg f/a-18
+    su-24 su-30mk mirage-2000 mi-24vm/hind privateer""".split()
+)
+
+
+def _plural(term: str) -> str:
+    head, _, last = term.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def _agent_terms() -> list[tuple[str, str, str]]:
+    """(term, sector, kind) of the Phoenix agents: singular nouns are `generic` roles ("the
+    medic", "army accountant"), their plurals `group`s ("vandals", "smugglers")."""
+    found = []
+    for row in read_tsv("actors/phoenix_agents.tsv"):
+        term, code = row["term"], row["code"].lstrip("~")
+        sector = "REL" if code[:3] in _RELIGIONS else code[:3]  # our sectors name religion REL
+        if sector not in _AGENT_SECTORS or term in _AGENT_STOP or len(term.split()) > 4:
+            continue
+        if any(ch.isdigit() for ch in term) and term.split()[-1] not in _EQUIPMENT:
+            continue
+        if term.split()[-1] in _EQUIPMENT:
+            found.append((term, sector, "equipment"))
+            continue
+        found.append((term, sector, "generic"))
+        if not term.endswith("s"):
+            found.append((_plural(term), sector, "group"))
+    return found
 
 
 @cache

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 import sys
 import threading
@@ -112,7 +113,9 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         return "UNO", code[6:9] or None
     head = code[:3]
     if head in _NOT_COUNTRY and head != "ELI":
-        return head, code[3:6] or None
+        # 'IGOEUREEC': a region then an organisation, no sector; 'IMGMUSALQ': a religion
+        chunks = [code[i : i + 3] for i in range(3, len(code), 3)]
+        return head, next((c for c in chunks if c in _SECTOR_WORDS), None)
     if head == "ELI" or (len(code) == 3 and head in _SECTOR_WORDS):
         return None, head
     return _LEGACY.get(head, head), code[3:6] or None
@@ -120,7 +123,7 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 
 _SECTOR_WORDS = frozenset(
     "GOV MIL COP JUD LEG SPY REB INS SEP OPP PTY POL CVL ELI BUS EDU REF AGR LAB UAF HLH MED REL ENV HRI DEV CRM"
-    " MOD RAD".split()
+    " MOD RAD MUS CHR JEW BUD HIN SIK".split()
 )
 
 
@@ -273,7 +276,7 @@ def build_kb(force: bool = False) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     print(f"eventwire: building the actor knowledge base in {path} (once; a few seconds)...", file=sys.stderr)
     merged = _merge(user)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")  # processes may build at once
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(
@@ -402,7 +405,11 @@ def resolve_entity(entity: Entity, day: dt.date | None, how: str = "name") -> Re
         return _resolution(entity, undated[0] if undated else None, "otherwise", how)
     holding = [r for r in dated if r.holds(day)]
     if holding:
-        role = max(holding, key=lambda r: (r.layer, r.sector is not None, r.start or dt.date.min))
+        # our rows first, then a named office over a seat in parliament, then the latest
+        role = max(
+            holding,
+            key=lambda r: (r.layer, r.title is not None, r.sector is not None, r.start or dt.date.min),
+        )
         return _resolution(entity, role, "in office", how)
     if undated:
         return _resolution(entity, undated[0], "otherwise", how)

@@ -385,6 +385,11 @@ SECTORS = {
     "AGR",
     "HLH",
     "REL",
+    "ELI",
+    "ENV",
+    "HRI",
+    "DEV",
+    "RAD",
     "NGO",
     "IGO",
 }

@@ -43,10 +43,10 @@ from ...resources.actor_dictionary import (
     country_label,
     country_names,
     organisations,
-    people,
     pick_dated,
     sector_terms,
 )
+from .knowledge import exact_single, formerly, known, place_country
 from .mention import Mention, to_actor
 from .pieces import (
     _NOT_NAME,
@@ -222,7 +222,28 @@ def _is_participant(doc: Doc, piece: Piece, places: bool = False) -> bool:
 
 
 def _person(key: str, published: dt.date | None):
-    return pick_dated(people().get(key, ()), published, unique_names=True)
+    """A known person's role on the day (the knowledge base: our tables, Wikidata's office
+    holders, Phoenix); None when unknown or when people of different countries share it."""
+    answer = known(key, published)
+    return answer if answer is not None and answer.is_person else None
+
+
+def _name_facts(piece: Piece, published: dt.date | None):
+    """What the knowledge base says of a name NER found: a full name is looked up as it is;
+    a one-word person's name as a surname (kept only when one person of that name holds
+    office that day, or all who bear it are of one country); a one-word organisation only by
+    its own name or acronym ("FDLR"), not by any alias ("Security")."""
+    if piece.kind == GPE or len(piece.key) < 3:
+        return None
+    one_word = " " not in piece.key
+    answer = known(piece.key, published, surname=one_word and piece.kind == NAME)
+    if answer is None or (piece.kind == NAME and not answer.is_person):
+        return None
+    if one_word and piece.kind == ORGNAME and not exact_single(piece.key, answer.name):
+        return None
+    if not answer.notable and answer.status != "in office":
+        return None  # a one-time member of some parliament: too weak for a common name
+    return answer
 
 
 def _org(key: str, published: dt.date | None):
@@ -269,12 +290,17 @@ def _sector_of(term, sector: str | None) -> str | None:
 
 
 def _code_chain(
-    doc: Doc, chain: list[Piece], published: dt.date | None, left: int, owned: bool = False
+    doc: Doc,
+    chain: list[Piece],
+    published: dt.date | None,
+    left: int,
+    owned: bool = False,
+    place_country_hint: str | None = None,
 ) -> Mention | None:
     """Country, sector, name and title of one chained phrase; None if it is not an actor."""
     if not _is_actor_chain(doc, chain, owned):
         return None
-    country = sector = name = org_sector = known = None
+    country = sector = name = org_sector = known = known_person = None
     title_pieces: list[Piece] = []
     is_person = False
     for piece in chain:
@@ -294,6 +320,14 @@ def _code_chain(
                     name = org.name
         elif piece.kind in (ORGNAME, GPE):
             name = piece.key
+            facts = _name_facts(piece, published)
+            if facts is not None and facts.is_person:
+                is_person, known_person = True, facts  # NER called a person an organisation
+            elif facts is not None:
+                country, sector = country or facts.country, sector or facts.sector
+                name = facts.name if " " in piece.key else name
+            else:  # a place acting ("Mariupol said", "Sydney"); NER calls some towns ORG
+                country = country or place_country(piece.key)
         elif piece.kind == SECTOR:
             term = sector_terms()[piece.key]
             if piece.label and term.kind in ("body", "venue", "unit"):
@@ -314,11 +348,20 @@ def _code_chain(
             country = country or (known.country if known else None)
         elif piece.kind == NAME:
             is_person, name = True, piece.key
+            known_person = _name_facts(piece, published)
+            if known_person is not None and " " in piece.key:
+                name = known_person.name
+    if known is None and known_person is not None:
+        known = known_person  # a name from NER the knowledge base knows
+        country = country or known.country
+    country = country or place_country_hint
     has_office = any(
         p.sector_kind in ("title", "body", "venue", "generic", "rank", "group", "members") for p in chain
     )
     if known is not None and not has_office:
         sector = known.sector  # a bare known name: the dictionary's office
+    if (has_office or is_person) and formerly(doc, left, chain[-1].end):
+        sector = "ELI"  # "former President X", "a retired general", "ex-minister"
     if country in INTERNATIONAL:
         sector = org_sector  # "UN envoy" stays UNO
     if (
@@ -427,8 +470,11 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
     pieces = find_pieces(doc)
     places = {i: p for p in pieces if p.kind in (COUNTRY, CAPITAL) for i in range(p.start, p.end)}
     for chain in _chains(doc, pieces):
+        hint = None
         if len(chain) > 1 and any(p.kind == GPE for p in chain):
-            chain = [p for p in chain if p.kind != GPE]  # "Texas police": the GPE is a modifier
+            # "Texas police", "Shanghai authorities": the GPE is a modifier that gives the country
+            hint = next((place_country(p.key) for p in chain if p.kind == GPE), None)
+            chain = [p for p in chain if p.kind != GPE]
             if not chain:
                 continue
         left = _with_left_words(doc, chain, floor)
@@ -436,7 +482,7 @@ def find_mentions(doc: Doc, published: dt.date | None) -> list[Mention]:
         owner = (
             left - 1 if before is not None and before.lower_ in _OWNERS and before.tag_ == "PRP$" else None
         )
-        mention = _code_chain(doc, chain, published, left, owned=owner is not None)
+        mention = _code_chain(doc, chain, published, left, owned=owner is not None, place_country_hint=hint)
         floor = chain[-1].end
         if mention is None:
             continue

@@ -71,6 +71,11 @@ def _full_name(short: str, candidates: list[Mention]) -> Mention | None:
     return next(m for m in people if m.name in given) if len(given) == 1 else None
 
 
+def _titled(name: str, candidates: list[Mention]) -> Mention | None:
+    """The latest earlier mention of exactly this name that carried an office and a code."""
+    return next((m for m in candidates if m.is_person and m.name == name and m.title and m.code), None)
+
+
 def _same_person(short: str, full: str) -> bool:
     short_words, full_words = short.split(), full.split()
     return len(full_words) > len(short_words) and full_words[-len(short_words) :] == short_words
@@ -173,7 +178,13 @@ def _resolve_names(doc: Doc, mentions: list[Mention]) -> None:
     for i, mention in enumerate(mentions):
         earlier = mentions[:i][::-1]
         if _bare_name(mention) and mention.name:
-            match = _full_name(mention.name, earlier) or _full_name(mention.name, mentions[i + 1 :])
+            # the article's own words beat the dictionary: the same name with an office earlier
+            # ("Minister of State Adel al-Jubeir ... Adel al-Jubeir"), else a longer name
+            match = (
+                _titled(mention.name, earlier)
+                or _full_name(mention.name, earlier)
+                or _full_name(mention.name, mentions[i + 1 :])
+            )
             if match is not None:
                 _copy(mention, match)
                 mention.title = mention.title or match.title
