@@ -326,7 +326,7 @@ class ActorKB:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self.entities = lru_cache(maxsize=65536)(self._entities)
+        self.entities = lru_cache(maxsize=16384)(self._entities)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)

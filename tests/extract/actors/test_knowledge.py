@@ -69,3 +69,21 @@ def test_place_country(name, country):
 def test_formerly(nlp):
     doc = nlp("the former president and the ex-minister met the president")
     assert formerly(doc, 0, 3) and formerly(doc, 4, 6) and not formerly(doc, 8, 10)
+
+
+def test_bare_institutions_take_the_articles_home_country(nlp):
+    text = (
+        "Ecuador will suspend crude exports for four months, Ecuador's energy minister said. "
+        "Ecuador needs loans to repair the pipeline. "
+        "Oil accounts for two-thirds of export income, analysts noted. "
+        "The ministry said repairs would start next week."
+    )
+    assert _code(nlp, text, "The ministry") == "ECUGOV"
+
+
+def test_no_home_country_in_a_story_of_two_countries(nlp):
+    text = (
+        "India and Pakistan traded fire across the border. India said Pakistan started it. "
+        "Pakistan denied it. Exports were unaffected, traders said. The ministry said talks would go on."
+    )
+    assert _code(nlp, text, "The ministry") == "GOV"

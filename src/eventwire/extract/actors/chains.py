@@ -10,9 +10,11 @@ How a mention is built:
    before an appositive name ("the Palestinian president, Mahmoud Abbas"). Capitalised words
    just before an office join it ("External Affairs Minister", "Munich Regional Court").
 3. The chain is coded: country from the first country-like piece (else the known person's
-   country), sector from the last office or organisation word (a generic word such as
-   "chief" or "spokesperson" keeps the sector before it: "Army Chief" is MIL), name from the
-   person or organisation, title from the office words.
+   or organisation's, from the knowledge base with the publication date's role; else, for a
+   place acting as an actor, the place's: see `knowledge`), sector from the last office or
+   organisation word (a generic word such as "chief" or "spokesperson" keeps the sector
+   before it: "Army Chief" is MIL; "former", "retired", "ex-" make the holder ELI), name
+   from the person or organisation, title from the office words.
    Across "for" a spokesman takes the code of whom he speaks for ("a spokesman for the
    Taliban"); "Saudi-led"/"Hamas-run" give the leading country or organisation; a phrase
    owned by a pronoun ("its troops") is resolved with the pronouns.

