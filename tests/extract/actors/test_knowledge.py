@@ -87,3 +87,13 @@ def test_no_home_country_in_a_story_of_two_countries(nlp):
         "Pakistan denied it. Exports were unaffected, traders said. The ministry said talks would go on."
     )
     assert _code(nlp, text, "The ministry") == "GOV"
+
+
+def test_an_acronym_the_article_defines_takes_the_long_forms_code(nlp):
+    text = "An Egyptian General Petroleum Corp (EGPC) spokesman spoke. Later, EGPC said prices would rise."
+    assert _code(nlp, text, "EGPC", "1987-04-29") == "EGYBUS"
+
+
+def test_a_common_surname_alone_is_not_a_dictionary_person(nlp):
+    # "Diaz" is nobody's head of state here: no guess from the dictionaries
+    assert _code(nlp, "Diaz said the commission would recover more funds.", "Diaz", "1987-03-16") is None

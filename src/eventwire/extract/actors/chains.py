@@ -232,8 +232,9 @@ def _person(key: str, published: dt.date | None):
 
 def _name_facts(piece: Piece, published: dt.date | None):
     """What the knowledge base says of a name NER found: a full name is looked up as it is;
-    a one-word person's name as a surname (kept only when one person of that name holds
-    office that day, or all who bear it are of one country); a one-word organisation only by
+    a one-word person's name as a surname (kept only for a head of state or government or a
+    person of our own table, when one person of that name holds office that day, or all who
+    bear it are of one country); a one-word organisation only by
     its own name or acronym ("FDLR"), not by any alias ("Security")."""
     if piece.kind == GPE or len(piece.key) < 3:
         return None
@@ -245,6 +246,8 @@ def _name_facts(piece: Piece, published: dt.date | None):
         return None
     if not answer.notable and answer.status != "in office":
         return None  # a one-time member of some parliament: too weak for a common name
+    if one_word and piece.kind == NAME and not answer.famous:
+        return None  # a surname alone means a head of state or government, or one of ours
     return answer
 
 

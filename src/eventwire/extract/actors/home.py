@@ -1,7 +1,8 @@
 """The article's home country, for institutions named without a country.
 
-"The government", "the ministry", "the central bank", "local officials", "the minister" in
-a story about Ecuador are Ecuador's. When neither this nor the previous sentence names one
+"The government", "the ministry", "local officials", "the minister" in a story about
+Ecuador are Ecuador's, and so is an office holder the knowledge base does not know, named
+with the office alone ("Deputy Interior Minister Santi Chaiviratana"). When neither this nor the previous sentence names one
 country (see `resolution`), such a bare institution takes the article's home country: the
 country its actors name most (by country words and the people the dictionaries place), when
 it is named at least twice and at least three times as often as any other; plural bodies ("the
@@ -43,7 +44,12 @@ def _bare_institution(mention: Mention) -> bool:
         and mention.possessor is None
         and mention.sector in _STATE
         and bool(mention.pieces)
-        and all(p.kind == SECTOR for p in mention.pieces)
+        and all(p.kind in (SECTOR, NAME) for p in mention.pieces)
+        # a named holder only with the office given ("Prime Minister Branko Mikulic")
+        and (
+            all(p.kind == SECTOR for p in mention.pieces)
+            or any(p.sector_kind == "title" for p in mention.pieces)
+        )
         and not any(p.key in _ABROAD for p in mention.pieces)
         # "the governments", "the two militaries": more than one country's; "troops" serve abroad
         and not any(p.sector_kind == "body" and p.key.endswith("s") for p in mention.pieces)

