@@ -415,7 +415,7 @@ def resolve_entity(entity: Entity, day: dt.date | None, how: str = "name") -> Re
         return _resolution(entity, undated[0], "otherwise", how)
     past = [r for r in dated if r.end is not None and r.end < day]
     if past:
-        last = max(past, key=lambda r: r.end)
+        last = max(past, key=lambda r: r.end or dt.date.min)
         if entity.kind != "person":
             return _resolution(entity, last, "former", how, sector=last.sector)
         return _resolution(entity, last, "former", how, sector="ELI")

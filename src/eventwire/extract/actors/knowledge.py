@@ -98,7 +98,7 @@ def place_country(text: str) -> str | None:
     rivals = {
         e.country for e in entries if e.names >= best.names / 2 and e.population >= best.population / 10
     }
-    return _iso3().get(best.country) if len(rivals) == 1 else None
+    return _iso3().get(best.country or "") if len(rivals) == 1 else None
 
 
 def formerly(doc: Doc, start: int, end: int) -> bool:
