@@ -324,15 +324,12 @@ def _code_chain(
                 if doc[piece.start : piece.end].text == piece.key:  # not "Hamas-run"
                     name = org.name
         elif piece.kind in (ORGNAME, GPE):
-            name = piece.key
-            facts = _name_facts(piece, published)
+            facts, name, place = _org_or_place(piece, published)
             if facts is not None and facts.is_person:
                 is_person, known_person = True, facts  # NER called a person an organisation
             elif facts is not None:
                 country, sector = country or facts.country, sector or facts.sector
-                name = facts.name if " " in piece.key else name
-            else:  # a place acting ("Mariupol said", "Sydney"); NER calls some towns ORG
-                country = country or place_country(piece.key)
+            country = country or place
         elif piece.kind == SECTOR:
             term = sector_terms()[piece.key]
             if piece.label and term.kind in ("body", "venue", "unit"):
@@ -356,10 +353,8 @@ def _code_chain(
             known_person = _name_facts(piece, published)
             if known_person is not None and " " in piece.key:
                 name = known_person.name
-    if known is None and known_person is not None:
-        known = known_person  # a name from NER the knowledge base knows
-        country = country or known.country
-    country = country or place_country_hint
+    known = known or known_person  # a name from NER the knowledge base knows
+    country = country or (known.country if known else None) or place_country_hint
     has_office = any(
         p.sector_kind in ("title", "body", "venue", "generic", "rank", "group", "members") for p in chain
     )
@@ -367,8 +362,32 @@ def _code_chain(
         sector = known.sector  # a bare known name: the dictionary's office
     if (has_office or is_person) and formerly(doc, left, chain[-1].end):
         sector = "ELI"  # "former President X", "a retired general", "ex-minister"
+    sector = _checked_sector(chain, country, sector, org_sector)
+    # a modifier right before a country is not part of the office ("former Afghanistan president")
+    title_pieces = [
+        p for p in title_pieces if not _before_country(chain, p) and not _speaks_for(doc, chain, p)
+    ]
+    title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
+    if known is not None and title is None and not has_office and sector == known.sector:
+        title = known.title
+    name = name or _institution_name(doc, chain, left, country)
+    code = (country or "") + (sector or "") or None
+    return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
+
+
+def _org_or_place(piece: Piece, published: dt.date | None):
+    """(knowledge-base facts, name, place country) of an NER organisation or place name: what
+    the knowledge base knows of it, else the country of a place acting ("Mariupol said";
+    NER calls some towns ORG)."""
+    facts = _name_facts(piece, published)
+    if facts is None:
+        return None, piece.key, place_country(piece.key)
+    return facts, facts.name if " " in piece.key and not facts.is_person else piece.key, None
+
+
+def _checked_sector(chain: list[Piece], country: str | None, sector: str | None, org_sector: str | None):
     if country in INTERNATIONAL:
-        sector = org_sector  # "UN envoy" stays UNO
+        return org_sector  # "UN envoy" stays UNO
     if (
         sector == "GOV"
         and country is None
@@ -377,20 +396,16 @@ def _code_chain(
             p.kind == ORG or p.sector_kind in ("body", "venue", "unit", "group", "members") for p in chain
         )
     ):
-        sector = None  # "Westinghouse president Paul Lego": an unknown organisation's office
-    # a modifier right before a country is not part of the office ("former Afghanistan president")
-    title_pieces = [
-        p for p in title_pieces if not _before_country(chain, p) and not _speaks_for(doc, chain, p)
-    ]
-    title = _title(doc, title_pieces, _title_start(doc, chain, title_pieces, left))
-    if known is not None and title is None and not has_office and sector == known.sector:
-        title = known.title
-    if left < chain[0].start and chain[0].sector_kind in ("body", "venue", "unit") and name is None:
-        name = doc[left : chain[0].end].text  # a named institution ("Munich Regional Court")
-    if name is None and country and {p.kind for p in chain} <= set(_COUNTRYISH):
-        name = country_label(country)  # "the U.S." -> "United States", "Islamabad" -> "Pakistan"
-    code = (country or "") + (sector or "") or None
-    return Mention(left, chain[-1].end, chain, code, country, sector, name, title, is_person)
+        return None  # "Westinghouse president Paul Lego": an unknown organisation's office
+    return sector
+
+
+def _institution_name(doc: Doc, chain: list[Piece], left: int, country: str | None) -> str | None:
+    if left < chain[0].start and chain[0].sector_kind in ("body", "venue", "unit"):
+        return doc[left : chain[0].end].text  # a named institution ("Munich Regional Court")
+    if country and {p.kind for p in chain} <= set(_COUNTRYISH):
+        return country_label(country)  # "the U.S." -> "United States", "Islamabad" -> "Pakistan"
+    return None
 
 
 def _speaks_for(doc: Doc, chain: list[Piece], piece: Piece) -> bool:
