@@ -3,9 +3,14 @@ developers and CI, not in a user's clone: tests that need it skip with a message
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# FastAPI's TestClient sends `Host: testserver`; the API refuses hosts it does not know
+# (EVENTWIRE_ALLOWED_HOSTS), so the tests name it. Set before any settings are read.
+os.environ.setdefault("EVENTWIRE_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

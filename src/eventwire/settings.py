@@ -38,6 +38,10 @@ class Settings:
     api_token: str | None = None
     #: A TSV of your own actors (columns of people.tsv), loaded over eventwire's knowledge base.
     actors_file: str | None = None
+    #: Host names the API answers to, comma-separated ("*": any); others get 400 (DNS rebinding).
+    allowed_hosts: str = "localhost,127.0.0.1,::1"
+    #: Largest request body the API reads, in bytes; larger ones get 413 before they are read.
+    max_request_bytes: int = 12_000_000
 
 
 SETTING_NAMES = tuple(f.name for f in dataclasses.fields(Settings))

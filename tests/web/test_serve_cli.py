@@ -50,3 +50,15 @@ def test_demo_command_hands_over_to_serve(tmp_path, monkeypatch, capsys):
 
     assert "IND-PAK" in {d["dyad"] for d in TestClient(seen["app"]).get("/api/dyads").json()}
     seen["app"].state.store.close()
+
+
+def test_serve_answers_to_the_name_it_listens_on(tmp_path, monkeypatch):
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    assert main(["serve", "--store", str(tmp_path / "h.duckdb"), "--host", "box.lan"]) == 0
+    assert TestClient(seen["app"], base_url="http://box.lan:8765").get("/api/health").status_code == 200
+    assert TestClient(seen["app"], base_url="http://other.example").get("/api/health").status_code == 400
+    seen["app"].state.store.close()

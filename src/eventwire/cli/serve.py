@@ -8,9 +8,21 @@ import sys
 def cmd_serve(args) -> int:
     import uvicorn
 
+    from ..settings import get_settings
     from ..web import create_app
 
-    app = create_app(args.store, refresh_seconds=args.refresh)
+    # The address it listens on is a name the server answers to; a wildcard address is not
+    # (clients name the machine), so EVENTWIRE_ALLOWED_HOSTS must list those names.
+    hosts = get_settings().allowed_hosts
+    if args.host not in ("0.0.0.0", "::", ""):
+        hosts = f"{hosts},{args.host}"
+    else:
+        print(
+            f"eventwire: listening on all addresses; only the hosts {hosts!r} are answered "
+            "(set EVENTWIRE_ALLOWED_HOSTS to the names clients use)",
+            file=sys.stderr,
+        )
+    app = create_app(args.store, refresh_seconds=args.refresh, allowed_hosts=hosts)
     mode = (
         "POST /api/articles enabled"
         if app.state.store.writable

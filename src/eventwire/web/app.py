@@ -15,12 +15,12 @@ import logging
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import duckdb
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -32,6 +32,7 @@ from ..store import write_records
 from ..store.database import SCHEMA_VERSION, schema_version, writing
 from ..store.snapshot import load_snapshot, read_record, signature
 from .errors import install_error_handlers
+from .guards import Guard, parse_hosts
 from .routes import router
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,15 @@ _PLACEHOLDER = """<!doctype html><meta charset="utf-8"><title>eventwire</title>
 <h1>eventwire</h1><p>The dashboard files are not installed (run <code>make demo</code>, or
 <code>npm ci && python scripts/vendor_js.py</code>). The API is described by
 <a href="/openapi.json">/openapi.json</a>.</p>"""
+
+
+# Swagger UI from our own copy, started by static/docs.js: no inline script, so the page
+# keeps the Content Security Policy of the dashboard.
+_DOCS = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>eventwire API</title>
+<link rel="stylesheet" href="/static/vendor/swagger-ui.css"><link rel="icon" href="data:,"></head>
+<body><div id="swagger-ui"></div><script src="/static/vendor/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script></body></html>"""
 
 
 def _is_current(path: str) -> bool:
@@ -173,14 +183,19 @@ class StoreHandle:
 
 
 def create_app(
-    store_path: str | Path | None = None, token: str | None = None, refresh_seconds: float = 2.0
+    store_path: str | Path | None = None,
+    token: str | None = None,
+    refresh_seconds: float = 2.0,
+    allowed_hosts: str | Iterable[str] | None = None,
 ) -> FastAPI:
     """The API over the store at `store_path` (default: settings `store`); POST /api/articles
     requires `Authorization: Bearer <token>` (default: settings `api_token`). The snapshot
-    follows changes of the file within `refresh_seconds`."""
+    follows changes of the file within `refresh_seconds`. Requests must name one of
+    `allowed_hosts` in their Host header (default: settings `allowed_hosts`)."""
     settings = get_settings()
     store_path = store_path or settings.store
     token = token if token is not None else settings.api_token
+    hosts = parse_hosts(allowed_hosts if allowed_hosts is not None else settings.allowed_hosts)
     handle = StoreHandle(store_path, writable=bool(token), refresh_seconds=refresh_seconds)
 
     @asynccontextmanager
@@ -200,6 +215,9 @@ def create_app(
     app.state.token = token or None
     app.state.store = handle
     install_error_handlers(app)
+    app.add_middleware(
+        Guard, allowed_hosts=hosts, max_body=settings.max_request_bytes, token=lambda: app.state.token
+    )
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
 
@@ -212,12 +230,6 @@ def create_app(
     def docs():
         if not (VENDOR_DIR / "swagger-ui-bundle.js").is_file():
             return HTMLResponse(_PLACEHOLDER)
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url,
-            title="eventwire API",
-            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui.css",
-            swagger_favicon_url="data:,",
-        )
+        return HTMLResponse(_DOCS)
 
     return app
