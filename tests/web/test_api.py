@@ -217,9 +217,12 @@ def test_timeline(client):
         "escalation",
         "jump",
     }
+    assert body["bucket"] == "day" and "last" not in friday
+    # A date range is clipped to the days with data inside it; the baseline still sees the
+    # days before (5 May is in its window).
     window = client.get("/api/timeline?dyad=IND-PAK&start=2025-05-08&end=2025-05-20").json()["days"]
-    assert [d["day"] for d in window] == ["2025-05-08", "2025-05-09"]
-    assert client.get("/api/timeline?dyad=CHN-USA").json() == {"dyad": "CHN-USA", "days": []}
+    assert [d["day"] for d in window] == ["2025-05-09"] and window[0]["escalation"] == 12.0
+    assert client.get("/api/timeline?dyad=CHN-USA").json() == {"dyad": "CHN-USA", "bucket": "day", "days": []}
     # The first calendar day has no window before it.
     assert client.get("/api/timeline?start=0001-01-01&end=0001-12-31").json()["days"] == []
 

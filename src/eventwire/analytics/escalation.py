@@ -22,6 +22,9 @@ Definition (the README quotes this):
   floor of 1 on the standard deviation keeps a flat, quiet baseline from flagging every
   small change.
 
+A long timeline comes in weeks, months, years or decades (`buckets.py`); the definitions
+then hold per bucket, with a window of W buckets.
+
 The functions here are pure (lists of dicts in, lists of dicts out) so they are tested on
 hand-made days; the SQL that produces the daily rows is `store.search.daily_counts`.
 """

@@ -219,22 +219,61 @@ def list_dyads(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> list[dict]:
     )
 
 
+# The dates a series can show (Python's; a store may hold odder ones from odd input).
+_SHOWN_DAYS = "i.day BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'"
+# The first day of an event day's bucket, per unit (see analytics/buckets.py).
+_BUCKET_SQL = {
+    "day": "i.day",
+    "week": "date_trunc('week', i.day)::DATE",
+    "month": "date_trunc('month', i.day)::DATE",
+    "year": "make_date(year(i.day), 1, 1)",
+    "decade": "make_date(greatest(1, year(i.day) // 10 * 10), 1, 1)",
+    "century": "make_date(greatest(1, year(i.day) // 100 * 100), 1, 1)",
+    "millennium": "make_date(greatest(1, year(i.day) // 1000 * 1000), 1, 1)",
+}
+
+
+def _series_where(dyad: tuple[str, str] | None, start, end, params: list) -> str:
+    where = ["i.all_dyads"] if dyad is None else ["NOT i.all_dyads", dyad_sql(dyad, params)]
+    where += ["i.day IS NOT NULL", _SHOWN_DAYS, *date_sql(start, end, params)]
+    return " AND ".join(where)
+
+
+def day_span(
+    con: duckdb.DuckDBPyConnection,
+    dyad: tuple[str, str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> tuple[dt.date, dt.date] | None:
+    """The first and last day with counted events of a dyad (or of all events) in start..end."""
+    params: list = []
+    where = _series_where(dyad, start, end, params)
+    row = con.execute(
+        f"SELECT min(i.day), max(i.day) FROM {SCHEMA}.dyad_days i WHERE {where}", params
+    ).fetchone()
+    return None if row is None or row[0] is None else (row[0], row[1])
+
+
 def daily_counts(
     con: duckdb.DuckDBPyConnection,
     dyad: tuple[str, str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    unit: str = "day",
 ) -> list[dict]:
-    """Counted events per day of an undirected dyad (or of all events): days with events only,
-    with QuadClass counts and the Goldstein sum that the escalation index needs."""
+    """Counted events per bucket (`unit`: day, week, month, year, decade, century, millennium)
+    of an undirected dyad (or of all events): buckets with events only, keyed by their first
+    day, with QuadClass counts and the Goldstein sum that the escalation index needs."""
     params: list = []
-    where = ["i.all_dyads"] if dyad is None else ["NOT i.all_dyads", dyad_sql(dyad, params)]
-    where += ["i.day IS NOT NULL", *date_sql(start, end, params)]
+    where = _series_where(dyad, start, end, params)
+    bucket = _BUCKET_SQL[unit]
     return _dicts(
         con.execute(
             f"""
-        SELECT i.day, i.events, i.q1, i.q2, i.q3, i.q4, i.goldstein_sum
-        FROM {SCHEMA}.dyad_days i WHERE {" AND ".join(where)} ORDER BY i.day""",
+        SELECT {bucket} AS day, sum(i.events)::BIGINT AS events, sum(i.q1)::BIGINT AS q1,
+               sum(i.q2)::BIGINT AS q2, sum(i.q3)::BIGINT AS q3, sum(i.q4)::BIGINT AS q4,
+               sum(i.goldstein_sum)::DOUBLE AS goldstein_sum
+        FROM {SCHEMA}.dyad_days i WHERE {where} GROUP BY 1 ORDER BY 1""",
             params,
         )
     )

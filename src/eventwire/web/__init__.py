@@ -19,7 +19,9 @@ OpenAPI at /openapi.json, interactive docs at /docs):
   is configured); answers 201 with the coded record.
 - `GET /api/dyads` - country pairs with counted events, first and last day.
 - `GET /api/timeline?dyad=&start=&end=` - per day: counts per QuadClass, Goldstein sum and
-  mean, the escalation index, its baseline and jumps (see `analytics/escalation.py`).
+  mean, the escalation index, its baseline and jumps (see `analytics/escalation.py`), over
+  the span of the data only, per week, month, year or decade when that span is long
+  (`bucket`; see `analytics/buckets.py`).
 - `GET /api/quotes?speaker=&actor=&limit=&offset=`, `GET /api/speakers`, `GET /api/actors`.
 - `GET /api/codebook` - the 20 CAMEO roots (code, name, QuadClass, Goldstein, PLOVER type)
   and the counted modalities, read from `resources/data/cameo.tsv` and `records`.

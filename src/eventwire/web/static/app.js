@@ -5,7 +5,7 @@
 import { el, clear, api, debounce, fmtInt, fmtDay } from "./js/dom.js";
 import { cameoRoots, loadCodebook, PLOVER_TYPES } from "./js/codes.js";
 import { drawMap, focusPlace, wireMapControls } from "./js/map.js";
-import { drawTimeline } from "./js/timeline.js";
+import { drawTimeline, bucketLabel } from "./js/timeline.js";
 import { renderRows, toggleEvidence } from "./js/events.js";
 import { speakerRows, fillSpeakers, renderQuotes } from "./js/quotes.js";
 
@@ -110,6 +110,16 @@ function setFilter(key, value) {
   refresh();
 }
 
+function setRange(start, end) {
+  state.start = start;
+  state.end = end;
+  state.day = "";
+  state.offset = 0;
+  showFilters();
+  saveToAddress();
+  refresh();
+}
+
 function wireFilters() {
   const bind = (id, key, event = "change") => $(id).addEventListener(event, (ev) => setFilter(key, ev.target.value));
   bind("f-dyad", "dyad");
@@ -196,16 +206,22 @@ async function loadTimeline() {
     if (n !== seq.timeline) return;
     drawTimeline($("timeline"), body, {
       selectedDay: state.day,
-      onDay: (day) => setFilter("day", state.day === day ? "" : day),
+      // A day lists its events; a longer bucket (week, month, year...) becomes the date range.
+      onDay: (day, row) => (row && row.last ? setRange(day, row.last) : setFilter("day", state.day === day ? "" : day)),
     });
-    showTimelineSummary(body.days || []);
+    const bucket = body.bucket || "day";
+    if (dyad && bucket !== "day") {
+      $("timeline-caption").textContent = `Events per ${bucket} by QuadClass, and the escalation index (click a bar to zoom in)`;
+    }
+    showTimelineSummary(body.days || [], bucket);
   } catch (err) {
     if (n === seq.timeline) showError("Timeline", err);
   }
 }
 
-// One line of numbers under the chart: the peak day, the share of conflict and the jumps.
-function showTimelineSummary(days) {
+// One line of numbers under the chart: the peak day (or week...), the share of conflict and
+// the jumps.
+function showTimelineSummary(days, bucket = "day") {
   const box = clear($("timeline-summary"));
   const active = days.filter((d) => d.events);
   if (!active.length) return;
@@ -213,12 +229,13 @@ function showTimelineSummary(days) {
   const conflict = active.reduce((n, d) => n + (d.q3 || 0) + (d.q4 || 0), 0);
   const goldstein = active.reduce((n, d) => n + (d.goldstein_sum || 0), 0);
   const peak = active.reduce((a, b) => (b.events > a.events ? b : a));
-  const jumps = days.filter((d) => d.jump).map((d) => fmtDay(d.day));
+  const jumps = days.filter((d) => d.jump).map((d) => bucketLabel(d.day, bucket));
+  const unit = bucket === "day" ? "day" : bucket === "century" ? "centurie" : bucket;
   const item = (label, value) => el("div", {}, el("dt", {}, label), el("dd", {}, value));
   box.append(
     item("Events", fmtInt(total)),
-    item("Active days", fmtInt(active.length)),
-    item("Peak day", `${fmtDay(peak.day)} (${fmtInt(peak.events)})`),
+    item(`Active ${unit}s`, fmtInt(active.length)),
+    item(`Peak ${bucket}`, `${bucketLabel(peak.day, bucket)} (${fmtInt(peak.events)})`),
     item("Conflict share", `${Math.round((100 * conflict) / total)}%`),
     item("Mean Goldstein", (goldstein / total).toFixed(2)),
     item("Escalation jumps", jumps.length ? jumps.join(", ") : "none"),

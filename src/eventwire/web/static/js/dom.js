@@ -75,7 +75,7 @@ export const fmtNum = (n, digits = 1) =>
   n === null || n === undefined || Number.isNaN(n) ? "–" : Number(n).toFixed(digits);
 
 // "2025-05-10" -> "10 May 2025"; anything coarser or odd is shown as it is.
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 export function fmtDay(value) {
   if (!value) return "–";
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);

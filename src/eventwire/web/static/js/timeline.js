@@ -1,8 +1,10 @@
 // The dyad timeline: per day, events stacked by QuadClass (bars, left axis) and the
-// escalation index (line, right axis), with the days where it jumps marked.
+// escalation index (line, right axis), with the days where it jumps marked. When the data
+// spans years, the API sends weeks, months, years or decades instead of days (`bucket`);
+// a click on such a bar narrows the dates to it.
 // Plain SVG; the API computes every number, this module only draws.
 
-import { svg, clear, fmtDay, fmtNum } from "./dom.js";
+import { svg, clear, fmtDay, fmtNum, MONTHS } from "./dom.js";
 import { QUAD } from "./codes.js";
 
 const HEIGHT = 330;
@@ -32,6 +34,23 @@ export function continuousDays(days) {
   return out;
 }
 
+// A bucket's name: "3 May 2025", "week of 5 May 2025", "May 2025", "2025", "1990s",
+// "1800–1899". `short` drops what the axis does not need.
+export function bucketLabel(day, bucket = "day", short = false) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day || "");
+  if (!m) return day || "–";
+  const year = Number(m[1]);
+  switch (bucket) {
+    case "week": return short ? fmtDay(day).replace(/ \d{4}$/, "") : `week of ${fmtDay(day)}`;
+    case "month": return `${MONTHS[Number(m[2]) - 1]} ${year}`;
+    case "year": return String(year);
+    case "decade": return `${year}s`;
+    case "century": return `${year}–${year + 99}`;
+    case "millennium": return `${year}–${year + 999}`;
+    default: return short ? fmtDay(day).replace(/ \d{4}$/, "") : fmtDay(day);
+  }
+}
+
 // Round tick values for a 0..max or min..max axis.
 export function ticks(min, max, count = 4) {
   if (!(max > min)) return [min];
@@ -44,7 +63,8 @@ export function ticks(min, max, count = 4) {
 }
 
 export function drawTimeline(container, timeline, { selectedDay = "", onDay = null } = {}) {
-  const days = continuousDays(timeline.days || []);
+  const bucket = timeline.bucket || "day";
+  const days = bucket === "day" ? continuousDays(timeline.days || []) : (timeline.days || []);
   clear(container);
   const width = Math.max(container.clientWidth, 320);
   const innerW = width - MARGIN.left - MARGIN.right;
@@ -88,7 +108,7 @@ export function drawTimeline(container, timeline, { selectedDay = "", onDay = nu
   if (e0 < 0 && e1 > 0) {
     grid.append(svg("line", { class: "zero", x1: MARGIN.left, x2: MARGIN.left + innerW, y1: ey(0), y2: ey(0) }));
   }
-  grid.append(svg("text", { class: "axis-title", x: 4, y: 10 }, "events / day"));
+  grid.append(svg("text", { class: "axis-title", x: 4, y: 10 }, `events / ${bucket}`));
   grid.append(svg("text", { class: "axis-title right", x: width - 4, y: 10 }, "escalation (0–10)"));
   root.append(grid);
 
@@ -96,16 +116,16 @@ export function drawTimeline(container, timeline, { selectedDay = "", onDay = nu
   const bars = svg("g", { class: "bars" });
   const labelEvery = Math.max(1, Math.ceil(58 / band));
   days.forEach((d, i) => {
-    const tip = [`${fmtDay(d.day)}: ${d.events || 0} events`,
+    const tip = [`${bucketLabel(d.day, bucket)}: ${d.events || 0} events`,
       ...[1, 2, 3, 4].filter((q) => d[`q${q}`]).map((q) => `${QUAD[q].name}: ${d[`q${q}`]}`)];
     if (typeof d.goldstein_sum === "number") tip.push(`Goldstein sum ${fmtNum(d.goldstein_sum)}, mean ${fmtNum(d.goldstein_mean)}`);
     if (typeof d.escalation === "number") tip.push(`Escalation ${fmtNum(d.escalation, 2)}${d.jump ? " (jump)" : ""}`);
     const clickable = Boolean(d.events && onDay);
-    if (clickable) tip.push("Click to list this day's events");
+    if (clickable) tip.push(bucket === "day" ? "Click to list this day's events" : `Click to show this ${bucket}`);
     // The day's band sits behind its bars; the whole group takes the click and tooltip.
     const group = svg("g", {
       class: `day${d.day === selectedDay ? " selected" : ""}${clickable ? " clickable" : ""}`, "data-day": d.day,
-      onclick: clickable ? () => onDay(d.day) : null,
+      onclick: clickable ? () => onDay(d.day, d) : null,
     }, svg("title", {}, tip.join("\n")), svg("rect", {
       class: "hover", x: (x(i) - band / 2).toFixed(1), width: band.toFixed(1), y: MARGIN.top, height: innerH,
     }));
@@ -121,7 +141,7 @@ export function drawTimeline(container, timeline, { selectedDay = "", onDay = nu
     }
     bars.append(group);
     if (i % labelEvery === 0) {
-      root.append(svg("text", { class: "tick bottom", x: x(i), y: HEIGHT - MARGIN.bottom + 16 }, fmtDay(d.day).replace(/ \d{4}$/, "")));
+      root.append(svg("text", { class: "tick bottom", x: x(i), y: HEIGHT - MARGIN.bottom + 16 }, bucketLabel(d.day, bucket, true)));
     }
   });
   root.append(bars);
@@ -140,7 +160,7 @@ export function drawTimeline(container, timeline, { selectedDay = "", onDay = nu
     for (const [px, py, day] of pts) {
       if (!day.events && !day.jump) continue;
       marks.append(svg("circle", { class: day.jump ? "esc-point jump" : "esc-point", cx: px.toFixed(1), cy: py.toFixed(1), r: day.jump ? 5 : 2.5 },
-        svg("title", {}, `${fmtDay(day.day)}: escalation ${fmtNum(day.escalation, 2)}${day.jump ? " — jump" : ""}`)));
+        svg("title", {}, `${bucketLabel(day.day, bucket)}: escalation ${fmtNum(day.escalation, 2)}${day.jump ? " — jump" : ""}`)));
     }
     root.append(marks);
   }
