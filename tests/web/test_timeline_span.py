@@ -87,3 +87,14 @@ def test_a_range_inside_a_long_span_is_drawn_finer(tmp_path):
         assert body["bucket"] == "month" and body["days"][0]["day"] == "1990-01-01"
         assert body["days"][0]["last"] == "1990-01-31" and body["days"][0]["events"] == 1
         assert sum(d["events"] for d in body["days"]) == 2
+
+
+def test_a_range_shows_the_same_values_as_the_whole_series(tmp_path):
+    dates = ["2025-04-01", "2025-04-20", "2025-05-01", "2025-05-02", "2025-05-09", "2025-05-09", "2025-06-01"]
+    app = create_app(_store(tmp_path / "r.duckdb", dates), token="")
+    with TestClient(app) as client:
+        whole = {d["day"]: d for d in client.get("/api/timeline?dyad=IND-PAK").json()["days"]}
+        for start, end in [("2025-05-01", "2025-05-31"), ("2025-04-21", "2025-05-09"), ("2025-05-09", None)]:
+            query = f"dyad=IND-PAK&start={start}" + (f"&end={end}" if end else "")
+            part = client.get(f"/api/timeline?{query}").json()["days"]
+            assert part and all(d == whole[d["day"]] for d in part), query

@@ -52,8 +52,9 @@ def dyad_timeline(
 
     The series spans the data's first to last event day inside start..end, in the finest
     bucket (`buckets.choose_unit`) that keeps it to at most MAX_POINTS rows: a day for up to
-    about three years. The baseline of the first buckets shown needs the WINDOW buckets
-    before them, so the counts reach back that far and are cut to the span afterwards.
+    three years. The baseline of the first buckets shown needs the WINDOW buckets before
+    them (back to the dyad's first event), so the counts reach back that far and are cut
+    to the span afterwards: a range of the series shows the same values as the whole.
     """
     span = _indexed(day_span, con, dyad, start, end)
     if span is None:
@@ -61,7 +62,10 @@ def dyad_timeline(
     first, last = span
     unit = buckets.choose_unit(first, last)
     shown = buckets.floor(first, unit)
-    since = buckets.back(shown, unit, WINDOW)
+    # The window reaches back over quiet buckets, but not before the dyad's first event: a
+    # bucket's values do not depend on the range asked for.
+    origin = first if start is None else _indexed(day_span, con, dyad, None, end)[0]
+    since = max(buckets.back(shown, unit, WINDOW), buckets.floor(origin, unit))
     rows = daily_rows(con, dyad, since, last, unit)
     # The first bucket may begin before `start` (a week, a month): count only from `start`.
     if start is not None and shown < start:
