@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--host", default="127.0.0.1", help="dashboard address (default 127.0.0.1)")
     demo.add_argument("--port", type=int, default=8765, help="dashboard port (default 8765)")
-    demo.set_defaults(func=cmd_demo, log_level="warning", refresh=2.0)
+    demo.set_defaults(func=cmd_demo, log_level="warning", refresh=2.0, workers=1)
 
     summary = sub.add_parser("summary", help="summarise a store: events per dyad and day, actors, quotes")
     summary.add_argument("--store", default=settings.store, metavar="DUCKDB")

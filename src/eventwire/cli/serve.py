@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 
 
@@ -33,8 +35,37 @@ def cmd_serve(args) -> int:
         f"eventwire: dashboard at http://{args.host}:{args.port}/  API docs at http://{args.host}:{args.port}/docs",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level, "access_log": False}
+    if args.workers <= 1:
+        uvicorn.run(app, **options)
+        return 0
+    # Several processes, each with its own snapshot, share the port: uvicorn starts each from
+    # the factory below, which reads what this process decided from the environment.
+    app.state.store.close()
+    os.environ[SERVE_OPTIONS] = json.dumps(
+        {"store": str(args.store), "refresh": args.refresh, "hosts": hosts}
+    )
+    # A process loading its snapshot of a large store can be slow to answer uvicorn's
+    # health check (5 s by default), which would kill and restart it again and again.
+    uvicorn.run(
+        f"{__name__}:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        timeout_worker_healthcheck=120,
+        **options,
+    )
     return 0
+
+
+SERVE_OPTIONS = "EVENTWIRE_SERVE_OPTIONS"
+
+
+def app_from_environment():
+    """The app of one `serve --workers N` process."""
+    from ..web import create_app
+
+    options = json.loads(os.environ[SERVE_OPTIONS])
+    return create_app(options["store"], refresh_seconds=options["refresh"], allowed_hosts=options["hosts"])
 
 
 def register(sub, settings) -> None:
@@ -48,6 +79,14 @@ def register(sub, settings) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes (default 1); each keeps its own copy of the store in memory, "
+        "so N processes need N times the memory; use one per core for the most requests per second",
+    )
     serve.add_argument(
         "--refresh",
         type=float,

@@ -132,17 +132,78 @@ def _search_events(con, where: str, params: list, limit: int, offset: int) -> tu
     total = con.execute(f"SELECT count(*) FROM {SCHEMA}.event_index i WHERE {where}", params).fetchall()[0][0]
     if total == 0 or offset >= total:
         return total, []
-    rows = _dicts(
-        con.execute(
-            f"""
-        WITH ids AS MATERIALIZED (
-            SELECT i.rid, i.pos FROM {SCHEMA}.event_index i WHERE {where} ORDER BY i.pos LIMIT ? OFFSET ?),
-        page AS MATERIALIZED (SELECT e.* EXCLUDE (ew_rid), ids.pos AS _rank FROM events e JOIN ids ON e.ew_rid = ids.rid)
-        {_PAGE}""",
+    rids = [
+        row[0]
+        for row in con.execute(
+            f"SELECT i.rid FROM {SCHEMA}.event_index i WHERE {where} ORDER BY i.pos LIMIT ? OFFSET ?",
             params + [limit, offset],
+        ).fetchall()
+    ]
+    return total, [_event_json(r) for r in _page_rows(con, rids)]
+
+
+_CLUSTER_COUNTS = ("mentions", "articles", "article_groups", "sources")
+
+
+def _page_rows(con, rids: list[int]) -> list[dict]:
+    """The snapshot's events numbered `rids`, in that order, with what `_PAGE` adds to them.
+
+    Why not `_PAGE`: its joins scan the whole of `events` and `articles` (the text of every
+    article included) for each page. Here each table is read through filters the scan
+    applies itself: the page's range of row numbers (its events lie close together in list
+    order), then the page's articles and clusters by key, and the rows are put together here.
+    """
+    events = _dicts(
+        con.execute(
+            "SELECT * EXCLUDE (ew_rid), ew_rid AS _rid FROM events "
+            "WHERE ew_rid BETWEEN ? AND ? AND ew_rid = ANY(?::INTEGER[])",
+            [min(rids), max(rids), rids],
         )
     )
-    return total, [_event_json(r) for r in rows]
+    order = {rid: i for i, rid in enumerate(rids)}
+    events.sort(key=lambda e: order[e["_rid"]])
+    articles = {
+        row[0]: row[1:]
+        for row in con.execute(
+            "SELECT id, title, source, url, published, text FROM articles WHERE id = ANY(?::VARCHAR[])",
+            [sorted({e["article_id"] for e in events})],
+        ).fetchall()
+    }
+    keys = sorted({e["cluster_id"] for e in events if e["cluster_id"] is not None})
+    clusters = {
+        row[0]: row[1:]
+        for row in (
+            con.execute(
+                "SELECT cluster_id, mentions, articles, article_groups, sources, first_article_id, "
+                "first_event_id FROM event_clusters WHERE cluster_id = ANY(?::VARCHAR[])",
+                [keys],
+            ).fetchall()
+            if keys
+            else ()
+        )
+    }
+    return [_assembled(e, articles.get(e["article_id"]), clusters.get(e["cluster_id"])) for e in events]
+
+
+def _assembled(event: dict, article: tuple | None, cluster: tuple | None) -> dict:
+    """One row as `_PAGE` gives it: the event's columns, its article's fields and evidence
+    sentence, its corroboration counts (an event without a cluster counts once)."""
+    row = {k: v for k, v in event.items() if k not in _SPAN_COLUMNS and k != "_rid"}
+    title, source, url, published, text = article or (None,) * 5
+    start, end = event["sentence_start"], event["sentence_end"]
+    row["_sentence"] = text[start:end] if text is not None and start is not None and end is not None else None
+    row.update(_title=title, _source=source, _url=url, _published=published)
+    counts = cluster[:4] if cluster else (None,) * 4
+    row.update({name: 1 if n is None else n for name, n in zip(_CLUSTER_COUNTS, counts)})
+    is_first = (
+        None if cluster is None else (cluster[4] == event["article_id"] and cluster[5] == event["event_id"])
+    )
+    row["is_first"] = True if is_first is None else is_first
+    row["_spans"] = [event[c] for c in _SPAN_COLUMNS]
+    return row
+
+
+_SPAN_COLUMNS = ("source_start", "source_end", "target_start", "target_end")
 
 
 def get_event(con: duckdb.DuckDBPyConnection, article_id: str, event_id: str) -> dict | None:

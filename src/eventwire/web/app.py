@@ -31,6 +31,7 @@ from ..settings import get_settings
 from ..store import write_records
 from ..store.database import SCHEMA_VERSION, schema_version, writing
 from ..store.snapshot import load_snapshot, read_record, signature
+from .cache import SnapshotCache
 from .errors import install_error_handlers
 from .guards import Guard, parse_hosts
 from .routes import router
@@ -78,6 +79,9 @@ class StoreHandle:
         self.con = duckdb.connect(":memory:")
         self.loaded_signature: tuple | None = None
         self.loaded_at = 0.0
+        # Bumped whenever a new snapshot is swapped in: the cache keeps answers per generation.
+        self.generation = 0
+        self.cache = SnapshotCache()
         self.checked_at = 0.0
         self.closed = False
         self._loader: threading.Thread | None = None
@@ -104,6 +108,7 @@ class StoreHandle:
             with writing(empty):
                 pass
             load_snapshot(self.con, empty)
+        self.generation += 1
 
     def _reload(self) -> bool:
         """Copy the file into the snapshot; False when a writer holds the file right now."""
@@ -116,6 +121,7 @@ class StoreHandle:
             log.info("store busy, keeping the previous snapshot: %s", exc)
             return False
         self.loaded_signature, self.loaded_at = sig, time.time()
+        self.generation += 1
         return True
 
     def refresh(self, force: bool = False) -> None:
