@@ -51,6 +51,7 @@ bench: setup
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_api.py
 	$(BIN)/python bench/bench_batch.py --articles 1000
+	$(BIN)/python bench/bench_load.py
 
 lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --no-header -q -o requirements.lock
