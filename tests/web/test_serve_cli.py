@@ -62,3 +62,22 @@ def test_serve_answers_to_the_name_it_listens_on(tmp_path, monkeypatch):
     assert TestClient(seen["app"], base_url="http://box.lan:8765").get("/api/health").status_code == 200
     assert TestClient(seen["app"], base_url="http://other.example").get("/api/health").status_code == 400
     seen["app"].state.store.close()
+
+
+def test_serve_with_workers_hands_uvicorn_a_factory(tmp_path, monkeypatch):
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    from eventwire.cli import serve
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    monkeypatch.setenv(serve.SERVE_OPTIONS, "")  # so the value serve sets is undone afterwards
+    store = tmp_path / "w.duckdb"
+    assert main(["serve", "--store", str(store), "--workers", "2", "--host", "box.lan"]) == 0
+    assert seen["app"] == "eventwire.cli.serve:app_from_environment"
+    assert seen["factory"] is True and seen["workers"] == 2
+    app = serve.app_from_environment()  # what each worker process runs
+    assert app.state.store.path == str(store)
+    assert TestClient(app, base_url="http://box.lan").get("/api/health").status_code == 200
+    app.state.store.close()
