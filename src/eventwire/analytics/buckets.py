@@ -93,7 +93,8 @@ def fill(rows: list[dict], first: dt.date, last: dt.date, unit: str) -> list[dic
     """One row per bucket from the one holding `first` to the one holding `last`: the given
     rows (keyed by their bucket's first day, `day`) and zero rows for the empty buckets."""
     by_start = {row["day"]: row for row in rows}
-    out, start = [], floor(first, unit)
+    out = []
+    start: dt.date | None = floor(first, unit)
     end = floor(last, unit)
     while start is not None and start <= end:
         out.append(

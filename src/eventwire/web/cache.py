@@ -20,6 +20,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 MAX_ENTRIES = 2048
 MAX_BYTES = 64_000_000
@@ -50,7 +51,7 @@ class SnapshotCache:
         self.size = 0
         self.hits = self.misses = 0
 
-    def get(self, generation, key, compute: Callable[[], object], size: Callable[[object], int] = len):
+    def get(self, generation, key, compute: Callable[[], Any], size: Callable[[Any], int] = len):
         """The answer for `key` on snapshot `generation`, computed (outside the lock) when new."""
         with self.lock:
             if generation != self.generation:
