@@ -11,9 +11,11 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TypeVar
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean import clean_article
+from .clean.fields import check_article, replace_surrogates, safe_id
 from .errors import EventwireError, ResourceError
 from .extract.actors import extract_actors
 from .extract.events import extract_events
@@ -27,6 +29,8 @@ from .settings import get_settings
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
+#: Longest error message in a record (a message may quote the bad value).
+MAX_MESSAGE_CHARS = 1000
 
 
 def extract_all(doc: Doc, article: Article) -> CodedArticle:
@@ -108,25 +112,69 @@ def code_article(article: Article | str, published: str | None = None) -> Result
     return next(code_many([_as_article(article, published)]))
 
 
-def _error(article_id: str | None, exc: Exception) -> ErrorRecord:
+def _error(article_id: object, exc: BaseException) -> ErrorRecord:
+    article_id = safe_id(article_id)
     if isinstance(exc, EventwireError):
-        return ErrorRecord(article_id, type(exc).__name__, str(exc))
-    log.exception("unexpected failure on article %r", article_id)
+        return ErrorRecord(article_id, type(exc).__name__, shorten(str(exc)))
+    log.error("unexpected failure on article %r", article_id, exc_info=exc)
     return ErrorRecord(
         article_id,
         "InternalError",
-        f"{type(exc).__name__}: {exc} (this is a bug in eventwire; please report it with the article)",
+        shorten(f"{type(exc).__name__}: {exc}")
+        + " (this is a bug in eventwire; please report it with the article)",
     )
+
+
+def shorten(message: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """An error message of at most about `limit` characters: a bad value of 100 KB is not
+    echoed whole. The middle goes, so the start (what is wrong) and the end (what to do
+    next) stay."""
+    message = replace_surrogates(message)
+    if len(message) <= limit:
+        return message
+    head, tail = limit * 2 // 3, limit // 3
+    return f"{message[:head]} [... {len(message) - head - tail:,} characters cut ...] {message[-tail:]}"
+
+
+def _pass_through(record: ErrorRecord) -> ErrorRecord:
+    """An input error record made writable (id without lone surrogates, message bounded)."""
+    ident, message = safe_id(record.id), shorten(record.message)
+    if (ident, message) == (record.id, record.message):
+        return record
+    return ErrorRecord(ident, record.type, message)
 
 
 def _prepare(item: Article | ErrorRecord) -> tuple[Article, str] | ErrorRecord:
     if isinstance(item, ErrorRecord):
-        return item
+        return _pass_through(item)
     try:
+        item = check_article(item)
         parse_published(item.published)
         return item, clean_article(item)
     except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
         return _error(item.id, exc)
+
+
+def _parsed(nlp: Language, good: list[tuple[Article, str]], batch_size: int) -> Iterator[Doc | Exception]:
+    """The parse of each prepared article, in order, or the exception that its parse raised.
+
+    Batches go through `nlp.pipe`; when a batch fails (the tokenizer or a component raising
+    on one text), the rest of the list is parsed one text at a time, so only the article
+    that breaks the parser gets an error record."""
+    docs = nlp.pipe(((text, article) for article, text in good), as_tuples=True, batch_size=batch_size)
+    done = 0
+    try:
+        for doc, _article in docs:
+            done += 1
+            yield doc
+        return
+    except Exception:  # noqa: BLE001 - which article broke the batch is found below
+        log.warning("a parser batch failed; parsing its articles one by one")
+    for _article, text in good[done:]:
+        try:
+            yield nlp(text)
+        except Exception as exc:  # noqa: BLE001
+            yield exc
 
 
 def code_many(
@@ -150,13 +198,15 @@ def code_many(
     while chunk := list(islice(iterator, batch_size * 4)):
         prepared = [_prepare(_as_article(item, None) if isinstance(item, str) else item) for item in chunk]
         good = [p for p in prepared if not isinstance(p, ErrorRecord)]
-        docs = nlp.pipe(((text, article) for article, text in good), as_tuples=True, batch_size=batch_size)
+        docs = _parsed(nlp, good, batch_size)
         for item in prepared:
             if isinstance(item, ErrorRecord):
                 yield item
                 continue
-            doc, article = next(docs)
+            doc, article = next(docs), item[0]
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 yield extract_all(doc, article)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
                 yield _error(article.id, exc)

@@ -65,8 +65,10 @@ def run_batch(
                 summary[key] += value
             if on_progress:
                 on_progress({**summary, "seconds": time.perf_counter() - started})
-    finally:
-        sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    sink.close()
     seconds = time.perf_counter() - started
     summary.update(
         seconds=round(seconds, 2), articles_per_s=round(summary["articles"] / max(seconds, 1e-9), 2)

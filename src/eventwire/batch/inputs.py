@@ -17,8 +17,9 @@ from pathlib import Path
 
 import duckdb
 
+from ..clean.fields import safe_id
 from ..errors import InputError, UsageError
-from ..ingest.files import article_from_json, decode_bytes
+from ..ingest.files import READ_ERRORS, article_from_json, decode_bytes
 from ..records import Article, ErrorRecord
 
 Item = Article | ErrorRecord
@@ -70,18 +71,20 @@ def _bad_line_id(name: str, raw: str) -> str:
 def item_from_line(raw: str, name: str, published: str | None = None) -> Item:
     """An Article from one JSON line, else an ErrorRecord that keeps its place."""
     try:
-        return article_from_json(json.loads(raw), published, name)
-    except InputError as exc:
         obj = json.loads(raw)
-        ident = obj.get("id") if isinstance(obj, dict) else None
-        return ErrorRecord(
-            str(ident) if ident not in (None, "") else _bad_line_id(name, raw), "InputError", str(exc)
-        )
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply to read" if isinstance(exc, RecursionError) else f"not valid JSON ({exc})"
         return ErrorRecord(
             _bad_line_id(name, raw),
             "InputError",
-            str(InputError(f"{name}: not valid JSON ({exc}); each line must be one JSON object.")),
+            str(InputError(f"{name}: {reason}; each line must be one JSON object.")),
+        )
+    try:
+        return article_from_json(obj, published, name)
+    except InputError as exc:
+        ident = safe_id(obj.get("id")) if isinstance(obj, dict) else None
+        return ErrorRecord(
+            ident if ident not in (None, "") else _bad_line_id(name, raw), "InputError", str(exc)
         )
 
 
@@ -95,16 +98,27 @@ def item_from_row(row: dict, name: str, published: str | None = None) -> Item:
         return ErrorRecord(str(ident) if ident not in (None, "") else f"{name}#row", "InputError", str(exc))
 
 
-def _lines(path: str) -> Iterator[str]:
+def _lines(path: str) -> Iterator[str | ErrorRecord]:
+    """The non-blank lines of a JSON Lines file, decoded; a damaged (gzip) file ends with an
+    error record that names the damage (the lines before it keep their records)."""
     opener = gzip.open if path.lower().endswith(".gz") else open
-    with opener(path, "rb") as stream:
-        for raw in stream:
-            try:
-                text = decode_bytes(raw).strip()
-            except InputError:
-                text = raw.decode("utf-8", "replace").strip()
-            if text:
-                yield text
+    name, count = Path(path).name, 0
+    try:
+        with opener(path, "rb") as stream:
+            for raw in stream:
+                try:
+                    text = decode_bytes(raw).strip()
+                except InputError:
+                    text = raw.decode("utf-8", "replace").strip()
+                if text:
+                    count += 1
+                    yield text
+    except READ_ERRORS as exc:
+        message = (
+            f"{name} is damaged after {count} lines ({type(exc).__name__}: {exc}); the lines "
+            "before that were read. Check or re-create the file."
+        )
+        yield ErrorRecord(f"{name}:damaged", "InputError", str(InputError(message)))
 
 
 def read_items(files: list[str], fmt: str, published: str | None = None) -> Iterator[Item]:
@@ -113,7 +127,7 @@ def read_items(files: list[str], fmt: str, published: str | None = None) -> Iter
         name = Path(path).name
         if fmt == "jsonl":
             for raw in _lines(path):
-                yield item_from_line(raw, name, published)
+                yield raw if isinstance(raw, ErrorRecord) else item_from_line(raw, name, published)
             continue
         con = duckdb.connect()
         cursor = con.execute("SELECT * FROM read_parquet(?)", [path])

@@ -7,6 +7,7 @@ from this output by one writer (DuckDB allows a single writing process).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -64,11 +65,15 @@ def table_counts(table: pa.Table) -> dict:
 
 class ParquetSink:
     """Appends tables of output rows to one Parquet file, in row groups of at least
-    `group_rows` rows (engines hand over one small table per batch)."""
+    `group_rows` rows (engines hand over one small table per batch).
+
+    Rows go to `PATH.partial`, renamed to PATH by `close`; `abort` (a run that failed)
+    deletes it, so a failed run never leaves a file that looks like a finished output."""
 
     def __init__(self, path: str, group_rows: int = 1024):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._writer = pq.ParquetWriter(path, SCHEMA)
+        self._path, self._partial = path, f"{path}.partial"
+        self._writer = pq.ParquetWriter(self._partial, SCHEMA)
         self._pending: list[pa.Table] = []
         self._group_rows = group_rows
 
@@ -87,6 +92,11 @@ class ParquetSink:
     def close(self) -> None:
         self._flush()
         self._writer.close()
+        os.replace(self._partial, self._path)
+
+    def abort(self) -> None:
+        self._writer.close()
+        Path(self._partial).unlink(missing_ok=True)
 
 
 def output_files(output: str) -> list[str]:

@@ -89,6 +89,7 @@ def _unwrap(lines: list[str]) -> str:
 def clean_html(html: str, url: str | None = None) -> str:
     """Main text of a news page (trafilatura), then the same line cleaning as for text."""
     import trafilatura  # imported here: it costs 0.3 s and text input never needs it
+    from trafilatura.deduplication import LRU_SIZE, LRUCache
 
     extracted = trafilatura.extract(
         html,
@@ -96,7 +97,10 @@ def clean_html(html: str, url: str | None = None) -> str:
         favor_precision=True,
         include_comments=False,
         include_tables=False,
-        deduplicate=True,
+        # A cache of this page's own: repeated blocks inside the page are still dropped, but
+        # trafilatura's process-wide default would make the fourth copy of a page (a wire
+        # story, a page polled by `watch`) "no article text": same page, same text, always.
+        deduplicate=LRUCache(maxsize=LRU_SIZE),
     )
     if not extracted or not extracted.strip():
         raise InputError(

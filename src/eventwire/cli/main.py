@@ -14,7 +14,7 @@ from ..records import ErrorRecord, parse_published, to_dict
 from ..settings import get_settings
 from .progress import Progress
 
-EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE, EXIT_RESOURCE = 0, 1, 2, 3
+EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE, EXIT_RESOURCE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 def _write_jsonl(records, out) -> tuple[int, int]:
@@ -269,6 +269,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must not look like "every input failed"
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print(
+            f"eventwire: internal error ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in "
+            "eventwire: please report it with the command and the input.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -11,10 +11,12 @@ import gzip
 import itertools
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..clean.fields import check_article, safe_id
 from ..errors import InputError, UsageError
 from ..records import Article, ErrorRecord
 from ..settings import get_settings
@@ -30,7 +32,8 @@ Item = Article | ErrorRecord
 
 
 def decode_bytes(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else the most likely encoding; InputError if none fits."""
+    """UTF-8 (with or without BOM; with a few bad bytes, each replaced by U+FFFD), else the
+    most likely encoding; InputError if none fits."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -39,6 +42,8 @@ def decode_bytes(data: bytes) -> str:
         pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
     from charset_normalizer import from_bytes  # a dependency of trafilatura
 
     best = from_bytes(data[:200_000]).best()
@@ -57,6 +62,17 @@ def decode_bytes(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return data.decode(encoding, errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes (a cut or a corrupted character), not another encoding:
+    more well-formed multi-byte characters than bad bytes. Text in a single-byte code page
+    almost never forms a multi-byte UTF-8 character by chance, so one bad byte in a UTF-8
+    file costs one character, not the whole file decoded as Windows-1252."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ch > "\x7f") - bad
+    return multibyte > bad
 
 
 def _read_limited(stream: BinaryIO, name: str, head: bytes = b"") -> bytes:
@@ -81,9 +97,12 @@ def article_from_json(obj: object, published: str | None, where: str) -> Article
     if obj.get("text") is None and obj.get("html") is None:
         raise InputError(f"{where}: the article has neither 'text' nor 'html'; give one of them.")
     fields: dict[str, Any] = {key: obj.get(key) for key in ARTICLE_FIELDS}
-    fields["id"] = str(fields["id"])
+    fields["id"] = safe_id(fields["id"])
     fields["published"] = fields["published"] or published
-    return Article(**fields)
+    try:
+        return check_article(Article(**fields))
+    except InputError as exc:
+        raise InputError(f"{where}: {str(exc).split('] ', 1)[-1]}") from None
 
 
 def _suffix(path: Path) -> str:
@@ -94,13 +113,45 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
+#: What reading a damaged file raises: a corrupt or truncated gzip stream (BadGzipFile is
+#: an OSError, a cut stream an EOFError, a bad block a zlib.error), a disk error.
+READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
 def _read_jsonl(path: Path, published: str | None) -> Iterator[Item]:
     opener = gzip.open if path.suffix.lower() == ".gz" else Path.open
-    with opener(path, "rb") as stream:
-        yield from _jsonl_lines(stream, path.name, published)
+    count = 0
+    try:
+        with opener(path, "rb") as stream:
+            for item in _jsonl_lines(stream, path.name, published):
+                count += 1
+                yield item
+    except READ_ERRORS as exc:
+        # The lines read so far keep their records; the rest of the file is one error record.
+        yield ErrorRecord(
+            f"{path.name}:damaged",
+            "InputError",
+            str(
+                InputError(
+                    f"{path.name} is damaged after {count} records ({type(exc).__name__}: {exc}); "
+                    "the records before that were read. Check or re-create the file."
+                )
+            ),
+        )
+        return
+    if count == 0:
+        yield _empty_file(path.name)
+
+
+def _empty_file(name: str) -> ErrorRecord:
+    return ErrorRecord(
+        name, "InputError", str(InputError(f"{name} holds no articles (it is empty or only blank lines)."))
+    )
 
 
 def _jsonl_lines(lines: Iterable[bytes], name: str, published: str | None) -> Iterator[Item]:
+    """One record per line that is not blank. Blank and whitespace-only lines are skipped
+    (JSON Lines allows them); a file with nothing else gets one record that says so."""
     for number, raw in enumerate(lines, start=1):
         where = f"{name}:{number}"
         if not raw.strip():
@@ -108,7 +159,7 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, published: str | None) -> It
         try:
             obj = json.loads(decode_bytes(raw))
             yield article_from_json(obj, published, where)
-        except (InputError, ValueError) as exc:
+        except (InputError, ValueError, RecursionError) as exc:
             yield ErrorRecord(_guess_id(raw) or where, "InputError", _message(exc, where))
 
 
@@ -116,8 +167,12 @@ def _is_article_json(line: bytes) -> bool:
     """The line is one JSON object with a text or html field: standard input is JSON Lines."""
     try:
         obj = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except ValueError:
         return False
+    except RecursionError:
+        # Deeply nested JSON is JSON all the same: read as JSON Lines, it becomes an error
+        # record in its place rather than an article made of brackets.
+        return True
     return isinstance(obj, dict) and ("text" in obj or "html" in obj)
 
 
@@ -140,14 +195,18 @@ def _guess_id(raw: bytes) -> str | None:
     """The id of a broken JSON line, if it can still be read, so the error sits in its place."""
     try:
         obj = json.loads(raw)
-        return str(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):
         return None
+    return safe_id(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else None
 
 
 def _message(exc: Exception, where: str) -> str:
     if isinstance(exc, InputError):
         return str(exc)
+    if isinstance(exc, RecursionError):
+        return str(
+            InputError(f"{where}: the JSON is nested too deeply to read; each line must be one article.")
+        )
     return str(InputError(f"{where}: not valid JSON ({exc}); each line must be one JSON object."))
 
 
@@ -185,6 +244,8 @@ def _read_table(path: Path, published: str | None) -> Iterator[Item]:
             except InputError as exc:
                 yield ErrorRecord(obj.get("id") or f"{path.name}:{number}", "InputError", str(exc))
     con.close()
+    if number == 0:
+        yield _empty_file(path.name)
 
 
 def _cell(value):
