@@ -22,6 +22,7 @@ from .extract.events import extract_events
 from .extract.places import extract_places
 from .extract.quotes import extract_quotes
 from .extract.times import extract_times
+from .limits import Deadline, cap_events, time_budget
 from .nlp import doc_text, load_nlp
 from .records import Article, CodedArticle, ErrorRecord, Result, parse_published
 from .settings import get_settings
@@ -33,14 +34,21 @@ R = TypeVar("R")
 MAX_MESSAGE_CHARS = 1000
 
 
-def extract_all(doc: Doc, article: Article) -> CodedArticle:
-    """Run every extractor on a parsed article. Pure: same doc, same record."""
+def extract_all(doc: Doc, article: Article, deadline: Deadline | None = None) -> CodedArticle:
+    """Run every extractor on a parsed article. Pure: same doc, same record. With a
+    deadline, TimeBudgetError when it passes (checked between the extractors)."""
+    check = deadline.check if deadline else lambda: None
     published = parse_published(article.published)
     times = extract_times(doc, published)
+    check()
     places = extract_places(doc)
+    check()
     actors = extract_actors(doc, published)
+    check()
     quotes = extract_quotes(doc, actors)
-    events = extract_events(doc, actors, quotes, times, places, published)
+    check()
+    events = cap_events(extract_events(doc, actors, quotes, times, places, published))
+    check()
     return CodedArticle(
         id=article.id,
         text=doc_text(doc),
@@ -194,6 +202,7 @@ def code_many(
         yield from _code_in_workers(items, batch_size, n_process)
         return
     nlp = load_nlp()
+    budget = get_settings().max_seconds_per_article
     iterator = iter(items)
     while chunk := list(islice(iterator, batch_size * 4)):
         prepared = [_prepare(_as_article(item, None) if isinstance(item, str) else item) for item in chunk]
@@ -207,6 +216,8 @@ def code_many(
             try:
                 if isinstance(doc, Exception):
                     raise doc
-                yield extract_all(doc, article)
+                with time_budget(budget) as deadline:
+                    record = extract_all(doc, article, deadline)
+                yield record
             except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
                 yield _error(article.id, exc)

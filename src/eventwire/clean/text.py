@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
+from ..limits import check_sentence_lengths
 from ..records import Article
 from ..settings import get_settings
 
@@ -134,6 +135,7 @@ def clean_article(article: Article) -> str:
             f"the cleaned text has {len(text):,} characters, over the limit of "
             f"{settings.max_text_chars:,}; split the article, or raise EVENTWIRE_MAX_TEXT_CHARS."
         )
+    check_sentence_lengths(text, settings.max_sentence_words)
     return text
 
 

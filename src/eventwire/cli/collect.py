@@ -11,6 +11,8 @@ from ..records import parse_published
 from .progress import Progress
 
 EXIT_OK, EXIT_ALL_FAILED = 0, 1
+#: How long `ingest` waits for a store another process holds (serve reloading a large store).
+STORE_WAIT_SECONDS = 120.0
 
 
 def _check_published(value: str | None) -> None:
@@ -23,24 +25,25 @@ def _check_published(value: str | None) -> None:
 def cmd_ingest(args) -> int:
     from ..ingest.runner import ingest, sources_of
     from ..ingest.web import Fetcher
-    from ..store.database import open_store
+    from ..store.database import writing
 
     _check_published(args.published)
     sources = sources_of(args.sources)
     progress = Progress(label="ingested", enabled=not args.quiet)
-    con = open_store(args.store)
-    try:
-        with Fetcher(allow_private=args.allow_private, timeout=args.timeout) as fetcher:
-            report = ingest(
-                sources,
-                con,
-                fetcher=fetcher,
-                published=args.published,
-                progress=progress,
-                batch_size=args.batch_size,
-            )
-    finally:
-        con.close()
+    # `serve` opens the file read-only while it reloads its copy (seconds to a minute on a
+    # store of a million events), and DuckDB then refuses writers: wait for it.
+    with (
+        writing(args.store, wait=args.wait) as con,
+        Fetcher(allow_private=args.allow_private, timeout=args.timeout) as fetcher,
+    ):
+        report = ingest(
+            sources,
+            con,
+            fetcher=fetcher,
+            published=args.published,
+            progress=progress,
+            batch_size=args.batch_size,
+        )
     progress.finish()
     for failure in report.failures:
         print(f"eventwire: could not read {failure.origin}: {failure.error}", file=sys.stderr)
@@ -120,6 +123,8 @@ def register(sub, settings) -> None:
         help="time limit per URL, in all (redirects and slow servers included)",
     )
     ing.add_argument("--batch-size", type=int, default=settings.batch_size, help="articles per parser batch")
+    wait_help = f"wait this long for a busy store (serve reloading it); default {STORE_WAIT_SECONDS:g}"
+    ing.add_argument("--wait", type=float, default=STORE_WAIT_SECONDS, metavar="SECONDS", help=wait_help)
     ing.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     ing.set_defaults(func=cmd_ingest)
 

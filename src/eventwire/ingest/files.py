@@ -41,7 +41,7 @@ def decode_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     from charset_normalizer import from_bytes  # a dependency of trafilatura
@@ -270,7 +270,7 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Item]:
     try:
         with path.open("rb") as stream:
             text = decode_bytes(_read_limited(stream, path.name))
-    except (InputError, OSError) as exc:
+    except (InputError, OSError, ValueError) as exc:
         yield ErrorRecord(path.name, type(exc).__name__, str(exc))
         return
     key = "html" if suffix in HTML_SUFFIXES else "text"
