@@ -13,6 +13,7 @@ from eventwire.records import MODALITIES, Actor, Article, ErrorRecord, Span, to_
 CONTRACT_KEYS = [
     "id",
     "published",
+    "published_from",
     "title",
     "url",
     "source",

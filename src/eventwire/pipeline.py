@@ -53,6 +53,7 @@ def extract_all(doc: Doc, article: Article, deadline: Deadline | None = None) ->
         id=article.id,
         text=doc_text(doc),
         published=article.published,
+        published_from=article.published_from or ("given" if article.published else "none"),
         title=article.title,
         url=article.url,
         source=article.source,

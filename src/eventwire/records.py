@@ -51,6 +51,9 @@ class Article:
     text: str | None = None
     html: str | None = None
     published: str | None = None  # ISO 8601 date or datetime
+    # where `published` came from: given (the input or the caller), page (the date the HTML
+    # declares), feed (the feed entry); None: given if there is a date, else none
+    published_from: str | None = None
     title: str | None = None
     url: str | None = None
     source: str | None = None
@@ -173,6 +176,12 @@ class CodedArticle:
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     places: tuple[Place, ...] = field(default_factory=tuple)
     times: tuple[Time, ...] = field(default_factory=tuple)
+    #: where `published` came from: given, page, feed or none (PUBLISHED_FROM)
+    published_from: str = "none"
+
+
+#: The sources of a record's publication date, in `published_from`.
+PUBLISHED_FROM = ("given", "page", "feed", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +207,7 @@ Result = CodedArticle | ErrorRecord
 _ARTICLE_KEYS = (
     "id",
     "published",
+    "published_from",
     "title",
     "url",
     "source",
@@ -297,6 +307,7 @@ def from_dict(data: dict) -> Result:
         id=data["id"],
         text=data["text"],
         published=data.get("published"),
+        published_from=data.get("published_from") or ("given" if data.get("published") else "none"),
         title=data.get("title"),
         url=data.get("url"),
         source=data.get("source"),

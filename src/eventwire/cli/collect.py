@@ -28,7 +28,11 @@ def cmd_ingest(args) -> int:
     from ..store.database import writing
 
     _check_published(args.published)
-    sources = sources_of(args.sources)
+    notes: list[str] = []
+    sources = sources_of(args.sources, notes)
+    if not args.quiet:
+        for note in notes:
+            print(f"ingest: {note}", file=sys.stderr)
     progress = Progress(label="ingested", enabled=not args.quiet)
     # `serve` opens the file read-only while it reloads its copy (seconds to a minute on a
     # store of a million events), and DuckDB then refuses writers: wait for it.

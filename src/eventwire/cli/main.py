@@ -54,7 +54,11 @@ def cmd_code(args) -> int:
         parse_published(args.published)  # fail fast on a bad date, as a usage error
     except EventwireError as exc:
         raise UsageError(str(exc).split("] ", 1)[-1]) from None
-    items = read_inputs(args.inputs, published=args.published)
+    notes: list[str] = []
+    items = read_inputs(args.inputs, published=args.published, notes=notes)
+    if not args.quiet:
+        for note in notes:
+            print(f"code: {note}", file=sys.stderr)
     progress = Progress(enabled=not args.quiet)
     records = _tee_to_store(
         progress(code_many(items, batch_size=args.batch_size, n_process=args.processes)), args.store

@@ -12,7 +12,9 @@ import itertools
 import json
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -98,11 +100,27 @@ def article_from_json(obj: object, published: str | None, where: str) -> Article
         raise InputError(f"{where}: the article has neither 'text' nor 'html'; give one of them.")
     fields: dict[str, Any] = {key: obj.get(key) for key in ARTICLE_FIELDS}
     fields["id"] = safe_id(fields["id"])
-    fields["published"] = fields["published"] or published
     try:
-        return check_article(Article(**fields))
+        return dated(check_article(Article(**fields)), published)
     except InputError as exc:
         raise InputError(f"{where}: {str(exc).split('] ', 1)[-1]}") from None
+
+
+def dated(article: Article, fallback: str | None) -> Article:
+    """The article with its publication date and where that came from: its own ("given"),
+    else the date its HTML declares ("page", by htmldate), else `fallback` ("given": the
+    caller's --published), else none."""
+    if article.published:
+        return article  # published_from None: given
+    if article.html is not None:
+        from .web import page_date  # here: web imports this module
+
+        date = page_date(article.html, article.url)
+        if date:
+            return replace(article, published=date, published_from="page")
+    if fallback:
+        return replace(article, published=fallback)
+    return article
 
 
 def _suffix(path: Path) -> str:
@@ -274,18 +292,19 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Item]:
         yield ErrorRecord(path.name, type(exc).__name__, str(exc))
         return
     key = "html" if suffix in HTML_SUFFIXES else "text"
-    yield Article(id=path.name, published=published, **{key: text})
+    yield dated(Article(id=path.name, **{key: text}), published)
 
 
-def _expand(paths: list[str]) -> list[str | Path]:
-    """Files to read, in order; UsageError (before anything is read) for a missing path."""
+def _expand(paths: list[str], notes: list[str] | None = None) -> list[str | Path]:
+    """Files to read, in order; UsageError (before anything is read) for a missing path.
+    What each folder gave, by kind, goes to `notes`."""
     found: list[str | Path] = []
     for name in paths:
         path = Path(name)
         if name == "-":
             found.append("-")
         elif path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
+            found += _folder(path, notes if notes is not None else [])
         elif path.is_file():
             found.append(path)
         else:
@@ -296,11 +315,54 @@ def _expand(paths: list[str]) -> list[str | Path]:
     return found
 
 
-def read_inputs(paths: Iterable[str], published: str | None = None) -> Iterator[Item]:
+def _folder(path: Path, notes: list[str]) -> list[Path]:
+    """The article files of a folder, sorted. Beside pages (.html, .txt), a JSON Lines file
+    whose first line is no article (no "text" or "html": a crawler's index of the pages, with
+    their URLs and titles) is skipped, since coding it would turn each index line into an
+    error record; it is named in a note (give it by name to code it anyway)."""
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    candidates = [p for p in files if _suffix(p) in SUFFIXES]
+    pages = any(_suffix(p) in TEXT_SUFFIXES | HTML_SUFFIXES for p in candidates)
+    index = [p for p in candidates if pages and _suffix(p) in JSONL_SUFFIXES and not _holds_articles(p)]
+    keep = [p for p in candidates if p not in index]
+    kinds = Counter(_suffix(p) for p in keep)
+    read = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    note = f"{path}/: read {read or 'no article files'}"
+    if index:
+        names = ", ".join(p.name for p in index[:5]) + (" ..." if len(index) > 5 else "")
+        note += f"; skipped {names}: an index beside the pages, no articles (give it by name to code it)"
+    if len(files) > len(candidates):
+        note += f"; ignored {len(files) - len(candidates)} files of other kinds"
+    notes.append(note)
+    return keep
+
+
+def _holds_articles(path: Path) -> bool:
+    """False when the first non-blank line of a JSON Lines file is a JSON object without
+    text or html (an index line); a broken file is read, so each line gets its record."""
+    try:
+        opener = gzip.open if path.suffix.lower() == ".gz" else Path.open
+        with opener(path, "rb") as stream:
+            for line in itertools.islice(stream, 100):
+                if line.strip():
+                    try:
+                        obj = json.loads(line)
+                    except (ValueError, RecursionError):
+                        return True
+                    return not isinstance(obj, dict) or "text" in obj or "html" in obj
+    except READ_ERRORS:
+        return True  # damaged: read it, so the damage gets its error record
+    return True  # empty: read it, so it gets its "no articles" record
+
+
+def read_inputs(
+    paths: Iterable[str], published: str | None = None, notes: list[str] | None = None
+) -> Iterator[Item]:
     """Articles from files, folders and `-` (standard input: JSON Lines, or one text article).
 
-    Paths are checked before anything is read, so a typo fails fast as a usage error."""
-    return _read_all(_expand(list(paths)), published)
+    Paths are checked before anything is read, so a typo fails fast as a usage error; what
+    each folder gave goes to `notes`."""
+    return _read_all(_expand(list(paths), notes), published)
 
 
 def _read_all(paths: list[str | Path], published: str | None) -> Iterator[Item]:

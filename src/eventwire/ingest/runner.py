@@ -100,25 +100,22 @@ class Known:
             self.hashes.add(digest)
 
 
-def sources_of(names: Iterable[str]) -> list[str | Path]:
+def sources_of(names: Iterable[str], notes: list[str] | None = None) -> list[str | Path]:
     """URLs as given, paths expanded to files, in order; UsageError for a missing path,
     raised before anything is read or fetched."""
     out: list[str | Path] = []
     for name in names:
-        out.extend([name] if is_url(name) else _expand([name]))
+        out.extend([name] if is_url(name) else _expand([name], notes))
     return out
 
 
 def read_file_candidates(path: str | Path, published: str | None) -> Iterator[Candidate]:
-    """Articles of one file; an HTML file without a date gets the date its markup declares."""
+    """Articles of one file; an HTML file without a date gets the date its markup declares
+    (`files.dated`), else `published`."""
     stdin = path == "-"
     origin = "<stdin>" if stdin else str(path)
-    for item in _stdin(published) if stdin else read_path(Path(path), published=None):
+    for item in _stdin(published) if stdin else read_path(Path(path), published=published):
         if isinstance(item, Article):
-            date = item.published
-            if date is None and item.html is not None:
-                date = page_date(item.html, item.url)
-            item = replace(item, published=date or published)
             url = declared_canonical(item.html, item.url) or _normalized(item.url)
             yield Candidate(item, f"{origin}#{item.id}" if stdin or _many(path) else origin, url)
         else:
@@ -154,9 +151,16 @@ def page_candidate(
     text = page.text
     html = page.content_type != "text/plain"
     url = canonical_url(page.url, text if html else None)
-    date = feed_date or (page_date(text, page.url) if html else None) or fallback
+    declared = page_date(text, page.url) if html and not feed_date else None
+    date, source = next(
+        ((d, s) for d, s in ((feed_date, "feed"), (declared, "page"), (fallback, "given")) if d), (None, None)
+    )
     article = Article(
-        id=article_id_for(url), url=url, published=date, **({"html": text} if html else {"text": text})
+        id=article_id_for(url),
+        url=url,
+        published=date,
+        published_from=source,
+        **({"html": text} if html else {"text": text}),
     )
     return Candidate(article, origin, url)
 
