@@ -7,8 +7,9 @@ Built once per document from the other extractors' records (sorted by offset).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -65,21 +66,29 @@ class EventContext:
         self.times = sorted((t for t in times if t.type in DATE_TYPES), key=lambda t: t.start)
         self.places = sorted(places, key=lambda p: p.start)
         self.quotes = sorted(quotes, key=lambda q: q.content.start)
+        # sorted starts (and the running end of the quotes), so lookups per event are
+        # bisections, not scans: a long article has thousands of events
+        self._time_starts = [t.start for t in self.times]
+        self._place_starts = [p.start for p in self.places]
+        self._quote_starts = [q.content.start for q in self.quotes]
+        self._quote_reach = list(accumulate((q.content.end for q in self.quotes), max))
         self.published = published.isoformat() if published else None
 
     def _locative(self, place: Place) -> bool:
         span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
         return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
-    def _in(self, items, key, sent: SpacySpan):
-        return [x for x in items if sent.start_char <= key(x) < sent.end_char]
+    @staticmethod
+    def _in(items: list, starts: list[int], sent: SpacySpan) -> list:
+        """The items (sorted by start) that start inside the sentence."""
+        return items[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
 
     def date(self, trig: Token, sent: SpacySpan) -> tuple[str | None, str | None]:
         """The time expression attached to the trigger's clause, else the nearest one in the
         sentence that is not inside another noun phrase ("suspended the 1960 treaty" is not
         an event of 1960; "the April 22 attack" is), else the publication date."""
         best, best_score = None, None
-        for t in self._in(self.times, lambda t: t.start, sent):
+        for t in self._in(self.times, self._time_starts, sent):
             head = self._governor(t)
             if head is not None and head.pos_ in ("NOUN", "PROPN") and not _within_noun(head, trig):
                 continue
@@ -107,7 +116,7 @@ class EventContext:
         return None
 
     def place(self, trig: Token, sent: SpacySpan, source: Actor | None = None) -> Place | None:
-        found = self._in(self.places, lambda p: p.start, sent)
+        found = self._in(self.places, self._place_starts, sent)
         if source is not None:  # "India repelled ...": the actor's own name is not the place
             found = [p for p in found if not (source.start <= p.start < source.end)]
         if found:
@@ -121,15 +130,15 @@ class EventContext:
         gap = self.doc[prev.end - 1 : sent.start + 1].text  # (not doc.text: it is rebuilt per call)
         if "\n" in gap or "\n" in prev.text:
             return None
-        found = self._in(self.places, lambda p: p.start, prev)
+        found = self._in(self.places, self._place_starts, prev)
         return found[-1] if found else None
 
     def quote(self, trig: Token) -> Quote | None:
-        for q in self.quotes:
-            if q.content.start <= trig.idx < q.content.end:
-                return q
-            if q.content.start > trig.idx:
-                break
+        """The first quote (by start) whose content holds the trigger."""
+        # the first quote that reaches past the trigger, if it starts at or before it
+        first = bisect_right(self._quote_reach, trig.idx)
+        if first < bisect_right(self._quote_starts, trig.idx):
+            return self.quotes[first]
         return None
 
 

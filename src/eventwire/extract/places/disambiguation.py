@@ -141,6 +141,9 @@ class _Context:
                     self.by_series.setdefault(m.series, Counter())[(e.country, e.admin1)] += weight
             if e.lat is not None and e.lon is not None and e.feature in _LOCAL:
                 self.points.append((e.lat, e.lon, key))
+        # a place named fifty times is one point: `parts` scans the points for every
+        # reading of every mention, so repeats would make long articles quadratic
+        self.points = list(dict.fromkeys(self.points))
 
     def bonus(self, e: Entry, text: str) -> tuple[float, float]:
         """e's bonus in two parts: for its country being the article's (the article names
@@ -338,18 +341,28 @@ def _supports(
     for others in top:
         best = max((_prior(c) for c in others), default=0.0)
         weights.append([math.exp((_prior(c) - best) / _SUPPORT_T) for c in others])
+    # The other names, each read once: its first mention with readings. A mention's
+    # support depends only on its name, readings and list, so repeats are computed once
+    # (a long article names the same places again and again).
+    firsts: dict[str, int] = {}
+    for j, others in enumerate(top):
+        if others:
+            firsts.setdefault(texts[j].lower(), j)
+    done: dict[tuple, dict[int, tuple[float, float]]] = {}
     out = []
     for i, entries in enumerate(cands):
-        sup = {}
+        sup: dict[int, tuple[float, float]] = {}
         if len(entries) > 1:
+            own = texts[i].lower()
+            memo = (own, entries, series[i])
+            if memo in done:
+                out.append(done[memo])
+                continue
+            others_j = [j for key, j in firsts.items() if not _related(key, own)]
             for e in entries:
-                seen, strong, weak = {texts[i].lower()}, 0.0, 0.0
-                for j, others in enumerate(top):
-                    key = texts[j].lower()
-                    if key in seen or not others or _related(key, texts[i].lower()):
-                        continue
-                    seen.add(key)
-                    a = max(_affinity(e, c) * w for c, w in zip(others, weights[j]))
+                strong, weak = 0.0, 0.0
+                for j in others_j:
+                    a = max(_affinity(e, c) * w for c, w in zip(top[j], weights[j]))
                     if series[i] is not None and series[i] == series[j]:
                         a = min(a, 1.0)
                     if a >= 0.5:
@@ -359,6 +372,7 @@ def _supports(
                 # same-country mentions only hint; same region or nearby places count
                 strong = min(strong, 4.0)
                 sup[e.rowid] = (strong, min(strong + min(weak, _WEAK_CAP), 4.0) - strong)
+            done[memo] = sup
         out.append(sup)
     return out
 
