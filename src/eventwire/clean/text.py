@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..limits import check_sentence_lengths
 from ..records import Article
 from ..settings import get_settings
+from .widgets import drop_link_boxes, drop_widget_lines
 
 # Page furniture that news sites put between paragraphs. Each pattern matches a whole line.
 # They are general shapes (a cross-link label, a "follow us" call, a photo credit), not
@@ -50,7 +51,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     lines = [line.rstrip() for line in text.split("\n")]
-    kept = [line for line in lines if not _is_furniture(line)]
+    kept = [line for line in drop_widget_lines(lines) if not _is_furniture(line)]
     return re.sub(r"\n{3,}", "\n\n", _unwrap(kept)).strip()
 
 
@@ -92,17 +93,25 @@ def clean_html(html: str, url: str | None = None) -> str:
     import trafilatura  # imported here: it costs 0.3 s and text input never needs it
     from trafilatura.deduplication import LRU_SIZE, LRUCache
 
-    extracted = trafilatura.extract(
-        html,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        # A cache of this page's own: repeated blocks inside the page are still dropped, but
-        # trafilatura's process-wide default would make the fourth copy of a page (a wire
-        # story, a page polled by `watch`) "no article text": same page, same text, always.
-        deduplicate=LRUCache(maxsize=LRU_SIZE),
-    )
+    html = drop_link_boxes(html)
+    extracted = None
+    # Precision first (menus, captions and teasers stay out); a page where that finds
+    # nothing (a long essay or review in unusual markup) is read again for recall.
+    for precise in (True, False):
+        extracted = trafilatura.extract(
+            html,
+            url=url,
+            favor_precision=precise,
+            favor_recall=not precise,
+            include_comments=False,
+            include_tables=False,
+            # A cache of this page's own: repeated blocks inside the page are still dropped,
+            # but trafilatura's process-wide default would make the fourth copy of a page (a
+            # wire story, a page polled by `watch`) "no article text": same page, same text.
+            deduplicate=LRUCache(maxsize=LRU_SIZE),
+        )
+        if extracted and extracted.strip():
+            break
     if not extracted or not extracted.strip():
         raise InputError(
             "no article text found in the HTML page (it may be a script-only, empty or "
