@@ -38,10 +38,11 @@ demo: setup
 test: setup lint
 	$(BIN)/python -m pytest
 
-# Style: ruff's lint and format (configured in pyproject.toml).
+# Style: ruff's lint and format and mypy (configured in pyproject.toml).
 lint: setup
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 eval: setup
 	$(BIN)/eventwire eval
